@@ -1,0 +1,28 @@
+# ما يطبعه أمر nashra للناس. سطر "listening on" ليس هنا: تقرؤه البرامج فيبقى ثابتًا.
+
+cli-error = خطأ: { $message }
+cli-migrations-applied = { PLURAL($count) ->
+    [zero] لم تُطبَّق أي ترحيلات.
+    [one] طُبِّق ترحيل واحد.
+    [two] طُبِّق ترحيلان.
+    [few] طُبِّقت { $count } ترحيلات.
+    [many] طُبِّق { $count } ترحيلًا.
+   *[other] طُبِّق { $count } ترحيل.
+}
+cli-user-created = أُنشئ المستخدم { $email } (المعرّف { $id }).
+cli-user-disabled = معطّل
+cli-user-count = { PLURAL($count) ->
+    [zero] لا يوجد مستخدمون.
+    [one] مستخدم واحد.
+    [two] مستخدمان.
+    [few] { $count } مستخدمين.
+    [many] { $count } مستخدمًا.
+   *[other] { $count } مستخدم.
+}
+cli-user-not-found = لا يوجد مستخدم بعنوان البريد الإلكتروني { $email }.
+cli-password-changed = تغيّرت كلمة مرور { $email }، وانتهت جلساته.
+cli-password-stdin-empty = لا توجد كلمة مرور في الدخل القياسي. مثال: printf '%s' "$PASSWORD" | nashra user add ... --password-stdin
+
+startup-jwt-secret-missing = لن يبدأ الخادم في وضع { $mode }: لا يوجد مفتاح توقيع. اضبط NASHRA_AUTH__JWT_SECRET على 32 بايتًا عشوائيًا على الأقل.
+startup-jwt-secret-placeholder = لن يبدأ الخادم في وضع { $mode } بمفتاح التوقيع المؤقت من config/default.toml. اضبط NASHRA_AUTH__JWT_SECRET على 32 بايتًا عشوائيًا على الأقل.
+startup-jwt-secret-short = لن يبدأ الخادم في وضع { $mode }: مفتاح التوقيع أقصر من 32 بايتًا. اضبط NASHRA_AUTH__JWT_SECRET على 32 بايتًا عشوائيًا على الأقل.

@@ -1,0 +1,21 @@
+# What the nashra command prints for people. The "listening on" line is not here: scripts
+# read it, so it stays fixed.
+
+cli-error = Error: { $message }
+cli-migrations-applied = { PLURAL($count) ->
+    [one] Applied one migration.
+   *[other] Applied { $count } migrations.
+}
+cli-user-created = Created user { $email } (id { $id }).
+cli-user-disabled = disabled
+cli-user-count = { PLURAL($count) ->
+    [one] One user.
+   *[other] { $count } users.
+}
+cli-user-not-found = No user has the email address { $email }.
+cli-password-changed = Password changed for { $email }; their sessions have ended.
+cli-password-stdin-empty = No password on standard input. Example: printf '%s' "$PASSWORD" | nashra user add ... --password-stdin
+
+startup-jwt-secret-missing = Refusing to start in { $mode } mode: no signing secret. Set NASHRA_AUTH__JWT_SECRET to at least 32 random bytes.
+startup-jwt-secret-placeholder = Refusing to start in { $mode } mode with the placeholder signing secret from config/default.toml. Set NASHRA_AUTH__JWT_SECRET to at least 32 random bytes.
+startup-jwt-secret-short = Refusing to start in { $mode } mode: the signing secret is shorter than 32 bytes. Set NASHRA_AUTH__JWT_SECRET to at least 32 random bytes.

@@ -1,0 +1,73 @@
+//! Building and running the HTTP server: shared state, the listener and the worker threads.
+
+use std::net::{SocketAddr, TcpListener};
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::{web, HttpServer};
+
+use crate::auth::rate_limit::LoginLimiter;
+use crate::auth::session::Lifetimes;
+use crate::auth::TokenKeys;
+use crate::config::Settings;
+use crate::db::Database;
+use crate::http;
+use crate::l10n::Localizer;
+
+/// What every request handler can reach.
+pub struct AppState {
+    pub settings: Settings,
+    pub db: Database,
+    pub l10n: Arc<Localizer>,
+    pub keys: TokenKeys,
+    pub login_limits: LoginLimiter,
+    pub lifetimes: Lifetimes,
+}
+
+impl AppState {
+    pub fn new(settings: Settings, db: Database, l10n: Arc<Localizer>) -> Result<Self, jsonwebtoken::errors::Error> {
+        Ok(Self {
+            keys: TokenKeys::new(&settings.auth)?,
+            login_limits: LoginLimiter::new(&settings.login_limits),
+            lifetimes: Lifetimes {
+                refresh: chrono::Duration::seconds(settings.auth.refresh_token_ttl_secs as i64),
+            },
+            settings,
+            db,
+            l10n,
+        })
+    }
+}
+
+/// A bound, not yet running, server. Binding first lets `--bind 127.0.0.1:0` report the
+/// port it got before any request can arrive.
+pub struct Application {
+    server: Server,
+    address: SocketAddr,
+}
+
+impl Application {
+    pub fn build(state: AppState) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(&state.settings.bind)?;
+        let address = listener.local_addr()?;
+        let workers = match state.settings.http.workers {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
+        let state = web::Data::new(state);
+        let server = HttpServer::new(move || http::app(state.clone()))
+            .workers(workers)
+            .listen(listener)?
+            .run();
+        Ok(Self { server, address })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight and returns.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

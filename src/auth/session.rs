@@ -1,0 +1,133 @@
+//! Logging in, refreshing and logging out. Synchronous: these run inside one blocking
+//! database closure, password hashing included.
+
+use chrono::NaiveDateTime;
+
+use super::{password, refresh, TokenKeys};
+use crate::db::{self, refresh_tokens, users, users::User, DbConn, DbError};
+
+/// Tokens handed to a client after login or refresh.
+#[derive(Debug)]
+pub struct IssuedSession {
+    pub access_token: String,
+    pub refresh_token: String,
+    pub expires_in: u64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("account disabled")]
+    AccountDisabled,
+    #[error("invalid refresh token")]
+    InvalidRefreshToken,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for AuthError {
+    fn from(error: diesel::result::Error) -> Self {
+        AuthError::Db(error.into())
+    }
+}
+
+/// Session lifetimes, from the settings.
+#[derive(Clone, Copy)]
+pub struct Lifetimes {
+    pub refresh: chrono::Duration,
+}
+
+/// Checks an email and password. An unknown email costs the same hashing work as a wrong
+/// password and gets the same answer; only someone who knows the password learns that an
+/// account is disabled.
+pub fn login(
+    conn: &mut DbConn,
+    keys: &TokenKeys,
+    lifetimes: Lifetimes,
+    email: &str,
+    password: &str,
+) -> Result<(User, IssuedSession), AuthError> {
+    let Some(user) = users::find_by_email(conn, email)? else {
+        password::verify_against_dummy(password);
+        return Err(AuthError::InvalidCredentials);
+    };
+    if !password::verify(password, &user.password_hash) {
+        return Err(AuthError::InvalidCredentials);
+    }
+    if user.disabled {
+        return Err(AuthError::AccountDisabled);
+    }
+    let session = issue(conn, keys, lifetimes, &user, &refresh::new_family())?;
+    Ok((user, session))
+}
+
+/// What a refresh attempt found, decided inside the transaction and acted on after it, so
+/// that revoking a family on reuse is committed even though the request fails.
+enum RefreshOutcome {
+    Rotated(IssuedSession),
+    Refused(AuthError),
+}
+
+/// Trades a refresh token for a new pair. The old token is spent; presenting a spent token
+/// again revokes every token of its family, ending the session for whoever holds them.
+pub fn rotate(
+    conn: &mut DbConn,
+    keys: &TokenKeys,
+    lifetimes: Lifetimes,
+    presented: &str,
+) -> Result<IssuedSession, AuthError> {
+    let outcome = db::write_transaction(conn, |conn| -> Result<RefreshOutcome, AuthError> {
+        let refused = |error| Ok(RefreshOutcome::Refused(error));
+        let Some(token) = refresh_tokens::find_by_hash(conn, &refresh::hash(presented))? else {
+            return refused(AuthError::InvalidRefreshToken);
+        };
+        if token.revoked_at.is_some() || token.expires_at <= db::now() {
+            return refused(AuthError::InvalidRefreshToken);
+        }
+        if token.replaced_at.is_some() || !refresh_tokens::mark_replaced(conn, token.id)? {
+            tracing::warn!(user_id = token.user_id, "refresh token reused; revoking its family");
+            refresh_tokens::revoke_family(conn, &token.family)?;
+            return refused(AuthError::InvalidRefreshToken);
+        }
+        match users::find(conn, token.user_id)? {
+            Some(user) if !user.disabled => {
+                Ok(RefreshOutcome::Rotated(issue(conn, keys, lifetimes, &user, &token.family)?))
+            }
+            _ => {
+                refresh_tokens::revoke_family(conn, &token.family)?;
+                refused(AuthError::AccountDisabled)
+            }
+        }
+    })?;
+    match outcome {
+        RefreshOutcome::Rotated(session) => Ok(session),
+        RefreshOutcome::Refused(error) => Err(error),
+    }
+}
+
+/// Ends the session a refresh token belongs to. Unknown tokens are ignored, so logout is
+/// idempotent and reveals nothing.
+pub fn logout(conn: &mut DbConn, presented: &str) -> Result<(), AuthError> {
+    if let Some(token) = refresh_tokens::find_by_hash(conn, &refresh::hash(presented))? {
+        refresh_tokens::revoke_family(conn, &token.family)?;
+    }
+    Ok(())
+}
+
+fn issue(
+    conn: &mut DbConn,
+    keys: &TokenKeys,
+    lifetimes: Lifetimes,
+    user: &User,
+    family: &str,
+) -> Result<IssuedSession, AuthError> {
+    let refresh_token = refresh::generate();
+    let expires_at: NaiveDateTime = db::now() + lifetimes.refresh;
+    refresh_tokens::insert(conn, user.id, family, &refresh::hash(&refresh_token), expires_at)?;
+    Ok(IssuedSession {
+        access_token: keys.issue(user.id, user.roles.iter()),
+        refresh_token,
+        expires_in: keys.ttl().as_secs(),
+    })
+}

@@ -1,0 +1,210 @@
+//! Settings: layered from the built-in defaults, the config folder, `NASHRA_*` environment
+//! variables and command-line flags, then checked once so the rest of the program can trust them.
+
+use std::path::{Path, PathBuf};
+
+use config::{Config, Environment, File, FileFormat};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+/// The defaults every other layer overrides; compiled in so the binary runs from any folder.
+const BUILT_IN_DEFAULTS: &str = include_str!("../config/default.toml");
+
+/// The placeholder signing secret from `config/default.toml`. Accepted only in development.
+pub const PLACEHOLDER_JWT_SECRET: &str = "insecure-development-secret-change-me-before-production";
+
+/// Shortest signing secret accepted outside development (256 bits for HMAC-SHA256).
+pub const MIN_JWT_SECRET_BYTES: usize = 32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Development,
+    Test,
+    Production,
+}
+
+impl Mode {
+    fn from_env() -> Result<Self, ConfigError> {
+        match std::env::var("NASHRA_MODE").as_deref() {
+            Err(_) | Ok("development") => Ok(Mode::Development),
+            Ok("test") => Ok(Mode::Test),
+            Ok("production") => Ok(Mode::Production),
+            Ok(other) => Err(ConfigError::UnknownMode(other.to_owned())),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Development => "development",
+            Mode::Test => "test",
+            Mode::Production => "production",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub mode: Mode,
+    pub bind: String,
+    pub database_url: String,
+    pub migrate_on_start: bool,
+    pub locales_dir: PathBuf,
+    pub default_locale: String,
+    pub locales: Vec<LocaleSetting>,
+    pub database: DatabaseSettings,
+    pub http: HttpSettings,
+    pub auth: AuthSettings,
+    pub login_limits: LoginLimitSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LocaleSetting {
+    pub code: String,
+    pub name: String,
+    pub direction: Direction,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseSettings {
+    pub pool_size: u32,
+    pub connection_timeout_secs: u64,
+    pub sqlite_busy_timeout_ms: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct HttpSettings {
+    pub json_limit_bytes: usize,
+    pub workers: usize,
+    pub trust_forwarded_for: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthSettings {
+    pub jwt_secret: SecretString,
+    pub issuer: String,
+    pub audience: String,
+    pub access_token_ttl_secs: u64,
+    pub refresh_token_ttl_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LoginLimitSettings {
+    pub account_failures: u32,
+    pub account_window_secs: u64,
+    pub address_attempts: u32,
+    pub address_window_secs: u64,
+}
+
+/// Values given on the command line; they beat every other layer.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub database_url: Option<String>,
+    pub bind: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("NASHRA_MODE must be development, test or production, not {0:?}")]
+    UnknownMode(String),
+    #[error("the config folder {0} does not exist")]
+    MissingDir(PathBuf),
+    #[error("invalid configuration: {0}")]
+    Invalid(#[from] config::ConfigError),
+    #[error("invalid configuration: {0}")]
+    Rule(String),
+}
+
+impl Settings {
+    /// Reads every layer. `config_dir` is `--config DIR`; when it was not given explicitly a
+    /// missing `./config` is fine and the built-in defaults apply.
+    pub fn load(
+        config_dir: &Path,
+        dir_is_explicit: bool,
+        overrides: &Overrides,
+    ) -> Result<Self, ConfigError> {
+        if dir_is_explicit && !config_dir.is_dir() {
+            return Err(ConfigError::MissingDir(config_dir.to_owned()));
+        }
+        let mode = Mode::from_env()?;
+        let mut builder = Config::builder()
+            .add_source(File::from_str(BUILT_IN_DEFAULTS, FileFormat::Toml))
+            .add_source(File::from(config_dir.join("default.toml")).required(false))
+            .add_source(File::from(config_dir.join(format!("{}.toml", mode.as_str()))).required(false))
+            .add_source(
+                Environment::with_prefix("NASHRA")
+                    .prefix_separator("_")
+                    .separator("__")
+                    .try_parsing(true),
+            )
+            .set_override("mode", mode.as_str())?;
+        if let Some(url) = &overrides.database_url {
+            builder = builder.set_override("database_url", url.as_str())?;
+        }
+        if let Some(bind) = &overrides.bind {
+            builder = builder.set_override("bind", bind.as_str())?;
+        }
+        let settings: Settings = builder.build()?.try_deserialize()?;
+        settings.check_consistency()?;
+        Ok(settings)
+    }
+
+    fn check_consistency(&self) -> Result<(), ConfigError> {
+        if !self.locales.iter().any(|l| l.code == self.default_locale) {
+            return Err(ConfigError::Rule(format!(
+                "default_locale {:?} is not one of the configured locales",
+                self.default_locale
+            )));
+        }
+        if self.database.pool_size == 0 {
+            return Err(ConfigError::Rule("database.pool_size must be at least 1".into()));
+        }
+        Ok(())
+    }
+
+    /// Why the signing secret may not be used in this mode, if it may not.
+    pub fn jwt_secret_problem(&self) -> Option<JwtSecretProblem> {
+        let secret = self.auth.jwt_secret.expose_secret();
+        if secret.trim().is_empty() {
+            // Not even development can sign with an empty key.
+            Some(JwtSecretProblem::Missing)
+        } else if self.mode == Mode::Development {
+            None
+        } else if secret == PLACEHOLDER_JWT_SECRET {
+            Some(JwtSecretProblem::Placeholder)
+        } else if secret.len() < MIN_JWT_SECRET_BYTES {
+            Some(JwtSecretProblem::TooShort)
+        } else {
+            None
+        }
+    }
+
+    pub fn locale_codes(&self) -> impl Iterator<Item = &str> {
+        self.locales.iter().map(|l| l.code.as_str())
+    }
+}
+
+/// What is wrong with the signing secret; each is a Fluent message for the operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JwtSecretProblem {
+    Missing,
+    Placeholder,
+    TooShort,
+}
+
+impl JwtSecretProblem {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            JwtSecretProblem::Missing => "startup-jwt-secret-missing",
+            JwtSecretProblem::Placeholder => "startup-jwt-secret-placeholder",
+            JwtSecretProblem::TooShort => "startup-jwt-secret-short",
+        }
+    }
+}

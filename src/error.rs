@@ -1,0 +1,205 @@
+//! The one error type of the HTTP API.
+//!
+//! Handlers and extractors return [`ApiError`]; each variant has a stable kebab-case `code`
+//! and a status. The response body is written later by `http::problem`, which knows the
+//! request's language and renders `application/problem+json` from the Fluent messages
+//! `problem-<code>` (the title) and its `.detail` attribute. Use:
+//! - `Validation` for input that parsed but breaks a rule (422, one entry per field);
+//! - `Conflict` for a request that is valid but clashes with stored state (409);
+//! - `Unavailable` whenever the database cannot be reached (503, never a 500);
+//! - `Internal` only for bugs; its cause is logged, never sent.
+
+use std::time::Duration;
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+
+use crate::auth::session::AuthError;
+use crate::db::DbError;
+use crate::domain::Invalid;
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ApiError {
+    #[error("authentication required")]
+    Unauthorized,
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("invalid refresh token")]
+    InvalidRefreshToken,
+    #[error("account disabled")]
+    AccountDisabled,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("no such route")]
+    RouteNotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("malformed JSON: {0}")]
+    MalformedJson(String),
+    #[error("request body does not match: {0}")]
+    InvalidBody(String),
+    #[error("invalid query: {0}")]
+    InvalidQuery(String),
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("payload too large")]
+    PayloadTooLarge { limit: usize },
+    #[error("validation failed")]
+    Validation(Vec<Invalid>),
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("rate limited")]
+    RateLimited { retry_after: Duration },
+    #[error("service unavailable")]
+    Unavailable,
+    #[error("internal error")]
+    Internal,
+    /// A 4xx or 5xx that did not come from nashra's own code (actix's own responses).
+    #[error("HTTP {0}")]
+    Status(StatusCode),
+}
+
+impl ApiError {
+    /// Stable identifier of the problem; `problem-<code>` is its Fluent message.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Unauthorized => "unauthorized",
+            ApiError::InvalidCredentials => "invalid-credentials",
+            ApiError::InvalidRefreshToken => "invalid-refresh-token",
+            ApiError::AccountDisabled => "account-disabled",
+            ApiError::Forbidden => "forbidden",
+            ApiError::NotFound => "not-found",
+            ApiError::RouteNotFound => "route-not-found",
+            ApiError::MethodNotAllowed => "method-not-allowed",
+            ApiError::MalformedJson(_) => "malformed-json",
+            ApiError::InvalidBody(_) => "invalid-body",
+            ApiError::InvalidQuery(_) => "invalid-query",
+            ApiError::UnsupportedMediaType => "unsupported-media-type",
+            ApiError::PayloadTooLarge { .. } => "payload-too-large",
+            ApiError::Validation(_) => "validation-failed",
+            ApiError::Conflict(code) => code,
+            ApiError::RateLimited { .. } => "rate-limited",
+            ApiError::Unavailable => "service-unavailable",
+            ApiError::Internal => "internal-error",
+            ApiError::Status(status) if status.is_server_error() => "internal-error",
+            ApiError::Status(_) => "bad-request",
+        }
+    }
+
+    /// Every code a client can see, for the locale test and the API reference.
+    pub const CODES: &'static [&'static str] = &[
+        "unauthorized",
+        "invalid-credentials",
+        "invalid-refresh-token",
+        "account-disabled",
+        "forbidden",
+        "not-found",
+        "route-not-found",
+        "method-not-allowed",
+        "malformed-json",
+        "invalid-body",
+        "invalid-query",
+        "unsupported-media-type",
+        "payload-too-large",
+        "validation-failed",
+        "email-taken",
+        "last-admin",
+        "rate-limited",
+        "service-unavailable",
+        "internal-error",
+        "bad-request",
+    ];
+
+    /// The 4xx/5xx status nashra gives for a status actix produced on its own.
+    pub fn from_status(status: StatusCode) -> Self {
+        match status {
+            StatusCode::NOT_FOUND => ApiError::RouteNotFound,
+            StatusCode::METHOD_NOT_ALLOWED => ApiError::MethodNotAllowed,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType,
+            StatusCode::SERVICE_UNAVAILABLE => ApiError::Unavailable,
+            other => ApiError::Status(other),
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::Unauthorized | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken => {
+                StatusCode::UNAUTHORIZED
+            }
+            ApiError::AccountDisabled | ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::NotFound | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::MalformedJson(_) | ApiError::InvalidQuery(_) => StatusCode::BAD_REQUEST,
+            ApiError::InvalidBody(_) | ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Status(status) => *status,
+        }
+    }
+
+    /// Status and headers only; `http::problem` writes the localized body.
+    fn error_response(&self) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status_code());
+        match self {
+            ApiError::RateLimited { retry_after } => {
+                // Round up: a client that waits the advertised time must get through.
+                let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
+                response.insert_header((header::RETRY_AFTER, secs.max(1).to_string()));
+            }
+            ApiError::Unauthorized | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            ApiError::Unavailable => {
+                response.insert_header((header::RETRY_AFTER, "5"));
+            }
+            _ => {}
+        }
+        response.finish()
+    }
+}
+
+impl From<DbError> for ApiError {
+    fn from(error: DbError) -> Self {
+        match error {
+            DbError::Unavailable(reason) => {
+                tracing::warn!(%reason, "database unavailable");
+                ApiError::Unavailable
+            }
+            other => {
+                tracing::error!(error = %other, "database error");
+                ApiError::Internal
+            }
+        }
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(error: diesel::result::Error) -> Self {
+        DbError::from(error).into()
+    }
+}
+
+impl From<AuthError> for ApiError {
+    fn from(error: AuthError) -> Self {
+        match error {
+            AuthError::InvalidCredentials => ApiError::InvalidCredentials,
+            AuthError::AccountDisabled => ApiError::AccountDisabled,
+            AuthError::InvalidRefreshToken => ApiError::InvalidRefreshToken,
+            AuthError::Db(error) => error.into(),
+        }
+    }
+}
+
+impl From<Invalid> for ApiError {
+    fn from(invalid: Invalid) -> Self {
+        ApiError::Validation(vec![invalid])
+    }
+}

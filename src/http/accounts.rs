@@ -1,0 +1,164 @@
+//! Logging in and out, refreshing tokens, and the signed-in user's own account.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::users::UserView;
+use crate::app::AppState;
+use crate::auth::session::{self, IssuedSession};
+use crate::auth::CurrentUser;
+use crate::domain::EmailAddress;
+use crate::error::ApiError;
+
+#[derive(Deserialize, ToSchema)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct RefreshRequest {
+    pub refresh_token: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenResponse {
+    /// A JWT for `Authorization: Bearer`.
+    pub access_token: String,
+    pub token_type: &'static str,
+    /// Seconds until the access token expires.
+    pub expires_in: u64,
+    /// Opaque; send it to `/api/v1/auth/refresh` for a new pair. Usable once.
+    pub refresh_token: String,
+}
+
+impl From<IssuedSession> for TokenResponse {
+    fn from(session: IssuedSession) -> Self {
+        Self {
+            access_token: session.access_token,
+            token_type: "Bearer",
+            expires_in: session.expires_in,
+            refresh_token: session.refresh_token,
+        }
+    }
+}
+
+/// Exchange an email and password for an access token and a refresh token.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/login",
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, body = TokenResponse),
+        (status = 401, description = "Wrong email or password (the same answer for both)", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Account disabled", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Body does not match the schema", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many attempts; see Retry-After", body = super::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<LoginRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let LoginRequest { email, password } = body.into_inner();
+    let address = client_address(&req, state.settings.http.trust_forwarded_for);
+    let limits = &state.login_limits;
+    limits
+        .per_address
+        .check_and_record(&address)
+        .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
+    // A malformed address cannot belong to an account; it fails like any unknown one.
+    let account_key = EmailAddress::parse(&email).map(|e| e.into_string()).unwrap_or(email);
+    limits
+        .per_account
+        .check(&account_key)
+        .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
+
+    let worker_state = state.clone();
+    let key = account_key.clone();
+    let result = state
+        .db
+        .run(move |conn| {
+            let state = worker_state;
+            session::login(conn, &state.keys, state.lifetimes, &key, &password)
+        })
+        .await;
+    match result {
+        Ok((_, session)) => {
+            limits.per_account.clear(&account_key);
+            Ok(HttpResponse::Ok().json(TokenResponse::from(session)))
+        }
+        Err(session::AuthError::InvalidCredentials) => {
+            limits.per_account.record(&account_key);
+            Err(ApiError::InvalidCredentials)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Trade a refresh token for a new pair. Each refresh token works once; presenting a used
+/// one again ends that login session everywhere.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/refresh",
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, body = TokenResponse),
+        (status = 401, description = "Unknown, expired, revoked or reused token", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Account disabled", body = super::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+    let token = body.into_inner().refresh_token;
+    let worker_state = state.clone();
+    let session = state
+        .db
+        .run(move |conn| session::rotate(conn, &worker_state.keys, worker_state.lifetimes, &token))
+        .await?;
+    Ok(HttpResponse::Ok().json(TokenResponse::from(session)))
+}
+
+/// End the login session a refresh token belongs to. Always 204, known token or not.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/logout",
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 204, description = "Session ended"),
+        (status = 422, description = "Body does not match the schema", body = super::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn logout(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+    let token = body.into_inner().refresh_token;
+    state.db.run(move |conn| session::logout(conn, &token)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The signed-in user.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = UserView),
+        (status = 401, body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Account disabled", body = super::problem::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_me(user: CurrentUser) -> HttpResponse {
+    HttpResponse::Ok().json(UserView::from(&user.0))
+}
+
+/// The address login limits count against: the peer, or the proxy's `X-Forwarded-For`
+/// when the deployment says a trusted proxy sets it.
+fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> String {
+    let info = req.connection_info();
+    let address = if trust_forwarded_for { info.realip_remote_addr() } else { info.peer_addr() };
+    address.unwrap_or("unknown").to_owned()
+}

@@ -1,0 +1,198 @@
+//! Loading the Fluent files once and formatting messages from any thread.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use super::plural::PluralSelector;
+use crate::config::{Direction, LocaleSetting};
+
+type Bundle = FluentBundle<Arc<FluentResource>>;
+
+/// Named values for a message, e.g. `Args::new().with("count", 3)`.
+#[derive(Default)]
+pub struct Args<'a>(FluentArgs<'a>);
+
+impl<'a> Args<'a> {
+    pub fn new() -> Self {
+        Self(FluentArgs::new())
+    }
+
+    pub fn with(mut self, name: &'a str, value: impl Into<FluentValue<'a>>) -> Self {
+        self.0.set(name, value);
+        self
+    }
+}
+
+/// One configured locale with its two bundles: one keeps Fluent's bidi isolation marks
+/// around placeables (right for text shown to people), the other drops them (right for
+/// email headers, URLs, CLI output and anything a program compares).
+struct LocaleBundles {
+    setting: LocaleSetting,
+    isolated: Bundle,
+    plain: Bundle,
+}
+
+/// All locales' messages. Shared across request threads behind an `Arc`.
+pub struct Localizer {
+    locales: Vec<LocaleBundles>,
+    by_code: HashMap<String, usize>,
+    default: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{path}: Fluent syntax errors: {errors}")]
+    Syntax { path: PathBuf, errors: String },
+    #[error("{path}: {errors}")]
+    Conflict { path: PathBuf, errors: String },
+    #[error("locale {0:?} is not a valid language tag")]
+    BadTag(String),
+    #[error("locale folder {0} has no .ftl files")]
+    Empty(PathBuf),
+}
+
+impl Localizer {
+    /// Reads `dir/<code>/*.ftl` for every configured locale.
+    pub fn load(dir: &Path, locales: &[LocaleSetting], default_code: &str) -> Result<Self, LoadError> {
+        let mut loaded = Vec::with_capacity(locales.len());
+        for setting in locales {
+            let langid: LanguageIdentifier =
+                setting.code.parse().map_err(|_| LoadError::BadTag(setting.code.clone()))?;
+            let resources = read_resources(&dir.join(&setting.code))?;
+            let plurals = Arc::new(PluralSelector::for_locale(&setting.code));
+            let isolated = build_bundle(&langid, &resources, plurals.clone(), true)?;
+            let plain = build_bundle(&langid, &resources, plurals, false)?;
+            loaded.push(LocaleBundles { setting: setting.clone(), isolated, plain });
+        }
+        let by_code: HashMap<String, usize> =
+            loaded.iter().enumerate().map(|(i, l)| (l.setting.code.clone(), i)).collect();
+        let default = by_code.get(default_code).copied().unwrap_or(0);
+        Ok(Self { locales: loaded, by_code, default })
+    }
+
+    pub fn default_locale(&self) -> &str {
+        &self.locales[self.default].setting.code
+    }
+
+    pub fn is_supported(&self, code: &str) -> bool {
+        self.by_code.contains_key(code)
+    }
+
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.locales.iter().map(|l| l.setting.code.as_str())
+    }
+
+    pub fn direction(&self, code: &str) -> Direction {
+        self.entry(code).setting.direction
+    }
+
+    /// A message for display (bidi isolation kept). Falls back to the default locale, then
+    /// to the message id itself, so a missing translation shows up instead of panicking.
+    pub fn text(&self, locale: &str, id: &str, args: &Args) -> String {
+        self.format(locale, id, None, args, true)
+    }
+
+    /// An attribute of a message (`id.attr`) for display.
+    pub fn attr(&self, locale: &str, id: &str, attr: &str, args: &Args) -> String {
+        self.format(locale, id, Some(attr), args, true)
+    }
+
+    /// A message without bidi isolation marks, for headers, URLs and terminals.
+    pub fn plain(&self, locale: &str, id: &str, args: &Args) -> String {
+        self.format(locale, id, None, args, false)
+    }
+
+    pub fn has_message(&self, locale: &str, id: &str) -> bool {
+        self.entry(locale).plain.has_message(id)
+    }
+
+    fn entry(&self, code: &str) -> &LocaleBundles {
+        let index = self.by_code.get(code).copied().unwrap_or(self.default);
+        &self.locales[index]
+    }
+
+    fn format(&self, locale: &str, id: &str, attr: Option<&str>, args: &Args, isolate: bool) -> String {
+        let fallbacks = [self.entry(locale), &self.locales[self.default]];
+        for entry in fallbacks {
+            let bundle = if isolate { &entry.isolated } else { &entry.plain };
+            let pattern = bundle.get_message(id).and_then(|message| match attr {
+                Some(name) => message.get_attribute(name).map(|a| a.value()),
+                None => message.value(),
+            });
+            if let Some(pattern) = pattern {
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, Some(&args.0), &mut errors);
+                if !errors.is_empty() {
+                    tracing::warn!(locale = %entry.setting.code, id, ?errors, "Fluent formatting errors");
+                }
+                return text.into_owned();
+            }
+            tracing::warn!(locale = %entry.setting.code, id, ?attr, "missing Fluent message");
+        }
+        match attr {
+            Some(attr) => format!("{id}.{attr}"),
+            None => id.to_owned(),
+        }
+    }
+}
+
+fn read_resources(folder: &Path) -> Result<Vec<(PathBuf, Arc<FluentResource>)>, LoadError> {
+    let mut paths = ftl_files(folder)?;
+    paths.sort();
+    if paths.is_empty() {
+        return Err(LoadError::Empty(folder.to_owned()));
+    }
+    paths
+        .into_iter()
+        .map(|path| {
+            let source = std::fs::read_to_string(&path)
+                .map_err(|source| LoadError::Read { path: path.clone(), source })?;
+            let resource = FluentResource::try_new(source).map_err(|(_, errors)| LoadError::Syntax {
+                path: path.clone(),
+                errors: format!("{errors:?}"),
+            })?;
+            Ok((path, Arc::new(resource)))
+        })
+        .collect()
+}
+
+/// The `.ftl` files directly inside `folder`.
+pub(crate) fn ftl_files(folder: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let entries = std::fs::read_dir(folder)
+        .map_err(|source| LoadError::Read { path: folder.to_owned(), source })?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|source| LoadError::Read { path: folder.to_owned(), source })?.path();
+        if path.extension().is_some_and(|ext| ext == "ftl") {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+fn build_bundle(
+    langid: &LanguageIdentifier,
+    resources: &[(PathBuf, Arc<FluentResource>)],
+    plurals: Arc<PluralSelector>,
+    isolate: bool,
+) -> Result<Bundle, LoadError> {
+    let mut bundle = Bundle::new_concurrent(vec![langid.clone()]);
+    bundle.set_use_isolating(isolate);
+    bundle
+        .add_function("PLURAL", move |positional, named| plurals.fluent_function(positional, named))
+        .map_err(|e| LoadError::Conflict { path: PathBuf::from("PLURAL"), errors: format!("{e:?}") })?;
+    for (path, resource) in resources {
+        bundle.add_resource(resource.clone()).map_err(|errors| LoadError::Conflict {
+            path: path.clone(),
+            errors: format!("{errors:?}"),
+        })?;
+    }
+    Ok(bundle)
+}
