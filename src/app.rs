@@ -25,7 +25,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(settings: Settings, db: Database, l10n: Arc<Localizer>) -> Result<Self, jsonwebtoken::errors::Error> {
+    pub fn new(
+        settings: Settings,
+        db: Database,
+        l10n: Arc<Localizer>,
+    ) -> Result<Self, jsonwebtoken::errors::Error> {
         Ok(Self {
             keys: TokenKeys::new(&settings.auth)?,
             login_limits: LoginLimiter::new(&settings.login_limits),

@@ -137,7 +137,9 @@ impl Settings {
         let mut builder = Config::builder()
             .add_source(File::from_str(BUILT_IN_DEFAULTS, FileFormat::Toml))
             .add_source(File::from(config_dir.join("default.toml")).required(false))
-            .add_source(File::from(config_dir.join(format!("{}.toml", mode.as_str()))).required(false))
+            .add_source(
+                File::from(config_dir.join(format!("{}.toml", mode.as_str()))).required(false),
+            )
             .add_source(
                 Environment::with_prefix("NASHRA")
                     .prefix_separator("_")
@@ -164,7 +166,9 @@ impl Settings {
             )));
         }
         if self.database.pool_size == 0 {
-            return Err(ConfigError::Rule("database.pool_size must be at least 1".into()));
+            return Err(ConfigError::Rule(
+                "database.pool_size must be at least 1".into(),
+            ));
         }
         Ok(())
     }

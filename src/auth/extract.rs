@@ -38,7 +38,9 @@ impl FromRequest for CurrentUser {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let state = req.app_data::<web::Data<AppState>>().ok_or(ApiError::Internal)?;
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .ok_or(ApiError::Internal)?;
             let token = bearer_token(&req).ok_or(ApiError::Unauthorized)?;
             let claims = state.keys.verify(token).ok_or(ApiError::Unauthorized)?;
             let id: i64 = claims.sub.parse().map_err(|_| ApiError::Unauthorized)?;
@@ -47,7 +49,8 @@ impl FromRequest for CurrentUser {
                 .run(move |conn| users::find(conn, id).map_err(ApiError::from))
                 .await?
                 .ok_or(ApiError::Unauthorized)?;
-            req.extensions_mut().insert(UserLocale(user.preferred_locale.clone()));
+            req.extensions_mut()
+                .insert(UserLocale(user.preferred_locale.clone()));
             if user.disabled {
                 return Err(ApiError::AccountDisabled);
             }
@@ -59,7 +62,10 @@ impl FromRequest for CurrentUser {
 fn bearer_token(req: &HttpRequest) -> Option<&str> {
     let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
 }
 
 /// A role a handler can demand through [`Require`].

@@ -23,14 +23,20 @@ pub struct SlidingWindow {
 
 impl SlidingWindow {
     pub fn new(max: u32, window: Duration) -> Self {
-        Self { max: max as usize, window, hits: Mutex::new(HashMap::new()) }
+        Self {
+            max: max as usize,
+            window,
+            hits: Mutex::new(HashMap::new()),
+        }
     }
 
     /// `Err(wait)` when `key` has used up its allowance; `wait` is how long until it has not.
     pub fn check(&self, key: &str) -> Result<(), Duration> {
         let now = Instant::now();
         let mut hits = self.lock();
-        let Some(times) = hits.get_mut(key) else { return Ok(()) };
+        let Some(times) = hits.get_mut(key) else {
+            return Ok(());
+        };
         self.forget_old(times, now);
         if times.len() < self.max {
             return Ok(());
@@ -43,7 +49,11 @@ impl SlidingWindow {
         let now = Instant::now();
         let mut hits = self.lock();
         if hits.len() > PRUNE_ABOVE {
-            hits.retain(|_, times| times.back().is_some_and(|last| now.duration_since(*last) < self.window));
+            hits.retain(|_, times| {
+                times
+                    .back()
+                    .is_some_and(|last| now.duration_since(*last) < self.window)
+            });
         }
         let times = hits.entry(key.to_owned()).or_default();
         self.forget_old(times, now);
@@ -61,14 +71,19 @@ impl SlidingWindow {
     }
 
     fn forget_old(&self, times: &mut VecDeque<Instant>, now: Instant) {
-        while times.front().is_some_and(|t| now.duration_since(*t) >= self.window) {
+        while times
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= self.window)
+        {
             times.pop_front();
         }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, VecDeque<Instant>>> {
         // A panic while holding the lock leaves only counters behind; keep using them.
-        self.hits.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.hits
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 

@@ -6,6 +6,7 @@ mod locales;
 mod serve;
 mod user;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -17,7 +18,11 @@ use crate::db::Database;
 use crate::l10n::{Args, Localizer};
 
 #[derive(Parser)]
-#[command(name = "nashra", version, about = "A newsroom backend for a newsletter in English and Arabic")]
+#[command(
+    name = "nashra",
+    version,
+    about = "A newsroom backend for a newsletter in English and Arabic"
+)]
 pub struct Cli {
     /// Folder holding default.toml and <mode>.toml.
     #[arg(long, global = true, value_name = "DIR")]
@@ -69,7 +74,8 @@ impl Context {
         let db = Database::open(&self.settings.database_url, &self.settings.database)
             .map_err(|e| Failure::Technical(e.to_string()))?;
         if self.settings.migrate_on_start {
-            db.migrate().map_err(|e| Failure::Technical(e.to_string()))?;
+            db.migrate()
+                .map_err(|e| Failure::Technical(e.to_string()))?;
         }
         Ok(db)
     }
@@ -108,18 +114,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
     };
     let explicit = cli.config.is_some();
     let config_dir = cli.config.unwrap_or_else(|| PathBuf::from("config"));
-    let settings =
-        Settings::load(&config_dir, explicit, &overrides).map_err(|e| Failure::Technical(e.to_string()))?;
+    let settings = Settings::load(&config_dir, explicit, &overrides)
+        .map_err(|e| Failure::Technical(e.to_string()))?;
 
     if let Command::CheckLocales { locales } = &cli.command {
-        let dir = locales.clone().unwrap_or_else(|| settings.locales_dir.clone());
+        let dir = locales
+            .clone()
+            .unwrap_or_else(|| settings.locales_dir.clone());
         return locales::check(&settings, &dir);
     }
 
-    let l10n = Localizer::load(&settings.locales_dir, &settings.locales, &settings.default_locale)
-        .map_err(|e| Failure::Technical(e.to_string()))?;
+    let l10n = Localizer::load(
+        &settings.locales_dir,
+        &settings.locales,
+        &settings.default_locale,
+    )
+    .map_err(|e| Failure::Technical(e.to_string()))?;
     let locale = terminal_locale(&l10n);
-    let context = Context { settings, l10n: Arc::new(l10n), locale };
+    let context = Context {
+        settings,
+        l10n: Arc::new(l10n),
+        locale,
+    };
     match cli.command {
         Command::Serve { .. } => serve::run(context),
         Command::Migrate => serve::migrate(&context),
@@ -135,7 +151,11 @@ fn terminal_locale(l10n: &Localizer) -> String {
         .filter_map(|name| std::env::var(name).ok())
         .find(|value| !value.is_empty())
         .and_then(|value| {
-            let tag = value.split(['.', '@']).next().unwrap_or_default().replace('_', "-");
+            let tag = value
+                .split(['.', '@'])
+                .next()
+                .unwrap_or_default()
+                .replace('_', "-");
             l10n.match_tag(&tag).map(str::to_owned)
         })
         .unwrap_or_else(|| l10n.default_locale().to_owned())
@@ -146,5 +166,9 @@ fn init_tracing(quiet_by_default: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     // Logs go to stderr: stdout carries the "listening on" line and command output.
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .try_init();
 }

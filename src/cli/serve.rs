@@ -12,22 +12,33 @@ pub fn run(context: Context) -> Result<(), Failure> {
         return Err(Failure::Said(context.say(problem.message_id(), &args)));
     }
     let db = context.database()?;
-    let state = AppState::new(context.settings, db, context.l10n).map_err(|e| Failure::Technical(e.to_string()))?;
+    let state = AppState::new(context.settings, db, context.l10n)
+        .map_err(|e| Failure::Technical(e.to_string()))?;
     actix_web::rt::System::new().block_on(async move {
         let app = Application::build(state).map_err(|e| Failure::Technical(e.to_string()))?;
         // Scripts and tests wait for exactly this line, so it is not localized.
         let mut stdout = std::io::stdout();
         let _ = writeln!(stdout, "listening on http://{}", app.address());
         let _ = stdout.flush();
-        app.run_until_stopped().await.map_err(|e| Failure::Technical(e.to_string()))
+        app.run_until_stopped()
+            .await
+            .map_err(|e| Failure::Technical(e.to_string()))
     })
 }
 
 pub fn migrate(context: &Context) -> Result<(), Failure> {
     let db = crate::db::Database::open(&context.settings.database_url, &context.settings.database)
         .map_err(|e| Failure::Technical(e.to_string()))?;
-    let applied = db.migrate().map_err(|e| Failure::Technical(e.to_string()))?;
-    println!("{}", context.say("cli-migrations-applied", &Args::new().with("count", applied.len())));
+    let applied = db
+        .migrate()
+        .map_err(|e| Failure::Technical(e.to_string()))?;
+    println!(
+        "{}",
+        context.say(
+            "cli-migrations-applied",
+            &Args::new().with("count", applied.len())
+        )
+    );
     for name in applied {
         println!("  {name}");
     }

@@ -42,9 +42,13 @@ impl Backend {
             if path.is_empty() {
                 return Err(DbError::BadUrl(url.to_owned()));
             }
-            Ok(Backend::Sqlite { path: PathBuf::from(path) })
+            Ok(Backend::Sqlite {
+                path: PathBuf::from(path),
+            })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Ok(Backend::Postgres { url: url.to_owned() })
+            Ok(Backend::Postgres {
+                url: url.to_owned(),
+            })
         } else {
             Err(DbError::BadUrl(url.to_owned()))
         }
@@ -195,23 +199,34 @@ impl Database {
 }
 
 fn run_migrations(conn: &mut DbConn) -> Result<Vec<String>, DbError> {
-    fn names(
-        result: diesel::migration::Result<Vec<diesel::migration::MigrationVersion<'_>>>,
-    ) -> Result<Vec<String>, DbError> {
-        let applied = result.map_err(|e| DbError::Migration(e.to_string()))?;
-        Ok(applied.iter().map(|version| version.to_string()).collect())
-    }
     match conn {
-        DbConn::Sqlite(conn) => names(conn.run_pending_migrations(SQLITE_MIGRATIONS)),
+        DbConn::Sqlite(conn) => apply_pending(conn, SQLITE_MIGRATIONS),
         DbConn::Postgres(conn) => {
             // Several servers may start at once against one database: let one migrate.
             const MIGRATION_LOCK: i64 = 0x6e61_7368_7261; // "nashra"
             conn.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))?;
-            let applied = names(conn.run_pending_migrations(POSTGRES_MIGRATIONS));
+            let applied = apply_pending(conn, POSTGRES_MIGRATIONS);
             conn.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))?;
             applied
         }
     }
+}
+
+/// Runs the pending migrations of `source`; returns their names (`<date>_<title>`).
+fn apply_pending<DB, C>(conn: &mut C, source: EmbeddedMigrations) -> Result<Vec<String>, DbError>
+where
+    DB: diesel::backend::Backend,
+    C: MigrationHarness<DB>,
+    EmbeddedMigrations: diesel::migration::MigrationSource<DB>,
+{
+    let failed = |e: Box<dyn std::error::Error + Send + Sync>| DbError::Migration(e.to_string());
+    let pending = conn.pending_migrations(source).map_err(failed)?;
+    let names = pending
+        .iter()
+        .map(|migration| migration.name().to_string())
+        .collect();
+    conn.run_migrations(&pending).map_err(failed)?;
+    Ok(names)
 }
 
 /// Runs `work` in a transaction that takes the write lock up front. On SQLite a deferred
@@ -223,7 +238,9 @@ where
     E: From<DieselError>,
 {
     match conn {
-        DbConn::Sqlite(inner) => AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?,
+        DbConn::Sqlite(inner) => {
+            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?
+        }
         DbConn::Postgres(inner) => AnsiTransactionManager::begin_transaction(inner)?,
     }
     match work(conn) {
@@ -243,7 +260,10 @@ where
 
 /// Whether an error is a unique-constraint violation (a duplicate email, say).
 pub fn is_unique_violation(error: &DieselError) -> bool {
-    matches!(error, DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _))
+    matches!(
+        error,
+        DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)
+    )
 }
 
 /// Current time as stored: UTC without an offset, whole microseconds (both backends keep that).
@@ -260,9 +280,14 @@ mod tests {
     fn urls_pick_the_backend() {
         assert_eq!(
             Backend::from_url("sqlite://data/nashra.db").unwrap(),
-            Backend::Sqlite { path: "data/nashra.db".into() }
+            Backend::Sqlite {
+                path: "data/nashra.db".into()
+            }
         );
-        assert_eq!(Backend::from_url("postgres://u@h/db").unwrap().name(), "postgres");
+        assert_eq!(
+            Backend::from_url("postgres://u@h/db").unwrap().name(),
+            "postgres"
+        );
         assert!(Backend::from_url("mysql://x").is_err());
         assert!(Backend::from_url("sqlite://").is_err());
     }
@@ -270,7 +295,9 @@ mod tests {
     #[test]
     fn both_backends_have_the_same_migrations() {
         let names = |backend: &str| {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(backend);
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("migrations")
+                .join(backend);
             let mut names: Vec<String> = std::fs::read_dir(dir)
                 .unwrap()
                 .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

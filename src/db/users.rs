@@ -109,7 +109,11 @@ pub fn insert(conn: &mut DbConn, new: NewUser) -> QueryResult<i64> {
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<User>> {
-    let row = users::table.find(id).select(UserRow::as_select()).first(conn).optional()?;
+    let row = users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?;
     attach_roles(conn, row)
 }
 
@@ -123,11 +127,18 @@ pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>
 }
 
 /// One page of users ordered by id, optionally only those holding `role`, and the total.
-pub fn list(conn: &mut DbConn, role: Option<Role>, limit: i64, offset: i64) -> QueryResult<(Vec<User>, i64)> {
+pub fn list(
+    conn: &mut DbConn,
+    role: Option<Role>,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<User>, i64)> {
     let filtered = || {
         let mut query = users::table.into_boxed();
         if let Some(role) = role {
-            let holders = user_roles::table.filter(user_roles::role.eq(role.as_str())).select(user_roles::user_id);
+            let holders = user_roles::table
+                .filter(user_roles::role.eq(role.as_str()))
+                .select(user_roles::user_id);
             query = query.filter(users::id.eq_any(holders));
         }
         query
@@ -181,7 +192,9 @@ pub fn set_password_hash(conn: &mut DbConn, id: i64, hash: &str) -> QueryResult<
 
 /// How many enabled users hold the admin role.
 pub fn count_enabled_admins(conn: &mut DbConn) -> QueryResult<i64> {
-    let admins = user_roles::table.filter(user_roles::role.eq(Role::Admin.as_str())).select(user_roles::user_id);
+    let admins = user_roles::table
+        .filter(user_roles::role.eq(Role::Admin.as_str()))
+        .select(user_roles::user_id);
     users::table
         .filter(users::disabled.eq(false))
         .filter(users::id.eq_any(admins))
@@ -194,7 +207,10 @@ fn replace_roles(conn: &mut DbConn, id: i64, roles: &RoleSet) -> QueryResult<()>
     // Row by row: multi-row inserts do not compile through the two-backend connection.
     for role in roles.iter() {
         diesel::insert_into(user_roles::table)
-            .values((user_roles::user_id.eq(id), user_roles::role.eq(role.as_str())))
+            .values((
+                user_roles::user_id.eq(id),
+                user_roles::role.eq(role.as_str()),
+            ))
             .execute(conn)?;
     }
     Ok(())

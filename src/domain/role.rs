@@ -6,7 +6,17 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
@@ -98,7 +108,10 @@ mod tests {
     #[test]
     fn role_set_is_sorted_and_unique() {
         let set: RoleSet = vec![Role::Reviewer, Role::Admin, Role::Reviewer].into();
-        assert_eq!(set.iter().collect::<Vec<_>>(), vec![Role::Admin, Role::Reviewer]);
+        assert_eq!(
+            set.iter().collect::<Vec<_>>(),
+            vec![Role::Admin, Role::Reviewer]
+        );
     }
 
     #[test]

@@ -34,7 +34,11 @@ pub fn app(
     let json_limit = state.settings.http.json_limit_bytes;
     App::new()
         .app_data(state)
-        .app_data(web::JsonConfig::default().limit(json_limit).error_handler(json_error))
+        .app_data(
+            web::JsonConfig::default()
+                .limit(json_limit)
+                .error_handler(json_error),
+        )
         .app_data(web::PayloadConfig::default().limit(json_limit))
         .app_data(web::QueryConfig::default().error_handler(query_error))
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
@@ -57,19 +61,29 @@ pub fn app(
         .configure(openapi::configure)
         .route("/health", web::get().to(health::health))
         .route("/ready", web::get().to(health::ready))
-        .default_service(web::to(|| async { Err::<&str, _>(ApiError::RouteNotFound) }))
+        .default_service(web::to(|| async {
+            Err::<&str, _>(ApiError::RouteNotFound)
+        }))
         .wrap(from_fn(problem::render_problems))
         .wrap(Logger::new("%r %s %Dms"))
 }
 
-fn json_error(error: error::JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
+fn json_error(error: error::JsonPayloadError, req: &HttpRequest) -> actix_web::Error {
     use error::JsonPayloadError as E;
+    let configured_limit = || {
+        req.app_data::<web::Data<AppState>>()
+            .map_or(0, |s| s.settings.http.json_limit_bytes)
+    };
     let api_error = match error {
-        E::OverflowKnownLength { limit, .. } | E::Overflow { limit } => ApiError::PayloadTooLarge { limit },
+        E::OverflowKnownLength { limit, .. } | E::Overflow { limit } => {
+            ApiError::PayloadTooLarge { limit }
+        }
         E::ContentType => ApiError::UnsupportedMediaType,
         E::Deserialize(error) if error.is_data() => ApiError::InvalidBody(error.to_string()),
         E::Deserialize(error) => ApiError::MalformedJson(error.to_string()),
-        E::Payload(error::PayloadError::Overflow) => ApiError::PayloadTooLarge { limit: 0 },
+        E::Payload(error::PayloadError::Overflow) => ApiError::PayloadTooLarge {
+            limit: configured_limit(),
+        },
         other => ApiError::MalformedJson(other.to_string()),
     };
     api_error.into()

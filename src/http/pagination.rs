@@ -34,7 +34,9 @@ impl PageQuery {
             problems.push(Invalid::new("page", "page-out-of-range"));
         }
         if per_page == 0 || per_page > MAX_PER_PAGE {
-            problems.push(Invalid::new("per_page", "per-page-out-of-range").with_limit(MAX_PER_PAGE as usize));
+            problems.push(
+                Invalid::new("per_page", "per-page-out-of-range").with_limit(MAX_PER_PAGE as usize),
+            );
         }
         if problems.is_empty() {
             Ok(PageRequest { page, per_page })
@@ -65,6 +67,11 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     pub fn new(items: Vec<T>, request: PageRequest, total: i64) -> Self {
-        Self { items, page: request.page, per_page: request.per_page, total }
+        Self {
+            items,
+            page: request.page,
+            per_page: request.per_page,
+            total,
+        }
     }
 }

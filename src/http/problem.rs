@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 use super::locale::request_locale;
 use crate::app::AppState;
 use crate::error::ApiError;
-use crate::l10n::{Args, Localizer};
+use crate::l10n::{Args, Localizer, Style};
 
 /// An RFC 9457 problem document.
 #[derive(Debug, Serialize, ToSchema)]
@@ -55,7 +55,11 @@ pub async fn render_problems(
     if !(status.is_client_error() || status.is_server_error()) {
         return Ok(response.map_into_left_body());
     }
-    let error = match response.response().error().and_then(|e| e.as_error::<ApiError>()) {
+    let error = match response
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<ApiError>())
+    {
         Some(error) => error.clone(),
         None => ApiError::from_status(status),
     };
@@ -64,10 +68,13 @@ pub async fn render_problems(
         return Ok(ServiceResponse::new(request, http_response).map_into_left_body());
     };
     let locale = request_locale(&request, &state.l10n);
-    let problem = build(&error, &state.l10n, locale, request.path());
+    let problem = build(&error, &state.l10n, locale, request.path(), Style::Display);
     let body = serde_json::to_string(&problem).unwrap_or_default();
     let headers = http_response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
     if let Ok(language) = HeaderValue::from_str(locale) {
         headers.insert(header::CONTENT_LANGUAGE, language);
     }
@@ -76,12 +83,20 @@ pub async fn render_problems(
 }
 
 /// The problem document for `error`, in `locale`.
-pub fn build(error: &ApiError, l10n: &Localizer, locale: &str, path: &str) -> Problem {
+pub fn build(
+    error: &ApiError,
+    l10n: &Localizer,
+    locale: &str,
+    path: &str,
+    style: Style,
+) -> Problem {
     let code = error.code();
     let message = format!("problem-{code}");
     let args = match error {
         ApiError::PayloadTooLarge { limit } => Args::new().with("limit", *limit),
-        ApiError::RateLimited { retry_after } => Args::new().with("seconds", retry_after.as_secs().max(1)),
+        ApiError::RateLimited { retry_after } => {
+            Args::new().with("seconds", retry_after.as_secs().max(1))
+        }
         ApiError::Validation(fields) => Args::new().with("count", fields.len()),
         _ => Args::new(),
     };
@@ -96,24 +111,30 @@ pub fn build(error: &ApiError, l10n: &Localizer, locale: &str, path: &str) -> Pr
                 FieldProblem {
                     field: field.field,
                     code: field.code,
-                    message: l10n.text(locale, &format!("field-{}", field.code), &args),
+                    message: l10n.format(
+                        locale,
+                        &format!("field-{}", field.code),
+                        None,
+                        &args,
+                        style,
+                    ),
                 }
             })
             .collect(),
         _ => Vec::new(),
     };
     let reason = match error {
-        ApiError::MalformedJson(reason) | ApiError::InvalidBody(reason) | ApiError::InvalidQuery(reason) => {
-            Some(reason.clone())
-        }
+        ApiError::MalformedJson(reason)
+        | ApiError::InvalidBody(reason)
+        | ApiError::InvalidQuery(reason) => Some(reason.clone()),
         _ => None,
     };
     Problem {
         kind: format!("urn:nashra:problem:{code}"),
         code,
-        title: l10n.text(locale, &message, &Args::new()),
+        title: l10n.format(locale, &message, None, &Args::new(), style),
         status: error.status_code().as_u16(),
-        detail: l10n.attr(locale, &message, "detail", &args),
+        detail: l10n.format(locale, &message, Some("detail"), &args, style),
         instance: path.to_owned(),
         errors,
         reason,

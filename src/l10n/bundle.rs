@@ -13,6 +13,16 @@ use crate::config::{Direction, LocaleSetting};
 
 type Bundle = FluentBundle<Arc<FluentResource>>;
 
+/// How a message is written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// With Fluent's bidi isolation marks around placeables: right for text people read in
+    /// a page or an app, where an English name inside Arabic must not reorder the sentence.
+    Display,
+    /// Without them: for email headers, URLs, terminals and anything a program compares.
+    Plain,
+}
+
 /// Named values for a message, e.g. `Args::new().with("count", 3)`.
 #[derive(Default)]
 pub struct Args<'a>(FluentArgs<'a>);
@@ -47,7 +57,10 @@ pub struct Localizer {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: Fluent syntax errors: {errors}")]
     Syntax { path: PathBuf, errors: String },
     #[error("{path}: {errors}")]
@@ -60,21 +73,38 @@ pub enum LoadError {
 
 impl Localizer {
     /// Reads `dir/<code>/*.ftl` for every configured locale.
-    pub fn load(dir: &Path, locales: &[LocaleSetting], default_code: &str) -> Result<Self, LoadError> {
+    pub fn load(
+        dir: &Path,
+        locales: &[LocaleSetting],
+        default_code: &str,
+    ) -> Result<Self, LoadError> {
         let mut loaded = Vec::with_capacity(locales.len());
         for setting in locales {
-            let langid: LanguageIdentifier =
-                setting.code.parse().map_err(|_| LoadError::BadTag(setting.code.clone()))?;
+            let langid: LanguageIdentifier = setting
+                .code
+                .parse()
+                .map_err(|_| LoadError::BadTag(setting.code.clone()))?;
             let resources = read_resources(&dir.join(&setting.code))?;
             let plurals = Arc::new(PluralSelector::for_locale(&setting.code));
             let isolated = build_bundle(&langid, &resources, plurals.clone(), true)?;
             let plain = build_bundle(&langid, &resources, plurals, false)?;
-            loaded.push(LocaleBundles { setting: setting.clone(), isolated, plain });
+            loaded.push(LocaleBundles {
+                setting: setting.clone(),
+                isolated,
+                plain,
+            });
         }
-        let by_code: HashMap<String, usize> =
-            loaded.iter().enumerate().map(|(i, l)| (l.setting.code.clone(), i)).collect();
+        let by_code: HashMap<String, usize> = loaded
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.setting.code.clone(), i))
+            .collect();
         let default = by_code.get(default_code).copied().unwrap_or(0);
-        Ok(Self { locales: loaded, by_code, default })
+        Ok(Self {
+            locales: loaded,
+            by_code,
+            default,
+        })
     }
 
     pub fn default_locale(&self) -> &str {
@@ -96,32 +126,29 @@ impl Localizer {
     /// A message for display (bidi isolation kept). Falls back to the default locale, then
     /// to the message id itself, so a missing translation shows up instead of panicking.
     pub fn text(&self, locale: &str, id: &str, args: &Args) -> String {
-        self.format(locale, id, None, args, true)
-    }
-
-    /// An attribute of a message (`id.attr`) for display.
-    pub fn attr(&self, locale: &str, id: &str, attr: &str, args: &Args) -> String {
-        self.format(locale, id, Some(attr), args, true)
+        self.format(locale, id, None, args, Style::Display)
     }
 
     /// A message without bidi isolation marks, for headers, URLs and terminals.
     pub fn plain(&self, locale: &str, id: &str, args: &Args) -> String {
-        self.format(locale, id, None, args, false)
+        self.format(locale, id, None, args, Style::Plain)
     }
 
-    pub fn has_message(&self, locale: &str, id: &str) -> bool {
-        self.entry(locale).plain.has_message(id)
-    }
-
-    fn entry(&self, code: &str) -> &LocaleBundles {
-        let index = self.by_code.get(code).copied().unwrap_or(self.default);
-        &self.locales[index]
-    }
-
-    fn format(&self, locale: &str, id: &str, attr: Option<&str>, args: &Args, isolate: bool) -> String {
+    /// A message (`attr: None`) or one of its attributes, in the given style.
+    pub fn format(
+        &self,
+        locale: &str,
+        id: &str,
+        attr: Option<&str>,
+        args: &Args,
+        style: Style,
+    ) -> String {
         let fallbacks = [self.entry(locale), &self.locales[self.default]];
         for entry in fallbacks {
-            let bundle = if isolate { &entry.isolated } else { &entry.plain };
+            let bundle = match style {
+                Style::Display => &entry.isolated,
+                Style::Plain => &entry.plain,
+            };
             let pattern = bundle.get_message(id).and_then(|message| match attr {
                 Some(name) => message.get_attribute(name).map(|a| a.value()),
                 None => message.value(),
@@ -141,6 +168,15 @@ impl Localizer {
             None => id.to_owned(),
         }
     }
+
+    pub fn has_message(&self, locale: &str, id: &str) -> bool {
+        self.entry(locale).plain.has_message(id)
+    }
+
+    fn entry(&self, code: &str) -> &LocaleBundles {
+        let index = self.by_code.get(code).copied().unwrap_or(self.default);
+        &self.locales[index]
+    }
 }
 
 fn read_resources(folder: &Path) -> Result<Vec<(PathBuf, Arc<FluentResource>)>, LoadError> {
@@ -152,12 +188,15 @@ fn read_resources(folder: &Path) -> Result<Vec<(PathBuf, Arc<FluentResource>)>, 
     paths
         .into_iter()
         .map(|path| {
-            let source = std::fs::read_to_string(&path)
-                .map_err(|source| LoadError::Read { path: path.clone(), source })?;
-            let resource = FluentResource::try_new(source).map_err(|(_, errors)| LoadError::Syntax {
+            let source = std::fs::read_to_string(&path).map_err(|source| LoadError::Read {
                 path: path.clone(),
-                errors: format!("{errors:?}"),
+                source,
             })?;
+            let resource =
+                FluentResource::try_new(source).map_err(|(_, errors)| LoadError::Syntax {
+                    path: path.clone(),
+                    errors: format!("{errors:?}"),
+                })?;
             Ok((path, Arc::new(resource)))
         })
         .collect()
@@ -165,11 +204,18 @@ fn read_resources(folder: &Path) -> Result<Vec<(PathBuf, Arc<FluentResource>)>, 
 
 /// The `.ftl` files directly inside `folder`.
 pub(crate) fn ftl_files(folder: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let entries = std::fs::read_dir(folder)
-        .map_err(|source| LoadError::Read { path: folder.to_owned(), source })?;
+    let entries = std::fs::read_dir(folder).map_err(|source| LoadError::Read {
+        path: folder.to_owned(),
+        source,
+    })?;
     let mut files = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|source| LoadError::Read { path: folder.to_owned(), source })?.path();
+        let path = entry
+            .map_err(|source| LoadError::Read {
+                path: folder.to_owned(),
+                source,
+            })?
+            .path();
         if path.extension().is_some_and(|ext| ext == "ftl") {
             files.push(path);
         }
@@ -186,13 +232,20 @@ fn build_bundle(
     let mut bundle = Bundle::new_concurrent(vec![langid.clone()]);
     bundle.set_use_isolating(isolate);
     bundle
-        .add_function("PLURAL", move |positional, named| plurals.fluent_function(positional, named))
-        .map_err(|e| LoadError::Conflict { path: PathBuf::from("PLURAL"), errors: format!("{e:?}") })?;
-    for (path, resource) in resources {
-        bundle.add_resource(resource.clone()).map_err(|errors| LoadError::Conflict {
-            path: path.clone(),
-            errors: format!("{errors:?}"),
+        .add_function("PLURAL", move |positional, named| {
+            plurals.fluent_function(positional, named)
+        })
+        .map_err(|e| LoadError::Conflict {
+            path: PathBuf::from("PLURAL"),
+            errors: format!("{e:?}"),
         })?;
+    for (path, resource) in resources {
+        bundle
+            .add_resource(resource.clone())
+            .map_err(|errors| LoadError::Conflict {
+                path: path.clone(),
+                errors: format!("{errors:?}"),
+            })?;
     }
     Ok(bundle)
 }

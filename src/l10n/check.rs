@@ -12,10 +12,24 @@ use super::bundle::ftl_files;
 /// One problem found, named by locale and message (`id` or `id.attribute`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
-    Unreadable { locale: String, detail: String },
-    Missing { locale: String, id: String },
-    Extra { locale: String, id: String },
-    VariablesDiffer { locale: String, id: String, expected: Vec<String>, found: Vec<String> },
+    Unreadable {
+        locale: String,
+        detail: String,
+    },
+    Missing {
+        locale: String,
+        id: String,
+    },
+    Extra {
+        locale: String,
+        id: String,
+    },
+    VariablesDiffer {
+        locale: String,
+        id: String,
+        expected: Vec<String>,
+        found: Vec<String>,
+    },
 }
 
 /// Message keys (`id`, `id.attr`) of one locale, each with the variables it uses.
@@ -30,16 +44,25 @@ pub fn check_locales(dir: &Path, codes: &[&str], reference: &str) -> Vec<Finding
             Ok(catalog) => {
                 catalogs.insert(code.to_string(), catalog);
             }
-            Err(detail) => findings.push(Finding::Unreadable { locale: code.to_string(), detail }),
+            Err(detail) => findings.push(Finding::Unreadable {
+                locale: code.to_string(),
+                detail,
+            }),
         }
     }
     let Some(expected) = catalogs.get(reference) else {
         return findings;
     };
-    for (locale, catalog) in catalogs.iter().filter(|(code, _)| code.as_str() != reference) {
+    for (locale, catalog) in catalogs
+        .iter()
+        .filter(|(code, _)| code.as_str() != reference)
+    {
         for (id, expected_vars) in expected {
             match catalog.get(id) {
-                None => findings.push(Finding::Missing { locale: locale.clone(), id: id.clone() }),
+                None => findings.push(Finding::Missing {
+                    locale: locale.clone(),
+                    id: id.clone(),
+                }),
                 Some(found) if found != expected_vars => findings.push(Finding::VariablesDiffer {
                     locale: locale.clone(),
                     id: id.clone(),
@@ -50,7 +73,10 @@ pub fn check_locales(dir: &Path, codes: &[&str], reference: &str) -> Vec<Finding
             }
         }
         for id in catalog.keys().filter(|id| !expected.contains_key(*id)) {
-            findings.push(Finding::Extra { locale: locale.clone(), id: id.clone() });
+            findings.push(Finding::Extra {
+                locale: locale.clone(),
+                id: id.clone(),
+            });
         }
     }
     findings
@@ -63,7 +89,8 @@ fn read_catalog(folder: &Path) -> Result<Catalog, String> {
     }
     let mut catalog = Catalog::new();
     for path in files {
-        let source = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let source =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let resource = parser::parse(source.as_str())
             .map_err(|(_, errors)| format!("{}: {errors:?}", path.display()))?;
         for entry in resource.body {
@@ -76,7 +103,10 @@ fn read_catalog(folder: &Path) -> Result<Catalog, String> {
                 catalog.insert(id.clone(), variables_of(&value));
             }
             for attribute in attributes {
-                catalog.insert(format!("{id}.{}", attribute.id.name), variables_of(&attribute.value));
+                catalog.insert(
+                    format!("{id}.{}", attribute.id.name),
+                    variables_of(&attribute.value),
+                );
             }
         }
     }
@@ -114,10 +144,13 @@ fn collect_inline(inline: &ast::InlineExpression<&str>, found: &mut BTreeSet<Str
         ast::InlineExpression::VariableReference { id } => {
             found.insert(id.name.to_owned());
         }
-        ast::InlineExpression::FunctionReference { arguments, .. } => collect_arguments(arguments, found),
-        ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => {
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
             collect_arguments(arguments, found)
         }
+        ast::InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => collect_arguments(arguments, found),
         ast::InlineExpression::Placeable { expression } => collect_expression(expression, found),
         _ => {}
     }
@@ -164,14 +197,20 @@ mod tests {
         assert_eq!(
             findings,
             vec![
-                Finding::Missing { locale: "ar".into(), id: "bye.title".into() },
+                Finding::Missing {
+                    locale: "ar".into(),
+                    id: "bye.title".into()
+                },
                 Finding::VariablesDiffer {
                     locale: "ar".into(),
                     id: "hello".into(),
                     expected: vec!["name".into()],
                     found: vec!["user".into()],
                 },
-                Finding::Extra { locale: "ar".into(), id: "extra".into() },
+                Finding::Extra {
+                    locale: "ar".into(),
+                    id: "extra".into()
+                },
             ]
         );
     }

@@ -7,5 +7,5 @@ pub mod check;
 mod negotiate;
 pub mod plural;
 
-pub use bundle::{Args, LoadError, Localizer};
+pub use bundle::{Args, LoadError, Localizer, Style};
 pub use negotiate::LocaleChoice;

@@ -25,9 +25,17 @@ impl Localizer {
         choice
             .query
             .and_then(|tag| self.match_tag(tag))
-            .or_else(|| path_prefix.filter(|p| self.is_supported(p)).and_then(|p| self.match_tag(p)))
+            .or_else(|| {
+                path_prefix
+                    .filter(|p| self.is_supported(p))
+                    .and_then(|p| self.match_tag(p))
+            })
             .or_else(|| choice.user.and_then(|tag| self.match_tag(tag)))
-            .or_else(|| choice.accept_language.and_then(|h| self.match_accept_language(h)))
+            .or_else(|| {
+                choice
+                    .accept_language
+                    .and_then(|h| self.match_accept_language(h))
+            })
             .unwrap_or_else(|| self.default_locale())
     }
 
@@ -43,7 +51,8 @@ impl Localizer {
     }
 
     fn best_of(&self, requested: &[LanguageIdentifier]) -> Option<&str> {
-        let available: Vec<LanguageIdentifier> = self.codes().filter_map(|c| c.parse().ok()).collect();
+        let available: Vec<LanguageIdentifier> =
+            self.codes().filter_map(|c| c.parse().ok()).collect();
         let chosen = negotiate_languages(requested, &available, None, NegotiationStrategy::Lookup);
         let chosen = chosen.first()?.to_string();
         self.codes().find(|code| *code == chosen)
@@ -59,7 +68,11 @@ mod tests {
         let locales = ["en", "ar"].map(|code| LocaleSetting {
             code: code.into(),
             name: code.into(),
-            direction: if code == "ar" { Direction::Rtl } else { Direction::Ltr },
+            direction: if code == "ar" {
+                Direction::Rtl
+            } else {
+                Direction::Ltr
+            },
         });
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
         Localizer::load(&dir, &locales, "en").unwrap()
@@ -71,7 +84,10 @@ mod tests {
         assert_eq!(l10n.match_tag("ar-IQ"), Some("ar"));
         assert_eq!(l10n.match_tag("en-GB"), Some("en"));
         assert_eq!(l10n.match_tag("fr"), None);
-        assert_eq!(l10n.match_accept_language("fr-CA, ar-IQ;q=0.8, en;q=0.5"), Some("ar"));
+        assert_eq!(
+            l10n.match_accept_language("fr-CA, ar-IQ;q=0.8, en;q=0.5"),
+            Some("ar")
+        );
         assert_eq!(l10n.match_accept_language("de, fr"), None);
     }
 
@@ -85,15 +101,34 @@ mod tests {
             accept_language: Some("en"),
         };
         assert_eq!(l10n.negotiate(&all), "ar");
-        let no_query = LocaleChoice { query: None, path: "/ar/", ..all };
+        let no_query = LocaleChoice {
+            query: None,
+            path: "/ar/",
+            ..all
+        };
         assert_eq!(l10n.negotiate(&no_query), "ar");
-        let api_path = LocaleChoice { path: "/api/v1/me", user: Some("ar"), ..no_query };
+        let api_path = LocaleChoice {
+            path: "/api/v1/me",
+            user: Some("ar"),
+            ..no_query
+        };
         assert_eq!(l10n.negotiate(&api_path), "ar");
-        let header_only = LocaleChoice { user: None, accept_language: Some("ar-EG"), ..api_path };
+        let header_only = LocaleChoice {
+            user: None,
+            accept_language: Some("ar-EG"),
+            ..api_path
+        };
         assert_eq!(l10n.negotiate(&header_only), "ar");
-        let nothing = LocaleChoice { path: "/", ..Default::default() };
+        let nothing = LocaleChoice {
+            path: "/",
+            ..Default::default()
+        };
         assert_eq!(l10n.negotiate(&nothing), "en");
-        let unknown_query = LocaleChoice { query: Some("xx"), path: "/ar/", ..Default::default() };
+        let unknown_query = LocaleChoice {
+            query: Some("xx"),
+            path: "/ar/",
+            ..Default::default()
+        };
         assert_eq!(l10n.negotiate(&unknown_query), "ar");
     }
 }

@@ -1,0 +1,389 @@
+//! Test harness: every test starts the real `nashra` binary on a free port with a database
+//! of its own, and talks HTTP to it.
+//!
+//! SQLite always; PostgreSQL when `NASHRA_TEST_POSTGRES_URL` names a server (a fresh database
+//! is created per test and dropped afterwards). With `NASHRA_TEST_REQUIRE_POSTGRES=1`, as CI
+//! sets, a missing PostgreSQL fails the tests instead of skipping them.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::sync::Once;
+use std::time::Duration;
+
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use reqwest::blocking::{Client, Response};
+use serde_json::{json, Value};
+
+pub const ADMIN_EMAIL: &str = "admin@example.test";
+pub const ADMIN_PASSWORD: &str = "admin-password-1234";
+
+/// Runs each named test function once per backend, as `sqlite::name` and `postgres::name`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $( #[test] fn $name() { super::$name($crate::common::Backend::Sqlite) } )*
+        }
+        mod postgres {
+            $( #[test] fn $name() {
+                if let Some(backend) = $crate::common::Backend::postgres() { super::$name(backend) }
+            } )*
+        }
+    };
+}
+
+#[derive(Debug, Clone)]
+pub enum Backend {
+    Sqlite,
+    Postgres { admin_url: String },
+}
+
+impl Backend {
+    /// The PostgreSQL backend if one is configured; otherwise says once, loudly, that the
+    /// PostgreSQL half is skipped (or fails when CI requires it).
+    pub fn postgres() -> Option<Backend> {
+        match std::env::var("NASHRA_TEST_POSTGRES_URL") {
+            Ok(url) if !url.is_empty() => Some(Backend::Postgres { admin_url: url }),
+            _ => {
+                if std::env::var("NASHRA_TEST_REQUIRE_POSTGRES").as_deref() == Ok("1") {
+                    panic!(
+                        "NASHRA_TEST_REQUIRE_POSTGRES=1 but NASHRA_TEST_POSTGRES_URL is not set"
+                    );
+                }
+                static NOTE: Once = Once::new();
+                NOTE.call_once(|| {
+                    // Written straight to the process's stderr so the test harness does not
+                    // swallow it as captured output of a passing test.
+                    let _ = std::io::stderr().write_all(
+                        b"\n*** PostgreSQL tests SKIPPED: set NASHRA_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres to run them ***\n\n",
+                    );
+                });
+                None
+            }
+        }
+    }
+}
+
+/// A database that exists for one test.
+pub struct TestDatabase {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    postgres: Option<(String, String)>,
+}
+
+impl TestDatabase {
+    pub fn create(backend: &Backend) -> Self {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}", dir.path().join("nashra.db").display());
+                Self {
+                    url,
+                    _dir: Some(dir),
+                    postgres: None,
+                }
+            }
+            Backend::Postgres { admin_url } => {
+                let name = format!("nashra_test_{}", random_hex(8));
+                let mut admin = PgConnection::establish(admin_url).expect("connect to PostgreSQL");
+                diesel::sql_query(format!("CREATE DATABASE {name}"))
+                    .execute(&mut admin)
+                    .expect("create database");
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map_or(admin_url.as_str(), |(base, _)| base);
+                let url = format!("{base}/{name}");
+                Self {
+                    url,
+                    _dir: None,
+                    postgres: Some((admin_url.clone(), name)),
+                }
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = &self.postgres {
+            if let Ok(mut admin) = PgConnection::establish(admin_url) {
+                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut admin);
+            }
+        }
+    }
+}
+
+pub fn random_hex(bytes: usize) -> String {
+    (0..bytes)
+        .map(|_| format!("{:02x}", rand::random::<u8>()))
+        .collect()
+}
+
+pub fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_nashra")
+}
+
+pub fn repo_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A `nashra` command with the test environment: test mode, the repository as working
+/// directory, no inherited `NASHRA_*` settings, and English unless a test says otherwise.
+pub fn nashra_command(database_url: &str, secret: &str) -> Command {
+    let mut command = Command::new(binary());
+    command.current_dir(repo_dir());
+    for (name, _) in std::env::vars().filter(|(name, _)| name.starts_with("NASHRA_")) {
+        command.env_remove(name);
+    }
+    command
+        .env("NASHRA_MODE", "test")
+        .env("NASHRA_DATABASE_URL", database_url)
+        .env("NASHRA_AUTH__JWT_SECRET", secret)
+        .env("NASHRA_HTTP__WORKERS", "2")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("RUST_LOG", "warn");
+    command
+}
+
+/// Runs a CLI command to completion, feeding `stdin`.
+pub fn run_cli(mut command: Command, args: &[&str], stdin: &str) -> Output {
+    let mut child = command
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn nashra");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait for nashra")
+}
+
+/// A running server with its own database and an admin account.
+pub struct TestApp {
+    pub base: String,
+    pub client: Client,
+    pub secret: String,
+    pub database: TestDatabase,
+    child: Child,
+}
+
+impl TestApp {
+    pub fn spawn(backend: Backend) -> Self {
+        Self::spawn_with(backend, &[])
+    }
+
+    /// Starts a server with extra environment variables (`NASHRA_...` settings).
+    pub fn spawn_with(backend: Backend, env: &[(&str, &str)]) -> Self {
+        let database = TestDatabase::create(&backend);
+        let secret = random_hex(32);
+        let created = run_cli(
+            nashra_command(&database.url, &secret),
+            &[
+                "user",
+                "add",
+                "--email",
+                ADMIN_EMAIL,
+                "--name",
+                "Test Admin",
+                "--role",
+                "admin",
+                "--password-stdin",
+            ],
+            ADMIN_PASSWORD,
+        );
+        assert!(
+            created.status.success(),
+            "creating the admin failed: {}",
+            String::from_utf8_lossy(&created.stderr)
+        );
+
+        let mut command = nashra_command(&database.url, &secret);
+        command
+            .args(["serve", "--bind", "127.0.0.1:0"])
+            .envs(env.iter().copied());
+        let (child, address) = start_server(command);
+        let client = Client::builder()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("HTTP client");
+        Self {
+            base: format!("http://{address}"),
+            client,
+            secret,
+            database,
+            child,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn get(&self, path: &str, token: Option<&str>) -> Response {
+        with_token(self.client.get(self.url(path)), token)
+            .send()
+            .expect("GET")
+    }
+
+    pub fn post(&self, path: &str, body: &Value, token: Option<&str>) -> Response {
+        with_token(self.client.post(self.url(path)).json(body), token)
+            .send()
+            .expect("POST")
+    }
+
+    pub fn patch(&self, path: &str, body: &Value, token: Option<&str>) -> Response {
+        with_token(self.client.patch(self.url(path)).json(body), token)
+            .send()
+            .expect("PATCH")
+    }
+
+    /// Logs in and returns the token response; panics unless it succeeds.
+    pub fn login(&self, email: &str, password: &str) -> Tokens {
+        let response = self.post(
+            "/api/v1/auth/login",
+            &json!({"email": email, "password": password}),
+            None,
+        );
+        assert_eq!(response.status(), 200, "login of {email} failed");
+        let body: Value = response.json().expect("token JSON");
+        Tokens {
+            access: body["access_token"]
+                .as_str()
+                .expect("access_token")
+                .to_owned(),
+            refresh: body["refresh_token"]
+                .as_str()
+                .expect("refresh_token")
+                .to_owned(),
+        }
+    }
+
+    pub fn admin_token(&self) -> String {
+        self.login(ADMIN_EMAIL, ADMIN_PASSWORD).access
+    }
+
+    /// Creates a user through the API as the admin; returns its id.
+    pub fn create_user(&self, email: &str, password: &str, roles: &[&str]) -> i64 {
+        let admin = self.admin_token();
+        let response = self.post(
+            "/api/v1/users",
+            &json!({"email": email, "display_name": email, "password": password, "roles": roles}),
+            Some(&admin),
+        );
+        assert_eq!(response.status(), 201, "creating {email} failed");
+        response.json::<Value>().expect("user JSON")["id"]
+            .as_i64()
+            .expect("id")
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Sends SIGTERM and waits for the process to exit; returns whether it exited cleanly.
+    pub fn terminate(mut self) -> bool {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        for _ in 0..100 {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        false
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub struct Tokens {
+    pub access: String,
+    pub refresh: String,
+}
+
+fn with_token(
+    builder: reqwest::blocking::RequestBuilder,
+    token: Option<&str>,
+) -> reqwest::blocking::RequestBuilder {
+    match token {
+        Some(token) => builder.bearer_auth(token),
+        None => builder,
+    }
+}
+
+/// Spawns `serve` and waits for its `listening on http://ADDR:PORT` line.
+pub fn start_server(mut command: Command) -> (Child, String) {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("spawn server");
+    let stdout = child.stdout.take().expect("stdout");
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut lines = BufReader::new(stdout).lines();
+        if let Some(Ok(line)) = lines.next() {
+            let _ = sender.send(line);
+        }
+        // Keep draining so the server never blocks on a full pipe.
+        for _ in lines {}
+    });
+    let line = match receiver.recv_timeout(Duration::from_secs(60)) {
+        Ok(line) => line,
+        Err(_) => {
+            let _ = child.kill();
+            panic!("server did not print its address: {:?}", child.wait());
+        }
+    };
+    let address = line
+        .strip_prefix("listening on http://")
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+    (child, address.to_owned())
+}
+
+/// Checks a problem response: status, problem content type, code, and language.
+pub fn assert_problem(response: Response, status: u16, code: &str, language: &str) -> Value {
+    assert_eq!(response.status().as_u16(), status, "status");
+    let headers = response.headers().clone();
+    assert_eq!(headers["content-type"], "application/problem+json");
+    assert_eq!(headers["content-language"], language);
+    let body: Value = response.json().expect("problem JSON");
+    assert_eq!(body["code"], code, "{body}");
+    assert_eq!(body["type"], format!("urn:nashra:problem:{code}"));
+    assert_eq!(body["status"], status);
+    assert!(
+        body["title"]
+            .as_str()
+            .is_some_and(|t| !t.is_empty() && !t.starts_with("problem-")),
+        "{body}"
+    );
+    assert!(
+        body["detail"]
+            .as_str()
+            .is_some_and(|t| !t.is_empty() && !t.starts_with("problem-")),
+        "{body}"
+    );
+    body
+}
+
+pub fn is_arabic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
