@@ -44,28 +44,33 @@ pub fn app(
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
         .service(
             web::scope("/api/v1")
+                .service(resource("/auth/login").route(web::post().to(accounts::login)))
+                .service(resource("/auth/refresh").route(web::post().to(accounts::refresh)))
+                .service(resource("/auth/logout").route(web::post().to(accounts::logout)))
+                .service(resource("/me").route(web::get().to(accounts::get_me)))
                 .service(
-                    web::scope("/auth")
-                        .route("/login", web::post().to(accounts::login))
-                        .route("/refresh", web::post().to(accounts::refresh))
-                        .route("/logout", web::post().to(accounts::logout)),
-                )
-                .route("/me", web::get().to(accounts::get_me))
-                .service(
-                    web::resource("/users")
+                    resource("/users")
                         .route(web::get().to(users::list_users))
                         .route(web::post().to(users::create_user)),
                 )
-                .service(web::resource("/users/{id}").route(web::patch().to(users::update_user))),
+                .service(resource("/users/{id}").route(web::patch().to(users::update_user))),
         )
+        .service(resource("/health").route(web::get().to(health::health)))
+        .service(resource("/ready").route(web::get().to(health::ready)))
         .configure(openapi::configure)
-        .route("/health", web::get().to(health::health))
-        .route("/ready", web::get().to(health::ready))
         .default_service(web::to(|| async {
             Err::<&str, _>(ApiError::RouteNotFound)
         }))
         .wrap(from_fn(problem::render_problems))
         .wrap(Logger::new("%r %s %Dms"))
+}
+
+/// A resource that answers 405 to methods it has no route for (instead of inheriting the
+/// app's 404).
+fn resource(path: &str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(|| async {
+        Err::<&str, _>(ApiError::MethodNotAllowed)
+    }))
 }
 
 fn json_error(error: error::JsonPayloadError, req: &HttpRequest) -> actix_web::Error {

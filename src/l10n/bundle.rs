@@ -249,3 +249,70 @@ fn build_bundle(
     }
     Ok(bundle)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Direction;
+
+    fn shipped() -> Localizer {
+        let locales = [("en", Direction::Ltr), ("ar", Direction::Rtl)].map(|(code, direction)| {
+            LocaleSetting {
+                code: code.into(),
+                name: code.into(),
+                direction,
+            }
+        });
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        Localizer::load(&dir, &locales, "en").unwrap()
+    }
+
+    #[test]
+    fn arabic_messages_pick_the_cldr_form_for_large_numbers() {
+        let l10n = shipped();
+        let detail = |count: u32| {
+            let args = Args::new().with("count", count);
+            l10n.format(
+                "ar",
+                "problem-validation-failed",
+                Some("detail"),
+                &args,
+                Style::Plain,
+            )
+        };
+        // fluent-bundle's own rules would say "other" for 103 and 111.
+        assert_eq!(detail(103), "103 حقول غير صالحة.");
+        assert_eq!(detail(111), "111 حقلًا غير صالح.");
+        assert_eq!(detail(2), "حقلان غير صالحين.");
+        assert_eq!(detail(100), "100 حقل غير صالح.");
+    }
+
+    #[test]
+    fn display_style_isolates_placeables_and_plain_does_not() {
+        let l10n = shipped();
+        let args = Args::new().with("limit", 12);
+        let display = l10n.format(
+            "en",
+            "field-password-too-short",
+            None,
+            &args,
+            Style::Display,
+        );
+        let plain = l10n.format("en", "field-password-too-short", None, &args, Style::Plain);
+        assert!(display.contains("\u{2068}12\u{2069}"));
+        assert_eq!(plain, "The password needs at least 12 characters.");
+    }
+
+    #[test]
+    fn missing_messages_fall_back_to_the_default_locale_then_the_id() {
+        let l10n = shipped();
+        assert_eq!(
+            l10n.plain("xx", "problem-forbidden", &Args::new()),
+            "Not allowed"
+        );
+        assert_eq!(
+            l10n.plain("ar", "no-such-message", &Args::new()),
+            "no-such-message"
+        );
+    }
+}
