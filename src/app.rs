@@ -11,6 +11,7 @@ use crate::auth::session::Lifetimes;
 use crate::auth::TokenKeys;
 use crate::config::Settings;
 use crate::db::Database;
+use crate::editorial::Rules;
 use crate::http;
 use crate::l10n::Localizer;
 
@@ -22,19 +23,20 @@ pub struct AppState {
     pub keys: TokenKeys,
     pub login_limits: LoginLimiter,
     pub lifetimes: Lifetimes,
+    pub rules: Rules,
 }
 
 impl AppState {
-    pub fn new(
-        settings: Settings,
-        db: Database,
-        l10n: Arc<Localizer>,
-    ) -> Result<Self, jsonwebtoken::errors::Error> {
+    pub fn new(settings: Settings, db: Database, l10n: Arc<Localizer>) -> Result<Self, jsonwebtoken::errors::Error> {
         Ok(Self {
             keys: TokenKeys::new(&settings.auth)?,
             login_limits: LoginLimiter::new(&settings.login_limits),
             lifetimes: Lifetimes {
                 refresh: chrono::Duration::seconds(settings.auth.refresh_token_ttl_secs as i64),
+            },
+            rules: Rules {
+                source_locale: settings.default_locale.clone(),
+                allow_self_approval: settings.workflow.allow_self_approval,
             },
             settings,
             db,
@@ -51,6 +53,8 @@ pub struct Application {
 }
 
 impl Application {
+    /// Binds the listener and starts the background work that belongs to a server (the
+    /// scheduled-publishing loop). Must be called inside an actix system.
     pub fn build(state: AppState) -> std::io::Result<Self> {
         let listener = TcpListener::bind(&state.settings.bind)?;
         let address = listener.local_addr()?;
@@ -58,6 +62,8 @@ impl Application {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
             n => n,
         };
+        let interval = std::time::Duration::from_millis(state.settings.workflow.scheduler_interval_ms.max(50));
+        actix_web::rt::spawn(crate::editorial::scheduler::run(state.db.clone(), interval));
         let state = web::Data::new(state);
         let server = HttpServer::new(move || http::app(state.clone()))
             .workers(workers)

@@ -56,6 +56,20 @@ pub struct Settings {
     pub http: HttpSettings,
     pub auth: AuthSettings,
     pub login_limits: LoginLimitSettings,
+    pub workflow: WorkflowSettings,
+    pub media: MediaSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct WorkflowSettings {
+    pub allow_self_approval: bool,
+    pub scheduler_interval_ms: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct MediaSettings {
+    pub dir: PathBuf,
+    pub max_bytes: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -125,11 +139,7 @@ pub enum ConfigError {
 impl Settings {
     /// Reads every layer. `config_dir` is `--config DIR`; when it was not given explicitly a
     /// missing `./config` is fine and the built-in defaults apply.
-    pub fn load(
-        config_dir: &Path,
-        dir_is_explicit: bool,
-        overrides: &Overrides,
-    ) -> Result<Self, ConfigError> {
+    pub fn load(config_dir: &Path, dir_is_explicit: bool, overrides: &Overrides) -> Result<Self, ConfigError> {
         if dir_is_explicit && !config_dir.is_dir() {
             return Err(ConfigError::MissingDir(config_dir.to_owned()));
         }
@@ -137,9 +147,7 @@ impl Settings {
         let mut builder = Config::builder()
             .add_source(File::from_str(BUILT_IN_DEFAULTS, FileFormat::Toml))
             .add_source(File::from(config_dir.join("default.toml")).required(false))
-            .add_source(
-                File::from(config_dir.join(format!("{}.toml", mode.as_str()))).required(false),
-            )
+            .add_source(File::from(config_dir.join(format!("{}.toml", mode.as_str()))).required(false))
             .add_source(
                 Environment::with_prefix("NASHRA")
                     .prefix_separator("_")
@@ -166,9 +174,7 @@ impl Settings {
             )));
         }
         if self.database.pool_size == 0 {
-            return Err(ConfigError::Rule(
-                "database.pool_size must be at least 1".into(),
-            ));
+            return Err(ConfigError::Rule("database.pool_size must be at least 1".into()));
         }
         Ok(())
     }

@@ -16,7 +16,9 @@ use actix_web::{HttpResponse, ResponseError};
 
 use crate::auth::session::AuthError;
 use crate::db::DbError;
+use crate::domain::workflow::Refusal;
 use crate::domain::Invalid;
+use crate::editorial::NotReady;
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ApiError {
@@ -52,6 +54,20 @@ pub enum ApiError {
     Conflict(&'static str),
     #[error("rate limited")]
     RateLimited { retry_after: Duration },
+    #[error("If-Match required")]
+    PreconditionRequired,
+    #[error("stale If-Match")]
+    PreconditionFailed,
+    #[error("unknown locale")]
+    UnknownLocale,
+    #[error("{action} not allowed from {status}")]
+    TransitionRefused { action: &'static str, status: &'static str },
+    #[error("own revision")]
+    OwnRevision,
+    #[error("edition not ready")]
+    EditionNotReady(Vec<NotReady>),
+    #[error("unsupported image")]
+    UnsupportedImage,
     #[error("service unavailable")]
     Unavailable,
     #[error("internal error")]
@@ -81,6 +97,13 @@ impl ApiError {
             ApiError::Validation(_) => "validation-failed",
             ApiError::Conflict(code) => code,
             ApiError::RateLimited { .. } => "rate-limited",
+            ApiError::PreconditionRequired => "precondition-required",
+            ApiError::PreconditionFailed => "precondition-failed",
+            ApiError::UnknownLocale => "unknown-locale",
+            ApiError::TransitionRefused { .. } => "transition-not-allowed",
+            ApiError::OwnRevision => "own-revision",
+            ApiError::EditionNotReady(_) => "edition-not-ready",
+            ApiError::UnsupportedImage => "unsupported-image",
             ApiError::Unavailable => "service-unavailable",
             ApiError::Internal => "internal-error",
             ApiError::Status(status) if status.is_server_error() => "internal-error",
@@ -107,6 +130,19 @@ impl ApiError {
         "email-taken",
         "last-admin",
         "rate-limited",
+        "precondition-required",
+        "precondition-failed",
+        "unknown-locale",
+        "transition-not-allowed",
+        "own-revision",
+        "edition-not-ready",
+        "unsupported-image",
+        "slug-taken",
+        "edition-number-taken",
+        "story-in-other-edition",
+        "story-published",
+        "source-locale",
+        "no-source-translation",
         "service-unavailable",
         "internal-error",
         "bad-request",
@@ -127,15 +163,18 @@ impl ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            ApiError::Unauthorized
-            | ApiError::InvalidCredentials
-            | ApiError::InvalidRefreshToken => StatusCode::UNAUTHORIZED,
-            ApiError::AccountDisabled | ApiError::Forbidden => StatusCode::FORBIDDEN,
-            ApiError::NotFound | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
+            ApiError::Unauthorized | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken => {
+                StatusCode::UNAUTHORIZED
+            }
+            ApiError::AccountDisabled | ApiError::Forbidden | ApiError::OwnRevision => StatusCode::FORBIDDEN,
+            ApiError::NotFound | ApiError::RouteNotFound | ApiError::UnknownLocale => StatusCode::NOT_FOUND,
+            ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            ApiError::TransitionRefused { .. } | ApiError::EditionNotReady(_) => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::MalformedJson(_) | ApiError::InvalidQuery(_) => StatusCode::BAD_REQUEST,
             ApiError::InvalidBody(_) | ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::UnsupportedMediaType | ApiError::UnsupportedImage => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -154,9 +193,7 @@ impl ResponseError for ApiError {
                 let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
                 response.insert_header((header::RETRY_AFTER, secs.max(1).to_string()));
             }
-            ApiError::Unauthorized
-            | ApiError::InvalidCredentials
-            | ApiError::InvalidRefreshToken => {
+            ApiError::Unauthorized | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
             }
             ApiError::Unavailable => {
@@ -203,5 +240,20 @@ impl From<AuthError> for ApiError {
 impl From<Invalid> for ApiError {
     fn from(invalid: Invalid) -> Self {
         ApiError::Validation(vec![invalid])
+    }
+}
+
+impl ApiError {
+    /// A refused workflow step as the client sees it; `action` names what was attempted.
+    pub fn from_refusal(refusal: Refusal, action: &'static str) -> Self {
+        match refusal {
+            Refusal::Role(_) => ApiError::Forbidden,
+            Refusal::NotFrom(status) => ApiError::TransitionRefused {
+                action,
+                status: status.as_str(),
+            },
+            Refusal::OwnRevision => ApiError::OwnRevision,
+            Refusal::CommentRequired => Invalid::new("comment", "comment-required").into(),
+        }
     }
 }

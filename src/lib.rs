@@ -10,6 +10,8 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod editorial;
 pub mod error;
 pub mod http;
 pub mod l10n;
+pub mod media;

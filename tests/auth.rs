@@ -32,10 +32,7 @@ fn login_returns_tokens_that_open_the_api(backend: Backend) {
     let body: Value = response.json().unwrap();
     assert_eq!(body["token_type"], "Bearer");
     assert_eq!(body["expires_in"], 900);
-    let me: Value = app
-        .get("/api/v1/me", body["access_token"].as_str())
-        .json()
-        .unwrap();
+    let me: Value = app.get("/api/v1/me", body["access_token"].as_str()).json().unwrap();
     assert_eq!(me["email"], ADMIN_EMAIL);
     assert_eq!(me["roles"], json!(["admin"]));
     assert!(me.get("password_hash").is_none());
@@ -64,52 +61,28 @@ fn unknown_account_and_wrong_password_look_the_same(backend: Backend) {
 fn refresh_rotates_and_reuse_revokes_the_family(backend: Backend) {
     let app = TestApp::spawn(backend);
     let first = app.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-    let rotated = app.post(
-        "/api/v1/auth/refresh",
-        &json!({"refresh_token": first.refresh}),
-        None,
-    );
+    let rotated = app.post("/api/v1/auth/refresh", &json!({"refresh_token": first.refresh}), None);
     assert_eq!(rotated.status(), 200);
     let rotated: Value = rotated.json().unwrap();
     let second = rotated["refresh_token"].as_str().unwrap().to_owned();
     assert_ne!(second, first.refresh);
-    assert_eq!(
-        app.get("/api/v1/me", rotated["access_token"].as_str())
-            .status(),
-        200
-    );
+    assert_eq!(app.get("/api/v1/me", rotated["access_token"].as_str()).status(), 200);
 
     // Presenting the spent token again: refused, and the token that replaced it dies too.
-    let reused = app.post(
-        "/api/v1/auth/refresh",
-        &json!({"refresh_token": first.refresh}),
-        None,
-    );
+    let reused = app.post("/api/v1/auth/refresh", &json!({"refresh_token": first.refresh}), None);
     assert_problem(reused, 401, "invalid-refresh-token", "en");
-    let after_reuse = app.post(
-        "/api/v1/auth/refresh",
-        &json!({"refresh_token": second}),
-        None,
-    );
+    let after_reuse = app.post("/api/v1/auth/refresh", &json!({"refresh_token": second}), None);
     assert_problem(after_reuse, 401, "invalid-refresh-token", "en");
 
     // Another login is another family and is unaffected.
     let other = app.login(ADMIN_EMAIL, ADMIN_PASSWORD);
     assert_eq!(
-        app.post(
-            "/api/v1/auth/refresh",
-            &json!({"refresh_token": other.refresh}),
-            None
-        )
-        .status(),
+        app.post("/api/v1/auth/refresh", &json!({"refresh_token": other.refresh}), None)
+            .status(),
         200
     );
     assert_problem(
-        app.post(
-            "/api/v1/auth/refresh",
-            &json!({"refresh_token": "made-up"}),
-            None,
-        ),
+        app.post("/api/v1/auth/refresh", &json!({"refresh_token": "made-up"}), None),
         401,
         "invalid-refresh-token",
         "en",
@@ -121,59 +94,36 @@ fn logout_ends_the_session(backend: Backend) {
     let session = app.login(ADMIN_EMAIL, ADMIN_PASSWORD);
     let kept = app.login(ADMIN_EMAIL, ADMIN_PASSWORD);
     assert_eq!(
-        app.post(
-            "/api/v1/auth/logout",
-            &json!({"refresh_token": session.refresh}),
-            None
-        )
-        .status(),
+        app.post("/api/v1/auth/logout", &json!({"refresh_token": session.refresh}), None)
+            .status(),
         204
     );
     assert_problem(
-        app.post(
-            "/api/v1/auth/refresh",
-            &json!({"refresh_token": session.refresh}),
-            None,
-        ),
+        app.post("/api/v1/auth/refresh", &json!({"refresh_token": session.refresh}), None),
         401,
         "invalid-refresh-token",
         "en",
     );
     // Logging out is idempotent and does not reveal whether a token existed.
     assert_eq!(
-        app.post(
-            "/api/v1/auth/logout",
-            &json!({"refresh_token": session.refresh}),
-            None
-        )
-        .status(),
+        app.post("/api/v1/auth/logout", &json!({"refresh_token": session.refresh}), None)
+            .status(),
         204
     );
     assert_eq!(
-        app.post(
-            "/api/v1/auth/logout",
-            &json!({"refresh_token": "never-issued"}),
-            None
-        )
-        .status(),
+        app.post("/api/v1/auth/logout", &json!({"refresh_token": "never-issued"}), None)
+            .status(),
         204
     );
     assert_eq!(
-        app.post(
-            "/api/v1/auth/refresh",
-            &json!({"refresh_token": kept.refresh}),
-            None
-        )
-        .status(),
+        app.post("/api/v1/auth/refresh", &json!({"refresh_token": kept.refresh}), None)
+            .status(),
         200
     );
 }
 
 fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs()
 }
 
 fn sign(secret: &str, claims: Value) -> String {
@@ -207,8 +157,7 @@ fn forged_and_stale_access_tokens_are_refused(backend: Backend) {
         claims("nashra-api", now(), now() + 60),
     );
     let mut parts: Vec<String> = valid.split('.').map(str::to_owned).collect();
-    let mut payload: Value =
-        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(&parts[1]).unwrap()).unwrap();
+    let mut payload: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(&parts[1]).unwrap()).unwrap();
     payload["sub"] = json!("2");
     parts[1] = URL_SAFE_NO_PAD.encode(payload.to_string());
     let tampered = parts.join(".");
@@ -248,15 +197,8 @@ fn failed_logins_per_account_are_limited(backend: Backend) {
         &json!({"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}),
         None,
     );
-    let retry_after: u64 = limited.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!(
-        (1..=900).contains(&retry_after),
-        "Retry-After {retry_after}"
-    );
+    let retry_after: u64 = limited.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=900).contains(&retry_after), "Retry-After {retry_after}");
     let body = assert_problem(limited, 429, "rate-limited", "en");
     assert!(body["detail"].as_str().unwrap().contains("seconds"));
     // Other accounts are not locked out by it.
@@ -288,11 +230,7 @@ fn disabled_users_are_refused_everywhere(backend: Backend) {
     let id = app.create_user("leaving@example.test", "leaving-password", &["editor"]);
     let session = app.login("leaving@example.test", "leaving-password");
     let admin = app.admin_token();
-    let disabled = app.patch(
-        &format!("/api/v1/users/{id}"),
-        &json!({"disabled": true}),
-        Some(&admin),
-    );
+    let disabled = app.patch(&format!("/api/v1/users/{id}"), &json!({"disabled": true}), Some(&admin));
     assert_eq!(disabled.status(), 200);
 
     assert_problem(
@@ -301,11 +239,7 @@ fn disabled_users_are_refused_everywhere(backend: Backend) {
         "account-disabled",
         "en",
     );
-    let refresh = app.post(
-        "/api/v1/auth/refresh",
-        &json!({"refresh_token": session.refresh}),
-        None,
-    );
+    let refresh = app.post("/api/v1/auth/refresh", &json!({"refresh_token": session.refresh}), None);
     assert_problem(refresh, 401, "invalid-refresh-token", "en");
     let login = app.post(
         "/api/v1/auth/login",

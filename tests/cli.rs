@@ -36,11 +36,7 @@ fn users_are_added_listed_and_given_new_passwords(backend: Backend) {
         ],
         "nour-password-1\n",
     );
-    assert!(
-        added.status.success(),
-        "{}",
-        String::from_utf8_lossy(&added.stderr)
-    );
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
     assert!(String::from_utf8_lossy(&added.stdout).contains("Created user nour@example.test"));
 
     let listed = run_cli(cli(), &["user", "list"], "");
@@ -58,13 +54,7 @@ fn users_are_added_listed_and_given_new_passwords(backend: Backend) {
     arabic.env("LANG", "ar_IQ.UTF-8");
     let changed = run_cli(
         arabic,
-        &[
-            "user",
-            "passwd",
-            "--email",
-            "nour@example.test",
-            "--password-stdin",
-        ],
+        &["user", "passwd", "--email", "nour@example.test", "--password-stdin"],
         "a-brand-new-password",
     );
     assert!(changed.status.success());
@@ -79,13 +69,7 @@ fn users_are_added_listed_and_given_new_passwords(backend: Backend) {
 
     let missing = run_cli(
         cli(),
-        &[
-            "user",
-            "passwd",
-            "--email",
-            "ghost@example.test",
-            "--password-stdin",
-        ],
+        &["user", "passwd", "--email", "ghost@example.test", "--password-stdin"],
         "whatever-password",
     );
     assert!(!missing.status.success());
@@ -147,10 +131,7 @@ fn bad_arguments_fail_clearly(backend: Backend) {
     );
     assert_eq!(invalid.status.code(), Some(1));
     let message = String::from_utf8_lossy(&invalid.stderr);
-    assert!(
-        message.contains("email: Enter a valid email address."),
-        "{message}"
-    );
+    assert!(message.contains("email: Enter a valid email address."), "{message}");
     assert!(
         message.contains("password: The password needs at least 12 characters."),
         "{message}"
@@ -184,22 +165,14 @@ fn bad_arguments_fail_clearly(backend: Backend) {
     assert_eq!(bad_url.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad_url.stderr).contains("sqlite:// or postgres://"));
 
-    let missing_config = run_cli(
-        cli(),
-        &["--config", "/nonexistent/nashra", "user", "list"],
-        "",
-    );
+    let missing_config = run_cli(cli(), &["--config", "/nonexistent/nashra", "user", "list"], "");
     assert_eq!(missing_config.status.code(), Some(1));
 }
 
 fn migrate_reports_what_it_applied(backend: Backend) {
     let database = TestDatabase::create(&backend);
     let first = run_cli(nashra_command(&database.url, "x"), &["migrate"], "");
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     let report = String::from_utf8_lossy(&first.stdout);
     assert!(report.contains("accounts"), "{report}");
     let again = run_cli(nashra_command(&database.url, "x"), &["migrate"], "");
@@ -209,24 +182,13 @@ fn migrate_reports_what_it_applied(backend: Backend) {
 fn the_server_stops_cleanly_on_sigterm(backend: Backend) {
     let app = TestApp::spawn(backend);
     assert_eq!(app.get("/health", None).status(), 200);
-    assert!(
-        app.terminate(),
-        "the server did not exit cleanly on SIGTERM"
-    );
+    assert!(app.terminate(), "the server did not exit cleanly on SIGTERM");
 }
 
 #[test]
 fn the_shipped_locales_pass_the_check() {
-    let output = run_cli(
-        nashra_command("sqlite://unused.db", "x"),
-        &["check-locales"],
-        "",
-    );
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stdout)
-    );
+    let output = run_cli(nashra_command("sqlite://unused.db", "x"), &["check-locales"], "");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
 }
 
 #[test]
@@ -237,11 +199,7 @@ fn a_broken_locale_folder_fails_the_check() {
         std::fs::create_dir_all(dir.path().join(locale)).unwrap();
         for entry in std::fs::read_dir(shipped.join(locale)).unwrap() {
             let path = entry.unwrap().path();
-            std::fs::copy(
-                &path,
-                dir.path().join(locale).join(path.file_name().unwrap()),
-            )
-            .unwrap();
+            std::fs::copy(&path, dir.path().join(locale).join(path.file_name().unwrap())).unwrap();
         }
     }
     // Break Arabic twice: drop one message, and rename a variable in another.
@@ -268,13 +226,9 @@ fn a_broken_locale_folder_fails_the_check() {
     );
     assert!(!output.status.success());
     let report = String::from_utf8_lossy(&output.stdout);
+    assert!(report.contains("[ar] missing message field-invalid-email"), "{report}");
     assert!(
-        report.contains("[ar] missing message field-invalid-email"),
-        "{report}"
-    );
-    assert!(
-        report
-            .contains("[ar] field-password-too-short uses variables {minimum} but en uses {limit}"),
+        report.contains("[ar] field-password-too-short uses variables {minimum} but en uses {limit}"),
         "{report}"
     );
 }
@@ -283,10 +237,7 @@ fn a_broken_locale_folder_fails_the_check() {
 fn production_refuses_weak_signing_secrets() {
     let database = TestDatabase::create(&Backend::Sqlite);
     for (secret, expected) in [
-        (
-            "insecure-development-secret-change-me-before-production",
-            "placeholder",
-        ),
+        ("insecure-development-secret-change-me-before-production", "placeholder"),
         ("too-short", "shorter than 32 bytes"),
         ("", "no signing secret"),
     ] {
@@ -295,11 +246,7 @@ fn production_refuses_weak_signing_secrets() {
             .env("NASHRA_MODE", "production")
             .args(["serve", "--bind", "127.0.0.1:0"]);
         let output = command.stdin(Stdio::null()).output().unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(1),
-            "started with secret {secret:?}"
-        );
+        assert_eq!(output.status.code(), Some(1), "started with secret {secret:?}");
         let message = String::from_utf8_lossy(&output.stderr);
         assert!(
             message.contains(expected) && message.contains("production"),
@@ -319,10 +266,7 @@ fn production_refuses_weak_signing_secrets() {
 #[test]
 fn development_mode_accepts_the_placeholder() {
     let database = TestDatabase::create(&Backend::Sqlite);
-    let mut command = nashra_command(
-        &database.url,
-        "insecure-development-secret-change-me-before-production",
-    );
+    let mut command = nashra_command(&database.url, "insecure-development-secret-change-me-before-production");
     command
         .env("NASHRA_MODE", "development")
         .args(["serve", "--bind", "127.0.0.1:0"]);

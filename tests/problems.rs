@@ -97,10 +97,7 @@ fn bodies_the_api_cannot_read_are_problems(backend: Backend) {
         "en",
     );
     assert_problem(
-        post_raw(
-            br#"{"email": 5, "password": []}"#.to_vec(),
-            "application/json",
-        ),
+        post_raw(br#"{"email": 5, "password": []}"#.to_vec(), "application/json"),
         422,
         "invalid-body",
         "en",
@@ -112,10 +109,7 @@ fn bodies_the_api_cannot_read_are_problems(backend: Backend) {
         "en",
     );
     assert_problem(
-        post_raw(
-            b"email=a&password=b".to_vec(),
-            "application/x-www-form-urlencoded",
-        ),
+        post_raw(b"email=a&password=b".to_vec(), "application/x-www-form-urlencoded"),
         415,
         "unsupported-media-type",
         "en",
@@ -124,16 +118,8 @@ fn bodies_the_api_cannot_read_are_problems(backend: Backend) {
     let huge = json!({"email": "a@example.test", "password": "x".repeat(4096)})
         .to_string()
         .into_bytes();
-    let too_large = assert_problem(
-        post_raw(huge, "application/json"),
-        413,
-        "payload-too-large",
-        "en",
-    );
-    assert!(
-        too_large["detail"].as_str().unwrap().contains("2048"),
-        "{too_large}"
-    );
+    let too_large = assert_problem(post_raw(huge, "application/json"), 413, "payload-too-large", "en");
+    assert!(too_large["detail"].as_str().unwrap().contains("2048"), "{too_large}");
 
     let admin = app.admin_token();
     let bad_query = client
@@ -153,10 +139,7 @@ fn bodies_the_api_cannot_read_are_problems(backend: Backend) {
 
 fn health_ready_and_the_api_reference(backend: Backend) {
     let app = TestApp::spawn(backend);
-    assert_eq!(
-        app.get("/health", None).json::<Value>().unwrap()["status"],
-        "ok"
-    );
+    assert_eq!(app.get("/health", None).json::<Value>().unwrap()["status"], "ok");
     let ready: Value = app.get("/ready", None).json().unwrap();
     assert_eq!(ready["status"], "ready");
 

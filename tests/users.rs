@@ -14,9 +14,7 @@ on_both_backends!(
 );
 
 fn user_count(app: &TestApp, token: &str) -> i64 {
-    app.get("/api/v1/users", Some(token))
-        .json::<Value>()
-        .unwrap()["total"]
+    app.get("/api/v1/users", Some(token)).json::<Value>().unwrap()["total"]
         .as_i64()
         .unwrap()
 }
@@ -37,17 +35,10 @@ fn admins_create_list_and_filter_users(backend: Backend) {
     assert_eq!(created["roles"], json!(["editor", "reviewer"]));
     assert_eq!(created["preferred_locale"], "ar");
     for n in 0..3 {
-        app.create_user(
-            &format!("writer{n}@example.test"),
-            "writer-password",
-            &["editor"],
-        );
+        app.create_user(&format!("writer{n}@example.test"), "writer-password", &["editor"]);
     }
 
-    let all: Value = app
-        .get("/api/v1/users?per_page=2&page=2", Some(&admin))
-        .json()
-        .unwrap();
+    let all: Value = app.get("/api/v1/users?per_page=2&page=2", Some(&admin)).json().unwrap();
     assert_eq!(all["total"], 5);
     assert_eq!(all["page"], 2);
     let emails: Vec<&str> = all["items"]
@@ -58,21 +49,13 @@ fn admins_create_list_and_filter_users(backend: Backend) {
         .collect();
     assert_eq!(emails, ["writer0@example.test", "writer1@example.test"]);
 
-    let reviewers: Value = app
-        .get("/api/v1/users?role=reviewer", Some(&admin))
-        .json()
-        .unwrap();
+    let reviewers: Value = app.get("/api/v1/users?role=reviewer", Some(&admin)).json().unwrap();
     assert_eq!(reviewers["total"], 1);
     assert_eq!(reviewers["items"][0]["display_name"], "سلمى");
 
     // The new user can log in, and sees Arabic problems by their own preference.
     let salma = app.login("salma@example.test", "a-long-password");
-    assert_problem(
-        app.get("/api/v1/users", Some(&salma.access)),
-        403,
-        "forbidden",
-        "ar",
-    );
+    assert_problem(app.get("/api/v1/users", Some(&salma.access)), 403, "forbidden", "ar");
 }
 
 fn every_other_role_is_refused_user_management(backend: Backend) {
@@ -82,19 +65,10 @@ fn every_other_role_is_refused_user_management(backend: Backend) {
         let email = format!("{role}@example.test");
         app.create_user(&email, "role-password-1", &[role]);
         let token = app.login(&email, "role-password-1").access;
-        assert_problem(
-            app.get("/api/v1/users", Some(&token)),
-            403,
-            "forbidden",
-            "en",
-        );
-        let create = json!({"email": "x@example.test", "display_name": "X", "password": "x-password-long", "roles": ["admin"]});
-        assert_problem(
-            app.post("/api/v1/users", &create, Some(&token)),
-            403,
-            "forbidden",
-            "en",
-        );
+        assert_problem(app.get("/api/v1/users", Some(&token)), 403, "forbidden", "en");
+        let create =
+            json!({"email": "x@example.test", "display_name": "X", "password": "x-password-long", "roles": ["admin"]});
+        assert_problem(app.post("/api/v1/users", &create, Some(&token)), 403, "forbidden", "en");
         // Not even to make themselves admin.
         let me: Value = app.get("/api/v1/me", Some(&token)).json().unwrap();
         let own = format!("/api/v1/users/{}", me["id"]);
@@ -150,13 +124,7 @@ fn invalid_users_are_refused_with_every_reason_and_nothing_changes(backend: Back
         .collect();
     assert_eq!(
         fields,
-        [
-            "email",
-            "display_name",
-            "password",
-            "roles",
-            "preferred_locale"
-        ]
+        ["email", "display_name", "password", "roles", "preferred_locale"]
     );
     assert!(body["errors"]
         .as_array()
@@ -164,13 +132,10 @@ fn invalid_users_are_refused_with_every_reason_and_nothing_changes(backend: Back
         .iter()
         .all(|e| common::is_arabic(e["message"].as_str().unwrap())));
     // Five fields: Arabic's "few" form (3–10), from PLURAL.
-    assert!(
-        body["detail"].as_str().unwrap().contains("حقول"),
-        "{}",
-        body["detail"]
-    );
+    assert!(body["detail"].as_str().unwrap().contains("حقول"), "{}", body["detail"]);
 
-    let wrong_role = json!({"email": "a@example.test", "display_name": "A", "password": "a-long-password", "roles": ["owner"]});
+    let wrong_role =
+        json!({"email": "a@example.test", "display_name": "A", "password": "a-long-password", "roles": ["owner"]});
     assert_problem(
         app.post("/api/v1/users", &wrong_role, Some(&admin)),
         422,
@@ -229,21 +194,13 @@ fn admins_change_roles_names_locales(backend: Backend) {
         "en",
     );
     assert_problem(
-        app.patch(
-            "/api/v1/users/9999",
-            &json!({"disabled": true}),
-            Some(&admin),
-        ),
+        app.patch("/api/v1/users/9999", &json!({"disabled": true}), Some(&admin)),
         404,
         "not-found",
         "en",
     );
     assert_problem(
-        app.patch(
-            "/api/v1/users/abc",
-            &json!({"disabled": true}),
-            Some(&admin),
-        ),
+        app.patch("/api/v1/users/abc", &json!({"disabled": true}), Some(&admin)),
         404,
         "not-found",
         "en",
@@ -273,8 +230,7 @@ fn the_last_admin_cannot_be_removed(backend: Backend) {
     // With a second admin, the first may step down.
     app.create_user("second@example.test", "second-password", &["admin"]);
     assert_eq!(
-        app.patch(&path, &json!({"roles": ["editor"]}), Some(&admin))
-            .status(),
+        app.patch(&path, &json!({"roles": ["editor"]}), Some(&admin)).status(),
         200
     );
 }

@@ -55,3 +55,53 @@ problem-internal-error = خطأ داخلي
     .detail = حدث خطأ من جهتنا، وقد سُجّل.
 problem-bad-request = طلب غير صالح
     .detail = تعذّر فهم الطلب.
+problem-precondition-required = يلزم If-Match
+    .detail = هذه الترجمة موجودة. أرسل قيمة ETag التي قرأتها آخر مرة في If-Match حتى لا تُمحى تعديلات أحد.
+problem-precondition-failed = تغيّرت منذ قرأتها
+    .detail = حفظ أحدهم نسخة أحدث منذ قرأت هذه. اقرأها من جديد ثم أعد تطبيق تعديلك.
+problem-unknown-locale = لغة غير معروفة
+    .detail = هذه اللغة ليست من لغات النشرة.
+problem-transition-not-allowed = غير ممكن الآن
+    .detail = لا يمكن { $action ->
+        [save] الحفظ
+        [restore] الاسترجاع
+        [submit] الإرسال للمراجعة
+        [withdraw] السحب
+        [approve] الاعتماد
+        [request_changes] طلب التعديلات
+        [publish] النشر
+        [unpublish] إلغاء النشر
+       *[other] هذا الإجراء
+    } والترجمة { $status ->
+        [draft] مسودة
+        [in_review] قيد المراجعة
+        [changes_requested] بانتظار التعديلات
+        [approved] معتمدة
+        [published] منشورة
+       *[other] { $status }
+    }.
+problem-own-revision = أنت كاتب هذه النسخة
+    .detail = يجب أن يعتمد نسختك مراجعٌ آخر.
+problem-edition-not-ready = العدد غير جاهز
+    .detail = { PLURAL($count) ->
+        [zero] لا شيء يمنع نشر هذا العدد.
+        [one] ما زال أمر واحد يمنع نشر هذا العدد؛ انظر not_ready.
+        [two] ما زال أمران يمنعان نشر هذا العدد؛ انظر not_ready.
+        [few] ما زالت { $count } أمور تمنع نشر هذا العدد؛ انظر not_ready.
+        [many] ما زال { $count } أمرًا يمنع نشر هذا العدد؛ انظر not_ready.
+       *[other] ما زال { $count } أمر يمنع نشر هذا العدد؛ انظر not_ready.
+    }
+problem-unsupported-image = صورة غير مدعومة
+    .detail = ارفع صورة JPEG أو PNG أو WebP. محتوى الملف هو الذي يحدد نوعه لا اسمه.
+problem-slug-taken = المعرّف النصي مستعمل
+    .detail = هناك عنصر آخر يستعمل هذا المعرّف النصي (slug). اختر غيره.
+problem-edition-number-taken = رقم العدد مستعمل
+    .detail = هناك عدد آخر يحمل هذا الرقم.
+problem-story-in-other-edition = القصة تابعة لعدد آخر
+    .detail = أزل القصة من عددها قبل إضافتها إلى هذا العدد.
+problem-story-published = القصة منشورة
+    .detail = ألغِ نشر كل ترجمات هذه القصة قبل حذفها.
+problem-source-locale = هذا هو النص المصدر
+    .detail = لا يمكن أن يكون نص لغة المصدر قديمًا، فلا شيء لتأكيده.
+problem-no-source-translation = لا يوجد نص مصدر
+    .detail = ليس لهذه القصة نص بلغة المصدر لتواكبه.

@@ -47,3 +47,49 @@ problem-internal-error = Internal error
     .detail = Something went wrong on our side. It has been logged.
 problem-bad-request = Bad request
     .detail = The request could not be understood.
+problem-precondition-required = If-Match required
+    .detail = This translation already exists. Send the ETag you last read as If-Match, so that nobody's changes are overwritten.
+problem-precondition-failed = Changed since you read it
+    .detail = Someone saved a newer version since you read this. Read it again, then reapply your change.
+problem-unknown-locale = Unknown locale
+    .detail = This locale is not one the publication is written in.
+problem-transition-not-allowed = Not possible now
+    .detail = { $action ->
+        [save] Saving
+        [restore] Restoring
+        [submit] Submitting
+        [withdraw] Withdrawing
+        [approve] Approving
+        [request_changes] Requesting changes
+        [publish] Publishing
+        [unpublish] Unpublishing
+       *[other] This action
+    } is not possible while the translation is { $status ->
+        [draft] a draft
+        [in_review] in review
+        [changes_requested] waiting for changes
+        [approved] approved
+        [published] published
+       *[other] { $status }
+    }.
+problem-own-revision = You wrote this revision
+    .detail = Another reviewer must approve a revision you wrote.
+problem-edition-not-ready = Edition not ready
+    .detail = { PLURAL($count) ->
+        [one] One thing still keeps this edition from being published; see not_ready.
+       *[other] { $count } things still keep this edition from being published; see not_ready.
+    }
+problem-unsupported-image = Unsupported image
+    .detail = Upload a JPEG, PNG or WebP image. The file's content decides, not its name.
+problem-slug-taken = Slug already in use
+    .detail = Another item already uses this slug. Choose another.
+problem-edition-number-taken = Edition number already in use
+    .detail = Another edition already has this number.
+problem-story-in-other-edition = Story belongs to another edition
+    .detail = Remove the story from its edition before adding it to this one.
+problem-story-published = Story is published
+    .detail = Unpublish every translation of this story before deleting it.
+problem-source-locale = This is the source text
+    .detail = The source-locale text cannot be outdated, so there is nothing to confirm.
+problem-no-source-translation = No source text
+    .detail = This story has no text in the source locale to be current with.

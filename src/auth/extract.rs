@@ -38,9 +38,7 @@ impl FromRequest for CurrentUser {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let state = req
-                .app_data::<web::Data<AppState>>()
-                .ok_or(ApiError::Internal)?;
+            let state = req.app_data::<web::Data<AppState>>().ok_or(ApiError::Internal)?;
             let token = bearer_token(&req).ok_or(ApiError::Unauthorized)?;
             let claims = state.keys.verify(token).ok_or(ApiError::Unauthorized)?;
             let id: i64 = claims.sub.parse().map_err(|_| ApiError::Unauthorized)?;
@@ -49,8 +47,7 @@ impl FromRequest for CurrentUser {
                 .run(move |conn| users::find(conn, id).map_err(ApiError::from))
                 .await?
                 .ok_or(ApiError::Unauthorized)?;
-            req.extensions_mut()
-                .insert(UserLocale(user.preferred_locale.clone()));
+            req.extensions_mut().insert(UserLocale(user.preferred_locale.clone()));
             if user.disabled {
                 return Err(ApiError::AccountDisabled);
             }
@@ -106,3 +103,19 @@ impl RoleRequirement for AdminRole {
 
 /// A handler argument that admits admins only.
 pub type Admin = Require<AdminRole>;
+
+pub enum EditorRole {}
+impl RoleRequirement for EditorRole {
+    const ROLE: Role = Role::Editor;
+}
+
+/// A handler argument that admits editors (and admins).
+pub type Editor = Require<EditorRole>;
+
+pub enum ReviewerRole {}
+impl RoleRequirement for ReviewerRole {
+    const ROLE: Role = Role::Reviewer;
+}
+
+/// A handler argument that admits reviewers (and admins).
+pub type Reviewer = Require<ReviewerRole>;

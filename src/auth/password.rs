@@ -21,9 +21,7 @@ pub fn hash(password: &str) -> String {
 /// Checks a password against a stored PHC string. A malformed stored hash counts as a
 /// mismatch rather than an error, so login never reveals it.
 pub fn verify(password: &str, stored: &str) -> bool {
-    hasher()
-        .verify_password(password.as_bytes(), stored)
-        .is_ok()
+    hasher().verify_password(password.as_bytes(), stored).is_ok()
 }
 
 /// A hash no password matches, verified when the account does not exist so that a login

@@ -49,11 +49,7 @@ impl SlidingWindow {
         let now = Instant::now();
         let mut hits = self.lock();
         if hits.len() > PRUNE_ABOVE {
-            hits.retain(|_, times| {
-                times
-                    .back()
-                    .is_some_and(|last| now.duration_since(*last) < self.window)
-            });
+            hits.retain(|_, times| times.back().is_some_and(|last| now.duration_since(*last) < self.window));
         }
         let times = hits.entry(key.to_owned()).or_default();
         self.forget_old(times, now);
@@ -71,19 +67,14 @@ impl SlidingWindow {
     }
 
     fn forget_old(&self, times: &mut VecDeque<Instant>, now: Instant) {
-        while times
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= self.window)
-        {
+        while times.front().is_some_and(|t| now.duration_since(*t) >= self.window) {
             times.pop_front();
         }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, VecDeque<Instant>>> {
         // A panic while holding the lock leaves only counters behind; keep using them.
-        self.hits
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.hits.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 

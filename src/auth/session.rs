@@ -86,10 +86,7 @@ pub fn rotate(
             return refused(AuthError::InvalidRefreshToken);
         }
         if token.replaced_at.is_some() || !refresh_tokens::mark_replaced(conn, token.id)? {
-            tracing::warn!(
-                user_id = token.user_id,
-                "refresh token reused; revoking its family"
-            );
+            tracing::warn!(user_id = token.user_id, "refresh token reused; revoking its family");
             refresh_tokens::revoke_family(conn, &token.family)?;
             return refused(AuthError::InvalidRefreshToken);
         }
@@ -131,13 +128,7 @@ fn issue(
 ) -> Result<IssuedSession, AuthError> {
     let refresh_token = refresh::generate();
     let expires_at: NaiveDateTime = db::now() + lifetimes.refresh;
-    refresh_tokens::insert(
-        conn,
-        user.id,
-        family,
-        &refresh::hash(&refresh_token),
-        expires_at,
-    )?;
+    refresh_tokens::insert(conn, user.id, family, &refresh::hash(&refresh_token), expires_at)?;
     Ok(IssuedSession {
         access_token: keys.issue(user.id, user.roles.iter()),
         refresh_token,

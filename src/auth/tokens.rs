@@ -114,13 +114,12 @@ mod tests {
     fn other_keys_and_audiences_are_refused() {
         let keys = TokenKeys::new(&settings(SECRET, "nashra-api")).unwrap();
         let token = keys.issue(7, [Role::Admin]);
-        assert!(TokenKeys::new(&settings(
-            "another-secret-that-is-long-enough!!",
-            "nashra-api"
-        ))
-        .unwrap()
-        .verify(&token)
-        .is_none());
+        assert!(
+            TokenKeys::new(&settings("another-secret-that-is-long-enough!!", "nashra-api"))
+                .unwrap()
+                .verify(&token)
+                .is_none()
+        );
         assert!(TokenKeys::new(&settings(SECRET, "someone-else"))
             .unwrap()
             .verify(&token)

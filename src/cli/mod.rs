@@ -74,8 +74,7 @@ impl Context {
         let db = Database::open(&self.settings.database_url, &self.settings.database)
             .map_err(|e| Failure::Technical(e.to_string()))?;
         if self.settings.migrate_on_start {
-            db.migrate()
-                .map_err(|e| Failure::Technical(e.to_string()))?;
+            db.migrate().map_err(|e| Failure::Technical(e.to_string()))?;
         }
         Ok(db)
     }
@@ -114,22 +113,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
     };
     let explicit = cli.config.is_some();
     let config_dir = cli.config.unwrap_or_else(|| PathBuf::from("config"));
-    let settings = Settings::load(&config_dir, explicit, &overrides)
-        .map_err(|e| Failure::Technical(e.to_string()))?;
+    let settings = Settings::load(&config_dir, explicit, &overrides).map_err(|e| Failure::Technical(e.to_string()))?;
 
     if let Command::CheckLocales { locales } = &cli.command {
-        let dir = locales
-            .clone()
-            .unwrap_or_else(|| settings.locales_dir.clone());
+        let dir = locales.clone().unwrap_or_else(|| settings.locales_dir.clone());
         return locales::check(&settings, &dir);
     }
 
-    let l10n = Localizer::load(
-        &settings.locales_dir,
-        &settings.locales,
-        &settings.default_locale,
-    )
-    .map_err(|e| Failure::Technical(e.to_string()))?;
+    let l10n = Localizer::load(&settings.locales_dir, &settings.locales, &settings.default_locale)
+        .map_err(|e| Failure::Technical(e.to_string()))?;
     let locale = terminal_locale(&l10n);
     let context = Context {
         settings,
@@ -151,11 +143,7 @@ fn terminal_locale(l10n: &Localizer) -> String {
         .filter_map(|name| std::env::var(name).ok())
         .find(|value| !value.is_empty())
         .and_then(|value| {
-            let tag = value
-                .split(['.', '@'])
-                .next()
-                .unwrap_or_default()
-                .replace('_', "-");
+            let tag = value.split(['.', '@']).next().unwrap_or_default().replace('_', "-");
             l10n.match_tag(&tag).map(str::to_owned)
         })
         .unwrap_or_else(|| l10n.default_locale().to_owned())

@@ -12,8 +12,7 @@ pub fn run(context: Context) -> Result<(), Failure> {
         return Err(Failure::Said(context.say(problem.message_id(), &args)));
     }
     let db = context.database()?;
-    let state = AppState::new(context.settings, db, context.l10n)
-        .map_err(|e| Failure::Technical(e.to_string()))?;
+    let state = AppState::new(context.settings, db, context.l10n).map_err(|e| Failure::Technical(e.to_string()))?;
     actix_web::rt::System::new().block_on(async move {
         let app = Application::build(state).map_err(|e| Failure::Technical(e.to_string()))?;
         // Scripts and tests wait for exactly this line, so it is not localized.
@@ -29,15 +28,10 @@ pub fn run(context: Context) -> Result<(), Failure> {
 pub fn migrate(context: &Context) -> Result<(), Failure> {
     let db = crate::db::Database::open(&context.settings.database_url, &context.settings.database)
         .map_err(|e| Failure::Technical(e.to_string()))?;
-    let applied = db
-        .migrate()
-        .map_err(|e| Failure::Technical(e.to_string()))?;
+    let applied = db.migrate().map_err(|e| Failure::Technical(e.to_string()))?;
     println!(
         "{}",
-        context.say(
-            "cli-migrations-applied",
-            &Args::new().with("count", applied.len())
-        )
+        context.say("cli-migrations-applied", &Args::new().with("count", applied.len()))
     );
     for name in applied {
         println!("  {name}");

@@ -44,8 +44,7 @@ pub enum UserCommand {
 }
 
 fn parse_role(raw: &str) -> Result<Role, String> {
-    raw.parse()
-        .map_err(|_| "expected admin, editor or reviewer".to_owned())
+    raw.parse().map_err(|_| "expected admin, editor or reviewer".to_owned())
 }
 
 pub fn run(context: &Context, command: UserCommand) -> Result<(), Failure> {
@@ -62,39 +61,24 @@ pub fn run(context: &Context, command: UserCommand) -> Result<(), Failure> {
     }
 }
 
-fn add(
-    context: &Context,
-    email: &str,
-    name: &str,
-    roles: Vec<Role>,
-    locale: Option<String>,
-) -> Result<(), Failure> {
+fn add(context: &Context, email: &str, name: &str, roles: Vec<Role>, locale: Option<String>) -> Result<(), Failure> {
     let password = read_password(context)?;
     let locale = locale.unwrap_or_else(|| context.l10n.default_locale().to_owned());
     let (email, name, password, roles) =
-        validate_new_user(&context.l10n, email, name, password, roles, &locale)
-            .map_err(|e| explain(context, e))?;
+        validate_new_user(&context.l10n, email, name, password, roles, &locale).map_err(|e| explain(context, e))?;
     let db = context.database()?;
-    let mut conn = db
-        .connection()
-        .map_err(|e| Failure::Technical(e.to_string()))?;
+    let mut conn = db.connection().map_err(|e| Failure::Technical(e.to_string()))?;
     let hash = password::hash(password.expose());
-    let user = create(&mut conn, &email, &name, &hash, &locale, &roles)
-        .map_err(|e| explain(context, e))?;
-    let args = Args::new()
-        .with("email", user.email.as_str())
-        .with("id", user.id);
+    let user = create(&mut conn, &email, &name, &hash, &locale, &roles).map_err(|e| explain(context, e))?;
+    let args = Args::new().with("email", user.email.as_str()).with("id", user.id);
     println!("{}", context.say("cli-user-created", &args));
     Ok(())
 }
 
 fn list(context: &Context) -> Result<(), Failure> {
     let db = context.database()?;
-    let mut conn = db
-        .connection()
-        .map_err(|e| Failure::Technical(e.to_string()))?;
-    let (all, _) =
-        users::list(&mut conn, None, i64::MAX, 0).map_err(|e| Failure::Technical(e.to_string()))?;
+    let mut conn = db.connection().map_err(|e| Failure::Technical(e.to_string()))?;
+    let (all, _) = users::list(&mut conn, None, i64::MAX, 0).map_err(|e| Failure::Technical(e.to_string()))?;
     let disabled = context.say("cli-user-disabled", &Args::new());
     for user in &all {
         let roles: Vec<&str> = user.roles.iter().map(Role::as_str).collect();
@@ -121,9 +105,7 @@ fn passwd(context: &Context, email: &str) -> Result<(), Failure> {
     let password = NewPassword::parse(password).map_err(|e| explain(context, e.into()))?;
     let email = EmailAddress::parse(email).map_err(|e| explain(context, e.into()))?;
     let db = context.database()?;
-    let mut conn = db
-        .connection()
-        .map_err(|e| Failure::Technical(e.to_string()))?;
+    let mut conn = db.connection().map_err(|e| Failure::Technical(e.to_string()))?;
     let hash = password::hash(password.expose());
     let found = write_transaction(&mut conn, |conn| -> Result<bool, diesel::result::Error> {
         let Some(user) = users::find_by_email(conn, email.as_str())? else {
@@ -151,17 +133,14 @@ fn read_password(context: &Context) -> Result<String, Failure> {
     let password = input.strip_suffix('\n').unwrap_or(&input);
     let password = password.strip_suffix('\r').unwrap_or(password);
     if password.is_empty() {
-        return Err(Failure::Said(
-            context.say("cli-password-stdin-empty", &Args::new()),
-        ));
+        return Err(Failure::Said(context.say("cli-password-stdin-empty", &Args::new())));
     }
     Ok(password.to_owned())
 }
 
 /// An API error as sentences for the terminal: the problem's detail, then each field.
 fn explain(context: &Context, error: ApiError) -> Failure {
-    let problem =
-        crate::http::problem::build(&error, &context.l10n, &context.locale, "", Style::Plain);
+    let problem = crate::http::problem::build(&error, &context.l10n, &context.locale, "", Style::Plain);
     let mut lines = vec![problem.detail];
     lines.extend(
         problem

@@ -3,8 +3,13 @@
 //! `&mut DbConn`; async code reaches them only through [`Database::run`], which runs them on
 //! the blocking thread pool. This module is the only place that matches on the backend.
 
+pub mod editions;
+pub mod media;
+pub mod publication;
 pub mod refresh_tokens;
 pub mod schema;
+pub mod stories;
+pub mod translations;
 pub mod users;
 
 use std::path::PathBuf;
@@ -46,9 +51,7 @@ impl Backend {
                 path: PathBuf::from(path),
             })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Ok(Backend::Postgres {
-                url: url.to_owned(),
-            })
+            Ok(Backend::Postgres { url: url.to_owned() })
         } else {
             Err(DbError::BadUrl(url.to_owned()))
         }
@@ -221,10 +224,7 @@ where
 {
     let failed = |e: Box<dyn std::error::Error + Send + Sync>| DbError::Migration(e.to_string());
     let pending = conn.pending_migrations(source).map_err(failed)?;
-    let names = pending
-        .iter()
-        .map(|migration| migration.name().to_string())
-        .collect();
+    let names = pending.iter().map(|migration| migration.name().to_string()).collect();
     conn.run_migrations(&pending).map_err(failed)?;
     Ok(names)
 }
@@ -238,9 +238,7 @@ where
     E: From<DieselError>,
 {
     match conn {
-        DbConn::Sqlite(inner) => {
-            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?
-        }
+        DbConn::Sqlite(inner) => AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?,
         DbConn::Postgres(inner) => AnsiTransactionManager::begin_transaction(inner)?,
     }
     match work(conn) {
@@ -260,10 +258,7 @@ where
 
 /// Whether an error is a unique-constraint violation (a duplicate email, say).
 pub fn is_unique_violation(error: &DieselError) -> bool {
-    matches!(
-        error,
-        DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)
-    )
+    matches!(error, DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _))
 }
 
 /// Current time as stored: UTC without an offset, whole microseconds (both backends keep that).
@@ -284,10 +279,7 @@ mod tests {
                 path: "data/nashra.db".into()
             }
         );
-        assert_eq!(
-            Backend::from_url("postgres://u@h/db").unwrap().name(),
-            "postgres"
-        );
+        assert_eq!(Backend::from_url("postgres://u@h/db").unwrap().name(), "postgres");
         assert!(Backend::from_url("mysql://x").is_err());
         assert!(Backend::from_url("sqlite://").is_err());
     }

@@ -34,6 +34,160 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    publication (id) {
+        id -> Integer,
+        website_url -> Text,
+        social_account -> Text,
+        contact_email -> Text,
+        sender_address -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    publication_texts (locale) {
+        locale -> Text,
+        newsletter_name -> Text,
+        postal_address -> Text,
+        funders_line -> Text,
+        sender_name -> Text,
+    }
+}
+
+diesel::table! {
+    media (id) {
+        id -> BigInt,
+        file_name -> Text,
+        content_type -> Text,
+        width -> Integer,
+        height -> Integer,
+        size_bytes -> BigInt,
+        credit -> Text,
+        original_name -> Text,
+        uploaded_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    editions (id) {
+        id -> BigInt,
+        number -> Integer,
+        slug -> Text,
+        cover_media_id -> Nullable<BigInt>,
+        required_locales -> Text,
+        refuse_outdated -> Bool,
+        published_at -> Nullable<Timestamp>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    edition_translations (edition_id, locale) {
+        edition_id -> BigInt,
+        locale -> Text,
+        title -> Text,
+        foreword -> Text,
+        signature_name -> Text,
+        signature_role -> Text,
+        cover_alt -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    stories (id) {
+        id -> BigInt,
+        slug -> Text,
+        section -> Text,
+        edition_id -> Nullable<BigInt>,
+        position -> Nullable<Integer>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    story_translations (id) {
+        id -> BigInt,
+        story_id -> BigInt,
+        locale -> Text,
+        status -> Text,
+        version -> BigInt,
+        latest_revision_id -> BigInt,
+        live_revision_id -> Nullable<BigInt>,
+        source_revision_id -> Nullable<BigInt>,
+        publish_at -> Nullable<Timestamp>,
+        published_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    story_revisions (id) {
+        id -> BigInt,
+        translation_id -> BigInt,
+        number -> Integer,
+        title -> Text,
+        summary -> Text,
+        body -> Text,
+        link -> Nullable<Text>,
+        author_id -> Nullable<BigInt>,
+        source_revision_id -> Nullable<BigInt>,
+        restored_from -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    revision_images (revision_id, position) {
+        revision_id -> BigInt,
+        position -> Integer,
+        media_id -> BigInt,
+        alt -> Text,
+        caption -> Text,
+    }
+}
+
+diesel::table! {
+    translation_events (id) {
+        id -> BigInt,
+        translation_id -> BigInt,
+        actor_id -> Nullable<BigInt>,
+        action -> Text,
+        from_status -> Text,
+        to_status -> Text,
+        comment -> Nullable<Text>,
+        revision_number -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
-diesel::allow_tables_to_appear_in_same_query!(users, user_roles, refresh_tokens);
+diesel::joinable!(edition_translations -> editions (edition_id));
+diesel::joinable!(stories -> editions (edition_id));
+diesel::joinable!(story_translations -> stories (story_id));
+diesel::joinable!(story_revisions -> story_translations (translation_id));
+diesel::joinable!(revision_images -> story_revisions (revision_id));
+diesel::joinable!(revision_images -> media (media_id));
+diesel::joinable!(translation_events -> story_translations (translation_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    user_roles,
+    refresh_tokens,
+    publication,
+    publication_texts,
+    media,
+    editions,
+    edition_translations,
+    stories,
+    story_translations,
+    story_revisions,
+    revision_images,
+    translation_events,
+);

@@ -127,12 +127,7 @@ pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>
 }
 
 /// One page of users ordered by id, optionally only those holding `role`, and the total.
-pub fn list(
-    conn: &mut DbConn,
-    role: Option<Role>,
-    limit: i64,
-    offset: i64,
-) -> QueryResult<(Vec<User>, i64)> {
+pub fn list(conn: &mut DbConn, role: Option<Role>, limit: i64, offset: i64) -> QueryResult<(Vec<User>, i64)> {
     let filtered = || {
         let mut query = users::table.into_boxed();
         if let Some(role) = role {
@@ -207,10 +202,7 @@ fn replace_roles(conn: &mut DbConn, id: i64, roles: &RoleSet) -> QueryResult<()>
     // Row by row: multi-row inserts do not compile through the two-backend connection.
     for role in roles.iter() {
         diesel::insert_into(user_roles::table)
-            .values((
-                user_roles::user_id.eq(id),
-                user_roles::role.eq(role.as_str()),
-            ))
+            .values((user_roles::user_id.eq(id), user_roles::role.eq(role.as_str())))
             .execute(conn)?;
     }
     Ok(())

@@ -40,9 +40,7 @@ impl DisplayName {
             return Err(Invalid::new("display_name", "control-characters"));
         }
         if trimmed.chars().count() > Self::MAX_CHARS {
-            return Err(
-                Invalid::new("display_name", "display-name-too-long").with_limit(Self::MAX_CHARS)
-            );
+            return Err(Invalid::new("display_name", "display-name-too-long").with_limit(Self::MAX_CHARS));
         }
         Ok(Self(trimmed.to_owned()))
     }

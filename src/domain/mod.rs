@@ -2,10 +2,14 @@
 //! database and no HTTP; everything in this module can be tested with nothing but values.
 
 pub mod account;
+pub mod revision;
 pub mod role;
+pub mod slug;
+pub mod workflow;
 
 pub use account::{DisplayName, EmailAddress, NewPassword};
 pub use role::{Role, RoleSet};
+pub use slug::Slug;
 
 /// Why a value was refused. `field-<code>` is a Fluent message, so the reason reaches the
 /// client in its own language; `field` names the input it belongs to and `limit`, when set,

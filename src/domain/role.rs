@@ -5,19 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Admin,
@@ -108,10 +96,7 @@ mod tests {
     #[test]
     fn role_set_is_sorted_and_unique() {
         let set: RoleSet = vec![Role::Reviewer, Role::Admin, Role::Reviewer].into();
-        assert_eq!(
-            set.iter().collect::<Vec<_>>(),
-            vec![Role::Admin, Role::Reviewer]
-        );
+        assert_eq!(set.iter().collect::<Vec<_>>(), vec![Role::Admin, Role::Reviewer]);
     }
 
     #[test]

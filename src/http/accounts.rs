@@ -71,9 +71,7 @@ pub async fn login(
         .check_and_record(&address)
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
     // A malformed address cannot belong to an account; it fails like any unknown one.
-    let account_key = EmailAddress::parse(&email)
-        .map(|e| e.into_string())
-        .unwrap_or(email);
+    let account_key = EmailAddress::parse(&email).map(|e| e.into_string()).unwrap_or(email);
     limits
         .per_account
         .check(&account_key)
@@ -114,10 +112,7 @@ pub async fn login(
         (status = 403, description = "Account disabled", body = super::problem::Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn refresh(
-    state: web::Data<AppState>,
-    body: web::Json<RefreshRequest>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
     let token = body.into_inner().refresh_token;
     let worker_state = state.clone();
     let session = state
@@ -138,15 +133,9 @@ pub async fn refresh(
         (status = 422, description = "Body does not match the schema", body = super::problem::Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn logout(
-    state: web::Data<AppState>,
-    body: web::Json<RefreshRequest>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn logout(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
     let token = body.into_inner().refresh_token;
-    state
-        .db
-        .run(move |conn| session::logout(conn, &token))
-        .await?;
+    state.db.run(move |conn| session::logout(conn, &token)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

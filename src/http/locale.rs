@@ -19,10 +19,7 @@ pub fn request_locale<'l>(req: &HttpRequest, l10n: &'l Localizer) -> &'l str {
         .ok()
         .and_then(|q| q.0.lang);
     let user = req.extensions().get::<UserLocale>().map(|l| l.0.clone());
-    let accept_language = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
+    let accept_language = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     l10n.negotiate(&LocaleChoice {
         query: query.as_deref(),
         path: req.path(),

@@ -2,11 +2,16 @@
 //! error turns into. One file per resource; handlers are named `verb_noun`.
 
 mod accounts;
+mod editions;
 mod health;
 pub mod locale;
+mod media;
 pub mod openapi;
 mod pagination;
 pub mod problem;
+mod publication;
+mod stories;
+mod translations;
 pub(crate) mod users;
 
 use actix_web::body::MessageBody;
@@ -34,11 +39,7 @@ pub fn app(
     let json_limit = state.settings.http.json_limit_bytes;
     App::new()
         .app_data(state)
-        .app_data(
-            web::JsonConfig::default()
-                .limit(json_limit)
-                .error_handler(json_error),
-        )
+        .app_data(web::JsonConfig::default().limit(json_limit).error_handler(json_error))
         .app_data(web::PayloadConfig::default().limit(json_limit))
         .app_data(web::QueryConfig::default().error_handler(query_error))
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
@@ -53,14 +54,66 @@ pub fn app(
                         .route(web::get().to(users::list_users))
                         .route(web::post().to(users::create_user)),
                 )
-                .service(resource("/users/{id}").route(web::patch().to(users::update_user))),
+                .service(resource("/users/{id}").route(web::patch().to(users::update_user)))
+                .service(
+                    resource("/publication")
+                        .route(web::get().to(publication::get_publication))
+                        .route(web::put().to(publication::put_publication)),
+                )
+                .service(
+                    resource("/stories")
+                        .route(web::get().to(stories::list_stories))
+                        .route(web::post().to(stories::create_story)),
+                )
+                .service(
+                    resource("/stories/{id}")
+                        .route(web::get().to(stories::get_story))
+                        .route(web::patch().to(stories::update_story))
+                        .route(web::delete().to(stories::delete_story)),
+                )
+                .service(
+                    web::scope("/stories/{id}/translations/{locale}")
+                        .service(
+                            resource("")
+                                .route(web::get().to(translations::get_translation))
+                                .route(web::put().to(translations::put_translation)),
+                        )
+                        .service(resource("/transitions").route(web::post().to(translations::transition_translation)))
+                        .service(resource("/confirm").route(web::post().to(translations::confirm_translation)))
+                        .service(resource("/revisions").route(web::get().to(translations::list_revisions)))
+                        // Before `/revisions/{rev}`, which would otherwise take "compare".
+                        .service(resource("/revisions/compare").route(web::get().to(translations::compare_revisions)))
+                        .service(resource("/revisions/{rev}").route(web::get().to(translations::get_revision)))
+                        .service(
+                            resource("/revisions/{rev}/restore").route(web::post().to(translations::restore_revision)),
+                        )
+                        .service(resource("/events").route(web::get().to(translations::list_events))),
+                )
+                .service(
+                    resource("/editions")
+                        .route(web::get().to(editions::list_editions))
+                        .route(web::post().to(editions::create_edition)),
+                )
+                .service(
+                    resource("/editions/{id}")
+                        .route(web::get().to(editions::get_edition))
+                        .route(web::patch().to(editions::update_edition)),
+                )
+                .service(
+                    resource("/editions/{id}/translations/{locale}")
+                        .route(web::put().to(editions::put_edition_translation)),
+                )
+                .service(resource("/editions/{id}/readiness").route(web::get().to(editions::get_readiness)))
+                .service(resource("/editions/{id}/publish").route(web::post().to(editions::publish_edition)))
+                .service(resource("/media").route(web::post().to(media::upload_media)))
+                .service(resource("/media/{id}").route(web::get().to(media::get_media)))
+                .service(resource("/media/{id}/file").route(web::get().to(media::get_media_file))),
         )
+        .service(resource("/media/{file_name}").route(web::get().to(media::get_public_media)))
         .service(resource("/health").route(web::get().to(health::health)))
         .service(resource("/ready").route(web::get().to(health::ready)))
         .configure(openapi::configure)
-        .default_service(web::to(|| async {
-            Err::<&str, _>(ApiError::RouteNotFound)
-        }))
+        .default_service(web::to(|| async { Err::<&str, _>(ApiError::RouteNotFound) }))
         .wrap(from_fn(problem::render_problems))
         .wrap(Logger::new("%r %s %Dms"))
 }
@@ -68,9 +121,7 @@ pub fn app(
 /// A resource that answers 405 to methods it has no route for (instead of inheriting the
 /// app's 404).
 fn resource(path: &str) -> actix_web::Resource {
-    web::resource(path).default_service(web::to(|| async {
-        Err::<&str, _>(ApiError::MethodNotAllowed)
-    }))
+    web::resource(path).default_service(web::to(|| async { Err::<&str, _>(ApiError::MethodNotAllowed) }))
 }
 
 fn json_error(error: error::JsonPayloadError, req: &HttpRequest) -> actix_web::Error {
@@ -80,9 +131,7 @@ fn json_error(error: error::JsonPayloadError, req: &HttpRequest) -> actix_web::E
             .map_or(0, |s| s.settings.http.json_limit_bytes)
     };
     let api_error = match error {
-        E::OverflowKnownLength { limit, .. } | E::Overflow { limit } => {
-            ApiError::PayloadTooLarge { limit }
-        }
+        E::OverflowKnownLength { limit, .. } | E::Overflow { limit } => ApiError::PayloadTooLarge { limit },
         E::ContentType => ApiError::UnsupportedMediaType,
         E::Deserialize(error) if error.is_data() => ApiError::InvalidBody(error.to_string()),
         E::Deserialize(error) => ApiError::MalformedJson(error.to_string()),
@@ -96,4 +145,14 @@ fn json_error(error: error::JsonPayloadError, req: &HttpRequest) -> actix_web::E
 
 fn query_error(error: error::QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
     ApiError::InvalidQuery(error.to_string()).into()
+}
+
+/// For `Option<Option<T>>` fields: absent stays `None` (keep), `null` becomes `Some(None)`
+/// (clear), a value `Some(Some(v))`.
+fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    serde::Deserialize::deserialize(deserializer).map(Some)
 }

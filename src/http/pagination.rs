@@ -34,9 +34,7 @@ impl PageQuery {
             problems.push(Invalid::new("page", "page-out-of-range"));
         }
         if per_page == 0 || per_page > MAX_PER_PAGE {
-            problems.push(
-                Invalid::new("per_page", "per-page-out-of-range").with_limit(MAX_PER_PAGE as usize),
-            );
+            problems.push(Invalid::new("per_page", "per-page-out-of-range").with_limit(MAX_PER_PAGE as usize));
         }
         if problems.is_empty() {
             Ok(PageRequest { page, per_page })

@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 
 use super::locale::request_locale;
 use crate::app::AppState;
+use crate::editorial::NotReady;
 use crate::error::ApiError;
 use crate::l10n::{Args, Localizer, Style};
 
@@ -36,6 +37,9 @@ pub struct Problem {
     /// For malformed or mismatched bodies: the parser's own words (English, technical).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// For `edition-not-ready`: every story and locale that is not ready, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_ready: Vec<NotReady>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -55,11 +59,7 @@ pub async fn render_problems(
     if !(status.is_client_error() || status.is_server_error()) {
         return Ok(response.map_into_left_body());
     }
-    let error = match response
-        .response()
-        .error()
-        .and_then(|e| e.as_error::<ApiError>())
-    {
+    let error = match response.response().error().and_then(|e| e.as_error::<ApiError>()) {
         Some(error) => error.clone(),
         None => ApiError::from_status(status),
     };
@@ -83,21 +83,15 @@ pub async fn render_problems(
 }
 
 /// The problem document for `error`, in `locale`.
-pub fn build(
-    error: &ApiError,
-    l10n: &Localizer,
-    locale: &str,
-    path: &str,
-    style: Style,
-) -> Problem {
+pub fn build(error: &ApiError, l10n: &Localizer, locale: &str, path: &str, style: Style) -> Problem {
     let code = error.code();
     let message = format!("problem-{code}");
     let args = match error {
         ApiError::PayloadTooLarge { limit } => Args::new().with("limit", *limit),
-        ApiError::RateLimited { retry_after } => {
-            Args::new().with("seconds", retry_after.as_secs().max(1))
-        }
+        ApiError::RateLimited { retry_after } => Args::new().with("seconds", retry_after.as_secs().max(1)),
         ApiError::Validation(fields) => Args::new().with("count", fields.len()),
+        ApiError::EditionNotReady(items) => Args::new().with("count", items.len()),
+        ApiError::TransitionRefused { action, status } => Args::new().with("action", *action).with("status", *status),
         _ => Args::new(),
     };
     let errors = match error {
@@ -111,22 +105,16 @@ pub fn build(
                 FieldProblem {
                     field: field.field,
                     code: field.code,
-                    message: l10n.format(
-                        locale,
-                        &format!("field-{}", field.code),
-                        None,
-                        &args,
-                        style,
-                    ),
+                    message: l10n.format(locale, &format!("field-{}", field.code), None, &args, style),
                 }
             })
             .collect(),
         _ => Vec::new(),
     };
     let reason = match error {
-        ApiError::MalformedJson(reason)
-        | ApiError::InvalidBody(reason)
-        | ApiError::InvalidQuery(reason) => Some(reason.clone()),
+        ApiError::MalformedJson(reason) | ApiError::InvalidBody(reason) | ApiError::InvalidQuery(reason) => {
+            Some(reason.clone())
+        }
         _ => None,
     };
     Problem {
@@ -138,5 +126,9 @@ pub fn build(
         instance: path.to_owned(),
         errors,
         reason,
+        not_ready: match error {
+            ApiError::EditionNotReady(items) => items.clone(),
+            _ => Vec::new(),
+        },
     }
 }

@@ -98,9 +98,7 @@ pub async fn list_users(
     let role = filter.role;
     let (found, total) = state
         .db
-        .run(move |conn| {
-            users::list(conn, role, request.limit(), request.offset()).map_err(ApiError::from)
-        })
+        .run(move |conn| users::list(conn, role, request.limit(), request.offset()).map_err(ApiError::from))
         .await?;
     let items = found.iter().map(UserView::from).collect();
     Ok(HttpResponse::Ok().json(Page::new(items, request, total)))
@@ -218,15 +216,11 @@ pub(crate) fn validate_new_user(
     let name = DisplayName::parse(display_name);
     let password = NewPassword::parse(password);
     let roles = RoleSet::from(roles);
-    let mut problems: Vec<Invalid> = [
-        email.as_ref().err(),
-        name.as_ref().err(),
-        password.as_ref().err(),
-    ]
-    .into_iter()
-    .flatten()
-    .cloned()
-    .collect();
+    let mut problems: Vec<Invalid> = [email.as_ref().err(), name.as_ref().err(), password.as_ref().err()]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
     if roles.is_empty() {
         problems.push(Invalid::new("roles", "roles-required"));
     }
@@ -234,9 +228,7 @@ pub(crate) fn validate_new_user(
         problems.push(Invalid::new("preferred_locale", "unknown-locale"));
     }
     match (email, name, password) {
-        (Ok(email), Ok(name), Ok(password)) if problems.is_empty() => {
-            Ok((email, name, password, roles))
-        }
+        (Ok(email), Ok(name), Ok(password)) if problems.is_empty() => Ok((email, name, password, roles)),
         _ => Err(ApiError::Validation(problems)),
     }
 }

@@ -57,10 +57,7 @@ pub struct Localizer {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("cannot read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("{path}: Fluent syntax errors: {errors}")]
     Syntax { path: PathBuf, errors: String },
     #[error("{path}: {errors}")]
@@ -73,11 +70,7 @@ pub enum LoadError {
 
 impl Localizer {
     /// Reads `dir/<code>/*.ftl` for every configured locale.
-    pub fn load(
-        dir: &Path,
-        locales: &[LocaleSetting],
-        default_code: &str,
-    ) -> Result<Self, LoadError> {
+    pub fn load(dir: &Path, locales: &[LocaleSetting], default_code: &str) -> Result<Self, LoadError> {
         let mut loaded = Vec::with_capacity(locales.len());
         for setting in locales {
             let langid: LanguageIdentifier = setting
@@ -135,14 +128,7 @@ impl Localizer {
     }
 
     /// A message (`attr: None`) or one of its attributes, in the given style.
-    pub fn format(
-        &self,
-        locale: &str,
-        id: &str,
-        attr: Option<&str>,
-        args: &Args,
-        style: Style,
-    ) -> String {
+    pub fn format(&self, locale: &str, id: &str, attr: Option<&str>, args: &Args, style: Style) -> String {
         let fallbacks = [self.entry(locale), &self.locales[self.default]];
         for entry in fallbacks {
             let bundle = match style {
@@ -192,11 +178,10 @@ fn read_resources(folder: &Path) -> Result<Vec<(PathBuf, Arc<FluentResource>)>, 
                 path: path.clone(),
                 source,
             })?;
-            let resource =
-                FluentResource::try_new(source).map_err(|(_, errors)| LoadError::Syntax {
-                    path: path.clone(),
-                    errors: format!("{errors:?}"),
-                })?;
+            let resource = FluentResource::try_new(source).map_err(|(_, errors)| LoadError::Syntax {
+                path: path.clone(),
+                errors: format!("{errors:?}"),
+            })?;
             Ok((path, Arc::new(resource)))
         })
         .collect()
@@ -256,12 +241,10 @@ mod tests {
     use crate::config::Direction;
 
     fn shipped() -> Localizer {
-        let locales = [("en", Direction::Ltr), ("ar", Direction::Rtl)].map(|(code, direction)| {
-            LocaleSetting {
-                code: code.into(),
-                name: code.into(),
-                direction,
-            }
+        let locales = [("en", Direction::Ltr), ("ar", Direction::Rtl)].map(|(code, direction)| LocaleSetting {
+            code: code.into(),
+            name: code.into(),
+            direction,
         });
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
         Localizer::load(&dir, &locales, "en").unwrap()
@@ -272,13 +255,7 @@ mod tests {
         let l10n = shipped();
         let detail = |count: u32| {
             let args = Args::new().with("count", count);
-            l10n.format(
-                "ar",
-                "problem-validation-failed",
-                Some("detail"),
-                &args,
-                Style::Plain,
-            )
+            l10n.format("ar", "problem-validation-failed", Some("detail"), &args, Style::Plain)
         };
         // fluent-bundle's own rules would say "other" for 103 and 111.
         assert_eq!(detail(103), "103 حقول غير صالحة.");
@@ -291,13 +268,7 @@ mod tests {
     fn display_style_isolates_placeables_and_plain_does_not() {
         let l10n = shipped();
         let args = Args::new().with("limit", 12);
-        let display = l10n.format(
-            "en",
-            "field-password-too-short",
-            None,
-            &args,
-            Style::Display,
-        );
+        let display = l10n.format("en", "field-password-too-short", None, &args, Style::Display);
         let plain = l10n.format("en", "field-password-too-short", None, &args, Style::Plain);
         assert!(display.contains("\u{2068}12\u{2069}"));
         assert_eq!(plain, "The password needs at least 12 characters.");
@@ -306,13 +277,7 @@ mod tests {
     #[test]
     fn missing_messages_fall_back_to_the_default_locale_then_the_id() {
         let l10n = shipped();
-        assert_eq!(
-            l10n.plain("xx", "problem-forbidden", &Args::new()),
-            "Not allowed"
-        );
-        assert_eq!(
-            l10n.plain("ar", "no-such-message", &Args::new()),
-            "no-such-message"
-        );
+        assert_eq!(l10n.plain("xx", "problem-forbidden", &Args::new()), "Not allowed");
+        assert_eq!(l10n.plain("ar", "no-such-message", &Args::new()), "no-such-message");
     }
 }

@@ -53,10 +53,7 @@ pub fn check_locales(dir: &Path, codes: &[&str], reference: &str) -> Vec<Finding
     let Some(expected) = catalogs.get(reference) else {
         return findings;
     };
-    for (locale, catalog) in catalogs
-        .iter()
-        .filter(|(code, _)| code.as_str() != reference)
-    {
+    for (locale, catalog) in catalogs.iter().filter(|(code, _)| code.as_str() != reference) {
         for (id, expected_vars) in expected {
             match catalog.get(id) {
                 None => findings.push(Finding::Missing {
@@ -89,10 +86,9 @@ fn read_catalog(folder: &Path) -> Result<Catalog, String> {
     }
     let mut catalog = Catalog::new();
     for path in files {
-        let source =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let resource = parser::parse(source.as_str())
-            .map_err(|(_, errors)| format!("{}: {errors:?}", path.display()))?;
+        let source = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let resource =
+            parser::parse(source.as_str()).map_err(|(_, errors)| format!("{}: {errors:?}", path.display()))?;
         for entry in resource.body {
             let (id, value, attributes) = match entry {
                 ast::Entry::Message(m) => (m.id.name.to_owned(), m.value, m.attributes),
@@ -103,10 +99,7 @@ fn read_catalog(folder: &Path) -> Result<Catalog, String> {
                 catalog.insert(id.clone(), variables_of(&value));
             }
             for attribute in attributes {
-                catalog.insert(
-                    format!("{id}.{}", attribute.id.name),
-                    variables_of(&attribute.value),
-                );
+                catalog.insert(format!("{id}.{}", attribute.id.name), variables_of(&attribute.value));
             }
         }
     }
@@ -144,9 +137,7 @@ fn collect_inline(inline: &ast::InlineExpression<&str>, found: &mut BTreeSet<Str
         ast::InlineExpression::VariableReference { id } => {
             found.insert(id.name.to_owned());
         }
-        ast::InlineExpression::FunctionReference { arguments, .. } => {
-            collect_arguments(arguments, found)
-        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => collect_arguments(arguments, found),
         ast::InlineExpression::TermReference {
             arguments: Some(arguments),
             ..

@@ -31,11 +31,7 @@ impl Localizer {
                     .and_then(|p| self.match_tag(p))
             })
             .or_else(|| choice.user.and_then(|tag| self.match_tag(tag)))
-            .or_else(|| {
-                choice
-                    .accept_language
-                    .and_then(|h| self.match_accept_language(h))
-            })
+            .or_else(|| choice.accept_language.and_then(|h| self.match_accept_language(h)))
             .unwrap_or_else(|| self.default_locale())
     }
 
@@ -51,8 +47,7 @@ impl Localizer {
     }
 
     fn best_of(&self, requested: &[LanguageIdentifier]) -> Option<&str> {
-        let available: Vec<LanguageIdentifier> =
-            self.codes().filter_map(|c| c.parse().ok()).collect();
+        let available: Vec<LanguageIdentifier> = self.codes().filter_map(|c| c.parse().ok()).collect();
         let chosen = negotiate_languages(requested, &available, None, NegotiationStrategy::Lookup);
         let chosen = chosen.first()?.to_string();
         self.codes().find(|code| *code == chosen)
@@ -68,11 +63,7 @@ mod tests {
         let locales = ["en", "ar"].map(|code| LocaleSetting {
             code: code.into(),
             name: code.into(),
-            direction: if code == "ar" {
-                Direction::Rtl
-            } else {
-                Direction::Ltr
-            },
+            direction: if code == "ar" { Direction::Rtl } else { Direction::Ltr },
         });
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
         Localizer::load(&dir, &locales, "en").unwrap()
@@ -84,10 +75,7 @@ mod tests {
         assert_eq!(l10n.match_tag("ar-IQ"), Some("ar"));
         assert_eq!(l10n.match_tag("en-GB"), Some("en"));
         assert_eq!(l10n.match_tag("fr"), None);
-        assert_eq!(
-            l10n.match_accept_language("fr-CA, ar-IQ;q=0.8, en;q=0.5"),
-            Some("ar")
-        );
+        assert_eq!(l10n.match_accept_language("fr-CA, ar-IQ;q=0.8, en;q=0.5"), Some("ar"));
         assert_eq!(l10n.match_accept_language("de, fr"), None);
     }
 

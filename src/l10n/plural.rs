@@ -42,18 +42,11 @@ impl PluralSelector {
 
     /// The Fluent function body: `PLURAL($n)` yields the category name as a string, which
     /// Fluent matches against variant keys such as `[few]`.
-    pub fn fluent_function<'a>(
-        &self,
-        positional: &[FluentValue<'a>],
-        _: &FluentArgs,
-    ) -> FluentValue<'a> {
+    pub fn fluent_function<'a>(&self, positional: &[FluentValue<'a>], _: &FluentArgs) -> FluentValue<'a> {
         match positional.first() {
             Some(FluentValue::Number(number)) => FluentValue::String(self.category(number).into()),
             Some(FluentValue::String(s)) => match s.parse::<f64>() {
-                Ok(value) => FluentValue::String(
-                    self.category(&FluentNumber::new(value, Default::default()))
-                        .into(),
-                ),
+                Ok(value) => FluentValue::String(self.category(&FluentNumber::new(value, Default::default())).into()),
                 Err(_) => FluentValue::Error,
             },
             _ => FluentValue::Error,
@@ -99,17 +92,11 @@ mod tests {
     #[test]
     fn visible_fraction_digits_change_the_category() {
         let english = PluralSelector::for_locale("en");
-        assert_eq!(
-            english.category(&FluentNumber::new(1.0, Default::default())),
-            "one"
-        );
+        assert_eq!(english.category(&FluentNumber::new(1.0, Default::default())), "one");
         let one_decimal = fluent_bundle::types::FluentNumberOptions {
             minimum_fraction_digits: Some(1),
             ..Default::default()
         };
-        assert_eq!(
-            english.category(&FluentNumber::new(1.0, one_decimal)),
-            "other"
-        );
+        assert_eq!(english.category(&FluentNumber::new(1.0, one_decimal)), "other");
     }
 }

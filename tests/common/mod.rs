@@ -50,9 +50,7 @@ impl Backend {
             Ok(url) if !url.is_empty() => Some(Backend::Postgres { admin_url: url }),
             _ => {
                 if std::env::var("NASHRA_TEST_REQUIRE_POSTGRES").as_deref() == Ok("1") {
-                    panic!(
-                        "NASHRA_TEST_REQUIRE_POSTGRES=1 but NASHRA_TEST_POSTGRES_URL is not set"
-                    );
+                    panic!("NASHRA_TEST_REQUIRE_POSTGRES=1 but NASHRA_TEST_POSTGRES_URL is not set");
                 }
                 static NOTE: Once = Once::new();
                 NOTE.call_once(|| {
@@ -93,9 +91,7 @@ impl TestDatabase {
                 diesel::sql_query(format!("CREATE DATABASE {name}"))
                     .execute(&mut admin)
                     .expect("create database");
-                let base = admin_url
-                    .rsplit_once('/')
-                    .map_or(admin_url.as_str(), |(base, _)| base);
+                let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
                 let url = format!("{base}/{name}");
                 Self {
                     url,
@@ -111,17 +107,14 @@ impl Drop for TestDatabase {
     fn drop(&mut self) {
         if let Some((admin_url, name)) = &self.postgres {
             if let Ok(mut admin) = PgConnection::establish(admin_url) {
-                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&mut admin);
+                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin);
             }
         }
     }
 }
 
 pub fn random_hex(bytes: usize) -> String {
-    (0..bytes)
-        .map(|_| format!("{:02x}", rand::random::<u8>()))
-        .collect()
+    (0..bytes).map(|_| format!("{:02x}", rand::random::<u8>())).collect()
 }
 
 pub fn binary() -> &'static str {
@@ -170,12 +163,14 @@ pub fn run_cli(mut command: Command, args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().expect("wait for nashra")
 }
 
-/// A running server with its own database and an admin account.
+/// A running server with its own database, media folder and an admin account.
 pub struct TestApp {
     pub base: String,
     pub client: Client,
     pub secret: String,
     pub database: TestDatabase,
+    pub media_dir: tempfile::TempDir,
+    env: Vec<(String, String)>,
     child: Child,
 }
 
@@ -209,22 +204,29 @@ impl TestApp {
             String::from_utf8_lossy(&created.stderr)
         );
 
-        let mut command = nashra_command(&database.url, &secret);
+        let media_dir = tempfile::tempdir().expect("media dir");
+        let mut env: Vec<(String, String)> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        env.push(("NASHRA_MEDIA__DIR".into(), media_dir.path().display().to_string()));
+        env.push(("NASHRA_WORKFLOW__SCHEDULER_INTERVAL_MS".into(), "200".into()));
+        let (child, address) = start_server(Self::serve_command(&database.url, &secret, &env));
+        let client = Client::builder().timeout(Duration::from_secs(30)).build().expect("HTTP client");
+        Self { base: format!("http://{address}"), client, secret, database, media_dir, env, child }
+    }
+
+    fn serve_command(database_url: &str, secret: &str, env: &[(String, String)]) -> Command {
+        let mut command = nashra_command(database_url, secret);
+        command.args(["serve", "--bind", "127.0.0.1:0"]).envs(env.iter().map(|(k, v)| (k, v)));
         command
-            .args(["serve", "--bind", "127.0.0.1:0"])
-            .envs(env.iter().copied());
-        let (child, address) = start_server(command);
-        let client = Client::builder()
-            .timeout(Duration::from_secs(30))
-            .build()
-            .expect("HTTP client");
-        Self {
-            base: format!("http://{address}"),
-            client,
-            secret,
-            database,
-            child,
-        }
+    }
+
+    /// Kills the server without warning (SIGKILL) and starts a new one on the same
+    /// database, as after a crash.
+    pub fn restart(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let (child, address) = start_server(Self::serve_command(&self.database.url, &self.secret, &self.env));
+        self.child = child;
+        self.base = format!("http://{address}");
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -232,9 +234,7 @@ impl TestApp {
     }
 
     pub fn get(&self, path: &str, token: Option<&str>) -> Response {
-        with_token(self.client.get(self.url(path)), token)
-            .send()
-            .expect("GET")
+        with_token(self.client.get(self.url(path)), token).send().expect("GET")
     }
 
     pub fn post(&self, path: &str, body: &Value, token: Option<&str>) -> Response {
@@ -249,6 +249,25 @@ impl TestApp {
             .expect("PATCH")
     }
 
+    /// PUT with an optional `If-Match`.
+    pub fn put(&self, path: &str, body: &Value, token: &str, if_match: Option<&str>) -> Response {
+        let mut request = self.client.put(self.url(path)).bearer_auth(token).json(body);
+        if let Some(tag) = if_match {
+            request = request.header("If-Match", tag);
+        }
+        request.send().expect("PUT")
+    }
+
+    pub fn delete(&self, path: &str, token: &str) -> Response {
+        self.client.delete(self.url(path)).bearer_auth(token).send().expect("DELETE")
+    }
+
+    /// A user with `roles` and a fresh access token.
+    pub fn user_with(&self, email: &str, roles: &[&str]) -> String {
+        self.create_user(email, "a-password-for-tests", roles);
+        self.login(email, "a-password-for-tests").access
+    }
+
     /// Logs in and returns the token response; panics unless it succeeds.
     pub fn login(&self, email: &str, password: &str) -> Tokens {
         let response = self.post(
@@ -259,14 +278,8 @@ impl TestApp {
         assert_eq!(response.status(), 200, "login of {email} failed");
         let body: Value = response.json().expect("token JSON");
         Tokens {
-            access: body["access_token"]
-                .as_str()
-                .expect("access_token")
-                .to_owned(),
-            refresh: body["refresh_token"]
-                .as_str()
-                .expect("refresh_token")
-                .to_owned(),
+            access: body["access_token"].as_str().expect("access_token").to_owned(),
+            refresh: body["refresh_token"].as_str().expect("refresh_token").to_owned(),
         }
     }
 
@@ -283,9 +296,7 @@ impl TestApp {
             Some(&admin),
         );
         assert_eq!(response.status(), 201, "creating {email} failed");
-        response.json::<Value>().expect("user JSON")["id"]
-            .as_i64()
-            .expect("id")
+        response.json::<Value>().expect("user JSON")["id"].as_i64().expect("id")
     }
 
     pub fn pid(&self) -> u32 {
@@ -319,10 +330,7 @@ pub struct Tokens {
     pub refresh: String,
 }
 
-fn with_token(
-    builder: reqwest::blocking::RequestBuilder,
-    token: Option<&str>,
-) -> reqwest::blocking::RequestBuilder {
+fn with_token(builder: reqwest::blocking::RequestBuilder, token: Option<&str>) -> reqwest::blocking::RequestBuilder {
     match token {
         Some(token) => builder.bearer_auth(token),
         None => builder,
@@ -386,4 +394,67 @@ pub fn assert_problem(response: Response, status: u16, code: &str, language: &st
 
 pub fn is_arabic(text: &str) -> bool {
     text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// Helpers for the editorial API.
+pub mod newsroom {
+    use reqwest::blocking::Response;
+    use serde_json::{json, Value};
+
+    use super::TestApp;
+
+    pub fn create_story(app: &TestApp, token: &str, slug: &str) -> i64 {
+        let response = app.post("/api/v1/stories", &json!({"slug": slug, "section": "a"}), Some(token));
+        assert_eq!(response.status(), 201, "creating story {slug}");
+        response.json::<Value>().unwrap()["id"].as_i64().unwrap()
+    }
+
+    pub fn translation_path(story: i64, locale: &str) -> String {
+        format!("/api/v1/stories/{story}/translations/{locale}")
+    }
+
+    pub fn text(title: &str) -> Value {
+        json!({"title": title, "summary": format!("Summary of {title}"), "body": format!("# {title}\n\nBody of {title}.\n")})
+    }
+
+    /// Saves a text; returns the response.
+    pub fn save(app: &TestApp, token: &str, story: i64, locale: &str, title: &str, if_match: Option<&str>) -> Response {
+        app.put(&translation_path(story, locale), &text(title), token, if_match)
+    }
+
+    /// Saves a text, creating or updating with the current ETag; returns the new ETag.
+    pub fn write(app: &TestApp, token: &str, story: i64, locale: &str, title: &str) -> String {
+        let current = app.get(&translation_path(story, locale), Some(token));
+        let tag = (current.status() == 200).then(|| current.headers()["etag"].to_str().unwrap().to_owned());
+        let saved = save(app, token, story, locale, title, tag.as_deref());
+        assert!(
+            saved.status().is_success(),
+            "saving {story}/{locale}: {}",
+            saved.text().unwrap()
+        );
+        saved.headers()["etag"].to_str().unwrap().to_owned()
+    }
+
+    pub fn act(app: &TestApp, token: &str, story: i64, locale: &str, action: &str, comment: Option<&str>) -> Response {
+        let mut body = json!({"action": action});
+        if let Some(comment) = comment {
+            body["comment"] = json!(comment);
+        }
+        app.post(
+            &format!("{}/transitions", translation_path(story, locale)),
+            &body,
+            Some(token),
+        )
+    }
+
+    /// Performs a transition that must succeed.
+    pub fn must(app: &TestApp, token: &str, story: i64, locale: &str, action: &str) -> Value {
+        let response = act(app, token, story, locale, action, Some("looks good"));
+        assert_eq!(response.status(), 200, "{action} on {story}/{locale}");
+        response.json().unwrap()
+    }
+
+    pub fn status(app: &TestApp, token: &str, story: i64, locale: &str) -> Value {
+        app.get(&translation_path(story, locale), Some(token)).json().unwrap()
+    }
 }

@@ -1,0 +1,10 @@
+DROP TABLE translation_events;
+DROP TABLE revision_images;
+DROP TABLE story_revisions;
+DROP TABLE story_translations;
+DROP TABLE stories;
+DROP TABLE edition_translations;
+DROP TABLE editions;
+DROP TABLE media;
+DROP TABLE publication_texts;
+DROP TABLE publication;

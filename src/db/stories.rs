@@ -1,0 +1,201 @@
+//! Stories: the language-independent part (slug, section, place in an edition).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{stories, story_revisions, story_translations};
+use super::{now, DbConn};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = stories)]
+pub struct Story {
+    pub id: i64,
+    pub slug: String,
+    pub section: String,
+    pub edition_id: Option<i64>,
+    pub position: Option<i32>,
+    pub created_by: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConn, slug: &str, section: &str, created_by: i64) -> QueryResult<i64> {
+    let at = now();
+    diesel::insert_into(stories::table)
+        .values((
+            stories::slug.eq(slug),
+            stories::section.eq(section),
+            stories::created_by.eq(created_by),
+            stories::created_at.eq(at),
+            stories::updated_at.eq(at),
+        ))
+        .returning(stories::id)
+        .get_result(conn)
+}
+
+pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Story>> {
+    stories::table
+        .find(id)
+        .select(Story::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Story>> {
+    stories::table
+        .filter(stories::slug.eq(slug))
+        .select(Story::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn update(conn: &mut DbConn, id: i64, slug: Option<&str>, section: Option<&str>) -> QueryResult<()> {
+    if let Some(slug) = slug {
+        diesel::update(stories::table.find(id))
+            .set(stories::slug.eq(slug))
+            .execute(conn)?;
+    }
+    if let Some(section) = section {
+        diesel::update(stories::table.find(id))
+            .set(stories::section.eq(section))
+            .execute(conn)?;
+    }
+    touch(conn, id)
+}
+
+/// Marks a story as changed, so lists sorted by activity show it first.
+pub fn touch(conn: &mut DbConn, id: i64) -> QueryResult<()> {
+    diesel::update(stories::table.find(id))
+        .set(stories::updated_at.eq(now()))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn delete(conn: &mut DbConn, id: i64) -> QueryResult<usize> {
+    diesel::delete(stories::table.find(id)).execute(conn)
+}
+
+/// The stories of an edition, in order.
+pub fn in_edition(conn: &mut DbConn, edition_id: i64) -> QueryResult<Vec<Story>> {
+    stories::table
+        .filter(stories::edition_id.eq(edition_id))
+        .order((stories::position.asc(), stories::id.asc()))
+        .select(Story::as_select())
+        .load(conn)
+}
+
+/// Makes `story_ids` the edition's stories, in that order; others leave it.
+pub fn set_edition_stories(conn: &mut DbConn, edition_id: i64, story_ids: &[i64]) -> QueryResult<()> {
+    diesel::update(stories::table.filter(stories::edition_id.eq(edition_id)))
+        .set((stories::edition_id.eq(None::<i64>), stories::position.eq(None::<i32>)))
+        .execute(conn)?;
+    for (position, id) in story_ids.iter().enumerate() {
+        diesel::update(stories::table.find(id))
+            .set((
+                stories::edition_id.eq(edition_id),
+                stories::position.eq(position as i32 + 1),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Filters for the editors' story list; all optional, combined with AND.
+#[derive(Debug, Default, Clone)]
+pub struct StoryFilter {
+    /// With `locale`: that locale's translation has this status; without: any translation.
+    pub status: Option<String>,
+    /// Stories that have a translation in this locale.
+    pub locale: Option<String>,
+    pub edition_id: Option<i64>,
+    /// Stories with a revision written by this user.
+    pub author_id: Option<i64>,
+    /// Stories with a translation in review that this reviewer may judge.
+    pub awaiting_review: Option<AwaitingReview>,
+    /// Only these ids (computed elsewhere, e.g. outdated translations).
+    pub only_ids: Option<Vec<i64>>,
+}
+
+/// Whose review a translation in review is waiting for.
+#[derive(Debug, Clone, Copy)]
+pub enum AwaitingReview {
+    /// Self-approval is allowed: any reviewer's.
+    Anyone,
+    /// Anyone's but the author of its latest revision, here this user.
+    NotWrittenBy(i64),
+}
+
+/// One page of stories, most recently changed first, and the total matching.
+pub fn list(conn: &mut DbConn, filter: &StoryFilter, limit: i64, offset: i64) -> QueryResult<(Vec<Story>, i64)> {
+    let query = || {
+        let mut query = stories::table.into_boxed();
+        let translations = story_translations::table;
+        query = match (filter.status.clone(), filter.locale.clone()) {
+            (Some(status), Some(locale)) => query.filter(
+                stories::id.eq_any(
+                    translations
+                        .filter(story_translations::status.eq(status))
+                        .filter(story_translations::locale.eq(locale))
+                        .select(story_translations::story_id),
+                ),
+            ),
+            (Some(status), None) => query.filter(
+                stories::id.eq_any(
+                    translations
+                        .filter(story_translations::status.eq(status))
+                        .select(story_translations::story_id),
+                ),
+            ),
+            (None, Some(locale)) => query.filter(
+                stories::id.eq_any(
+                    translations
+                        .filter(story_translations::locale.eq(locale))
+                        .select(story_translations::story_id),
+                ),
+            ),
+            (None, None) => query,
+        };
+        if let Some(edition_id) = filter.edition_id {
+            query = query.filter(stories::edition_id.eq(edition_id));
+        }
+        if let Some(author_id) = filter.author_id {
+            let written = story_revisions::table
+                .inner_join(story_translations::table)
+                .filter(story_revisions::author_id.eq(author_id))
+                .select(story_translations::story_id);
+            query = query.filter(stories::id.eq_any(written));
+        }
+        let in_review = || story_translations::table.filter(story_translations::status.eq("in_review"));
+        match filter.awaiting_review {
+            Some(AwaitingReview::Anyone) => {
+                query = query.filter(stories::id.eq_any(in_review().select(story_translations::story_id)));
+            }
+            Some(AwaitingReview::NotWrittenBy(reviewer)) => {
+                let waiting = in_review()
+                    .inner_join(
+                        story_revisions::table.on(story_revisions::id.eq(story_translations::latest_revision_id)),
+                    )
+                    .filter(
+                        story_revisions::author_id
+                            .ne(reviewer)
+                            .or(story_revisions::author_id.is_null()),
+                    )
+                    .select(story_translations::story_id);
+                query = query.filter(stories::id.eq_any(waiting));
+            }
+            None => {}
+        }
+        if let Some(ids) = &filter.only_ids {
+            query = query.filter(stories::id.eq_any(ids.clone()));
+        }
+        query
+    };
+    let total = query().count().get_result(conn)?;
+    let page = query()
+        .order((stories::updated_at.desc(), stories::id.desc()))
+        .limit(limit)
+        .offset(offset)
+        .select(Story::as_select())
+        .load(conn)?;
+    Ok((page, total))
+}

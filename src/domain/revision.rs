@@ -1,0 +1,168 @@
+//! The content of one story translation revision, its rules, and what changed between two.
+
+use serde::Serialize;
+use similar::TextDiff;
+use utoipa::ToSchema;
+
+use super::Invalid;
+
+pub const MAX_TITLE_CHARS: usize = 300;
+pub const MAX_SUMMARY_CHARS: usize = 2_000;
+pub const MAX_BODY_BYTES: usize = 500_000;
+pub const MAX_LINK_BYTES: usize = 2_000;
+pub const MAX_IMAGES: usize = 50;
+pub const MAX_IMAGE_TEXT_CHARS: usize = 1_000;
+
+/// An image placed in a translation: the upload, and its text in this language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImageRef {
+    pub media_id: i64,
+    pub alt: String,
+    pub caption: String,
+}
+
+/// A full snapshot of a translation. Markdown bodies are stored exactly as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub link: Option<String>,
+    pub images: Vec<ImageRef>,
+}
+
+impl Snapshot {
+    /// Checks every field and reports every problem at once.
+    pub fn validate(self) -> Result<Self, Vec<Invalid>> {
+        let mut problems = Vec::new();
+        let title = self.title.trim();
+        if title.is_empty() {
+            problems.push(Invalid::new("title", "value-required"));
+        } else if title.chars().count() > MAX_TITLE_CHARS {
+            problems.push(Invalid::new("title", "text-too-long").with_limit(MAX_TITLE_CHARS));
+        }
+        if self.summary.chars().count() > MAX_SUMMARY_CHARS {
+            problems.push(Invalid::new("summary", "text-too-long").with_limit(MAX_SUMMARY_CHARS));
+        }
+        if self.body.len() > MAX_BODY_BYTES {
+            problems.push(Invalid::new("body", "body-too-long").with_limit(MAX_BODY_BYTES));
+        }
+        if let Some(link) = &self.link {
+            let web = link.starts_with("https://") || link.starts_with("http://");
+            if !web || link.len() > MAX_LINK_BYTES || link.chars().any(char::is_whitespace) {
+                problems.push(Invalid::new("link", "invalid-link"));
+            }
+        }
+        if self.images.len() > MAX_IMAGES {
+            problems.push(Invalid::new("images", "too-many-images").with_limit(MAX_IMAGES));
+        }
+        for image in &self.images {
+            if image.alt.trim().is_empty() {
+                problems.push(Invalid::new("images", "alt-required"));
+            }
+            if image.alt.chars().count() > MAX_IMAGE_TEXT_CHARS || image.caption.chars().count() > MAX_IMAGE_TEXT_CHARS
+            {
+                problems.push(Invalid::new("images", "text-too-long").with_limit(MAX_IMAGE_TEXT_CHARS));
+            }
+        }
+        problems.dedup();
+        if problems.is_empty() {
+            Ok(Snapshot {
+                title: title.to_owned(),
+                ..self
+            })
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// One field that differs between two snapshots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldChange {
+    /// `title`, `summary`, `body`, `link` or `images`.
+    pub field: &'static str,
+    pub before: String,
+    pub after: String,
+    /// A unified line diff, for the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<String>,
+}
+
+/// What changed from `before` to `after`, field by field.
+pub fn changes(before: &Snapshot, after: &Snapshot) -> Vec<FieldChange> {
+    let mut found = Vec::new();
+    let mut compare = |field: &'static str, a: &str, b: &str, with_diff: bool| {
+        if a != b {
+            let diff = with_diff.then(|| TextDiff::from_lines(a, b).unified_diff().context_radius(2).to_string());
+            found.push(FieldChange {
+                field,
+                before: a.to_owned(),
+                after: b.to_owned(),
+                diff,
+            });
+        }
+    };
+    compare("title", &before.title, &after.title, false);
+    compare("summary", &before.summary, &after.summary, false);
+    compare("body", &before.body, &after.body, true);
+    compare(
+        "link",
+        before.link.as_deref().unwrap_or(""),
+        after.link.as_deref().unwrap_or(""),
+        false,
+    );
+    let describe = |images: &[ImageRef]| {
+        images
+            .iter()
+            .map(|i| format!("#{} {} | {}", i.media_id, i.alt, i.caption))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    compare("images", &describe(&before.images), &describe(&after.images), false);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snapshot(title: &str, body: &str) -> Snapshot {
+        Snapshot {
+            title: title.into(),
+            summary: String::new(),
+            body: body.into(),
+            link: None,
+            images: vec![],
+        }
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let bad = Snapshot {
+            title: "  ".into(),
+            summary: String::new(),
+            body: String::new(),
+            link: Some("javascript:alert(1)".into()),
+            images: vec![ImageRef {
+                media_id: 1,
+                alt: " ".into(),
+                caption: String::new(),
+            }],
+        };
+        let fields: Vec<&str> = bad.validate().unwrap_err().iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["title", "link", "images"]);
+    }
+
+    #[test]
+    fn changes_name_the_fields_and_diff_the_body() {
+        let before = snapshot("Floods", "Line one\nLine two\n");
+        let after = snapshot("Floods", "Line one\nLine 2\n");
+        let found = changes(&before, &after);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].field, "body");
+        let diff = found[0].diff.as_deref().unwrap();
+        assert!(diff.contains("-Line two") && diff.contains("+Line 2"), "{diff}");
+        assert!(changes(&before, &before).is_empty());
+    }
+}

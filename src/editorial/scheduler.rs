@@ -1,0 +1,52 @@
+//! Scheduled publishing. Due times live in the database, so a schedule survives restarts,
+//! and the claim is a conditional update, so several servers never publish one twice.
+
+use super::translations::publish_now;
+use crate::db::translations::{self, NewEvent};
+use crate::db::{self, stories, Database, DbConn};
+use crate::domain::workflow::Status;
+use crate::error::ApiError;
+
+/// Publishes every translation whose `publish_at` has passed; returns how many.
+pub fn publish_due(conn: &mut DbConn) -> Result<usize, ApiError> {
+    let now = db::now();
+    let mut published = 0;
+    for due in translations::due_for_publication(conn, now)? {
+        let claimed = db::write_transaction(conn, |conn| -> Result<bool, ApiError> {
+            if !translations::update_if_version(conn, due.id, due.version, publish_now(&due, now))? {
+                return Ok(false); // edited, withdrawn or taken by another server meanwhile
+            }
+            let number = translations::revision(conn, due.latest_revision_id)?.map_or(0, |r| r.revision.number);
+            translations::insert_event(
+                conn,
+                NewEvent {
+                    translation_id: due.id,
+                    actor_id: None,
+                    action: "publish",
+                    from: due.status(),
+                    to: Status::Published,
+                    comment: None,
+                    revision_number: number,
+                },
+            )?;
+            stories::touch(conn, due.story_id)?;
+            Ok(true)
+        })?;
+        published += usize::from(claimed);
+    }
+    Ok(published)
+}
+
+/// Runs [`publish_due`] every `interval` until the surrounding runtime stops.
+pub async fn run(db: Database, interval: std::time::Duration) {
+    let mut ticks = tokio::time::interval(interval);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        match db.run(publish_due).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "published scheduled translations"),
+            Err(error) => tracing::warn!(%error, "scheduled publishing failed; will retry"),
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! Saving, restoring and moving one story translation through the workflow.
+
+use chrono::NaiveDateTime;
+
+use super::{IfMatch, Rules};
+use crate::db::translations::{self, NewEvent, StateChange, Translation};
+use crate::db::users::User;
+use crate::db::{self, media, stories, DbConn};
+use crate::domain::revision::Snapshot;
+use crate::domain::workflow::{self, Action, Attempt, Status};
+use crate::domain::{Invalid, Role};
+use crate::error::ApiError;
+
+/// The translation after a save, and whether the save created it.
+pub struct Saved {
+    pub translation: Translation,
+    pub created: bool,
+}
+
+/// Saves `snapshot` as the newest revision of the story's translation in `locale`,
+/// creating the translation if needed. An existing translation needs a matching `If-Match`;
+/// an unchanged text makes no new revision.
+pub fn save(
+    conn: &mut DbConn,
+    rules: &Rules,
+    story_id: i64,
+    locale: &str,
+    snapshot: Snapshot,
+    if_match: Option<IfMatch>,
+    actor: &User,
+) -> Result<Saved, ApiError> {
+    db::write_transaction(conn, |conn| {
+        stories::find(conn, story_id)?.ok_or(ApiError::NotFound)?;
+        check_media(conn, &snapshot)?;
+        match translations::find(conn, story_id, locale)? {
+            None => create(conn, rules, story_id, locale, &snapshot, if_match, actor),
+            Some(existing) => {
+                let if_match = if_match.ok_or(ApiError::PreconditionRequired)?;
+                if !if_match.matches(existing.version) {
+                    return Err(ApiError::PreconditionFailed);
+                }
+                let translation = store_revision(conn, rules, &existing, &snapshot, None, actor)?;
+                Ok(Saved {
+                    translation,
+                    created: false,
+                })
+            }
+        }
+    })
+}
+
+/// Makes an old revision the newest again, as a new revision.
+pub fn restore(
+    conn: &mut DbConn,
+    rules: &Rules,
+    story_id: i64,
+    locale: &str,
+    number: i32,
+    if_match: Option<IfMatch>,
+    actor: &User,
+) -> Result<Translation, ApiError> {
+    db::write_transaction(conn, |conn| {
+        let existing = find(conn, story_id, locale)?;
+        check_optional_if_match(if_match, existing.version)?;
+        let old = translations::revision_by_number(conn, existing.id, number)?.ok_or(ApiError::NotFound)?;
+        store_revision(conn, rules, &existing, &old.snapshot, Some(number), actor)
+    })
+}
+
+/// What a transition request asks for.
+pub struct TransitionRequest<'a> {
+    pub action: Action,
+    pub comment: Option<&'a str>,
+    pub publish_at: Option<NaiveDateTime>,
+    pub if_match: Option<IfMatch>,
+}
+
+pub fn transition(
+    conn: &mut DbConn,
+    rules: &Rules,
+    story_id: i64,
+    locale: &str,
+    request: TransitionRequest,
+    actor: &User,
+) -> Result<Translation, ApiError> {
+    if request.publish_at.is_some() && request.action != Action::Publish {
+        return Err(Invalid::new("publish_at", "publish-at-only-for-publish").into());
+    }
+    db::write_transaction(conn, |conn| {
+        let existing = find(conn, story_id, locale)?;
+        check_optional_if_match(request.if_match, existing.version)?;
+        let latest = translations::revision(conn, existing.latest_revision_id)?.ok_or(ApiError::Internal)?;
+        let attempt = Attempt {
+            action: request.action,
+            roles: &actor.roles,
+            actor_wrote_latest: latest.revision.author_id == Some(actor.id),
+            self_approval_allowed: rules.allow_self_approval,
+            comment: request.comment,
+            has_live: existing.live_revision_id.is_some(),
+        };
+        let next = workflow::transition(existing.status(), &attempt)
+            .map_err(|refusal| ApiError::from_refusal(refusal, request.action.as_str()))?;
+        let now = db::now();
+        let (change, action_name, to) = match (request.action, request.publish_at) {
+            (Action::Publish, Some(at)) if at > now => {
+                let change = StateChange {
+                    publish_at: Some(Some(at)),
+                    ..Default::default()
+                };
+                (change, "schedule", existing.status())
+            }
+            (Action::Publish, _) => (publish_now(&existing, now), "publish", next),
+            (Action::Unpublish, _) => {
+                let change = StateChange {
+                    status: Some(next),
+                    live_revision_id: Some(None),
+                    ..Default::default()
+                };
+                (change, "unpublish", next)
+            }
+            (action, _) => (
+                StateChange {
+                    status: Some(next),
+                    ..Default::default()
+                },
+                action.as_str(),
+                next,
+            ),
+        };
+        if !translations::update_if_version(conn, existing.id, existing.version, change)? {
+            return Err(ApiError::PreconditionFailed);
+        }
+        translations::insert_event(
+            conn,
+            NewEvent {
+                translation_id: existing.id,
+                actor_id: Some(actor.id),
+                action: action_name,
+                from: existing.status(),
+                to,
+                comment: request.comment.map(str::trim).filter(|c| !c.is_empty()),
+                revision_number: latest.revision.number,
+            },
+        )?;
+        stories::touch(conn, story_id)?;
+        find(conn, story_id, locale)
+    })
+}
+
+/// Marks a translation current with its source as it stands, without editing it.
+pub fn confirm(
+    conn: &mut DbConn,
+    rules: &Rules,
+    story_id: i64,
+    locale: &str,
+    if_match: Option<IfMatch>,
+    actor: &User,
+) -> Result<Translation, ApiError> {
+    if !actor.roles.has_or_admin(Role::Editor) {
+        return Err(ApiError::Forbidden);
+    }
+    if locale == rules.source_locale {
+        return Err(ApiError::Conflict("source-locale"));
+    }
+    db::write_transaction(conn, |conn| {
+        let existing = find(conn, story_id, locale)?;
+        check_optional_if_match(if_match, existing.version)?;
+        let source = translations::find(conn, story_id, &rules.source_locale)?
+            .ok_or(ApiError::Conflict("no-source-translation"))?;
+        let change = StateChange {
+            source_revision_id: Some(Some(source.latest_revision_id)),
+            ..Default::default()
+        };
+        if !translations::update_if_version(conn, existing.id, existing.version, change)? {
+            return Err(ApiError::PreconditionFailed);
+        }
+        let number = translations::revision(conn, existing.latest_revision_id)?.map_or(0, |r| r.revision.number);
+        translations::insert_event(
+            conn,
+            NewEvent {
+                translation_id: existing.id,
+                actor_id: Some(actor.id),
+                action: "confirm",
+                from: existing.status(),
+                to: existing.status(),
+                comment: None,
+                revision_number: number,
+            },
+        )?;
+        find(conn, story_id, locale)
+    })
+}
+
+/// The state change that makes the latest revision live now.
+pub(crate) fn publish_now(translation: &Translation, now: NaiveDateTime) -> StateChange {
+    StateChange {
+        status: Some(Status::Published),
+        live_revision_id: Some(Some(translation.latest_revision_id)),
+        publish_at: Some(None),
+        published_at: Some(Some(now)),
+        ..Default::default()
+    }
+}
+
+pub(crate) fn find(conn: &mut DbConn, story_id: i64, locale: &str) -> Result<Translation, ApiError> {
+    translations::find(conn, story_id, locale)?.ok_or(ApiError::NotFound)
+}
+
+fn check_optional_if_match(if_match: Option<IfMatch>, version: i64) -> Result<(), ApiError> {
+    match if_match {
+        Some(if_match) if !if_match.matches(version) => Err(ApiError::PreconditionFailed),
+        _ => Ok(()),
+    }
+}
+
+fn check_media(conn: &mut DbConn, snapshot: &Snapshot) -> Result<(), ApiError> {
+    let wanted: Vec<i64> = snapshot.images.iter().map(|i| i.media_id).collect();
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let found = media::existing(conn, &wanted)?;
+    if wanted.iter().all(|id| found.contains(id)) {
+        Ok(())
+    } else {
+        Err(Invalid::new("images", "unknown-media").into())
+    }
+}
+
+/// The revision of the source-locale text a save in `locale` is based on.
+fn source_basis(conn: &mut DbConn, rules: &Rules, story_id: i64, locale: &str) -> Result<Option<i64>, ApiError> {
+    if locale == rules.source_locale {
+        return Ok(None);
+    }
+    Ok(translations::find(conn, story_id, &rules.source_locale)?.map(|source| source.latest_revision_id))
+}
+
+fn create(
+    conn: &mut DbConn,
+    rules: &Rules,
+    story_id: i64,
+    locale: &str,
+    snapshot: &Snapshot,
+    if_match: Option<IfMatch>,
+    actor: &User,
+) -> Result<Saved, ApiError> {
+    // If-Match on something that does not exist yet cannot match (RFC 9110, 13.1.1).
+    if if_match.is_some() {
+        return Err(ApiError::PreconditionFailed);
+    }
+    let status = workflow::after_save(Status::Draft, &actor.roles).map_err(|r| ApiError::from_refusal(r, "save"))?;
+    let basis = source_basis(conn, rules, story_id, locale)?;
+    let created = translations::insert(conn, story_id, locale).map_err(|e| {
+        // Someone created it in the meantime: the client's view is stale.
+        if db::is_unique_violation(&e) {
+            ApiError::PreconditionFailed
+        } else {
+            e.into()
+        }
+    })?;
+    let revision = translations::insert_revision(conn, created.id, snapshot, actor.id, basis, None)?;
+    let change = StateChange {
+        status: Some(status),
+        latest_revision_id: Some(revision.id),
+        source_revision_id: Some(basis),
+        ..Default::default()
+    };
+    translations::update_if_version(conn, created.id, created.version, change)?;
+    translations::insert_event(
+        conn,
+        NewEvent {
+            translation_id: created.id,
+            actor_id: Some(actor.id),
+            action: "create",
+            from: status,
+            to: status,
+            comment: None,
+            revision_number: revision.number,
+        },
+    )?;
+    stories::touch(conn, story_id)?;
+    Ok(Saved {
+        translation: find(conn, story_id, locale)?,
+        created: true,
+    })
+}
+
+/// Stores a new revision of an existing translation; `restored_from` marks a restore.
+fn store_revision(
+    conn: &mut DbConn,
+    rules: &Rules,
+    existing: &Translation,
+    snapshot: &Snapshot,
+    restored_from: Option<i32>,
+    actor: &User,
+) -> Result<Translation, ApiError> {
+    let next = workflow::after_save(existing.status(), &actor.roles)
+        .map_err(|r| ApiError::from_refusal(r, if restored_from.is_some() { "restore" } else { "save" }))?;
+    let current = translations::revision(conn, existing.latest_revision_id)?.ok_or(ApiError::Internal)?;
+    if restored_from.is_none() && current.snapshot == *snapshot {
+        return Ok(existing.clone());
+    }
+    let basis = source_basis(conn, rules, existing.story_id, &existing.locale)?;
+    // Claim the row first: a concurrent save with the same If-Match waits here, then finds
+    // the version moved on and gets 412 without having written anything.
+    let change = StateChange {
+        status: Some(next),
+        source_revision_id: Some(basis),
+        publish_at: Some(None),
+        ..Default::default()
+    };
+    if !translations::update_if_version(conn, existing.id, existing.version, change)? {
+        return Err(ApiError::PreconditionFailed);
+    }
+    let revision = translations::insert_revision(conn, existing.id, snapshot, actor.id, basis, restored_from)?;
+    translations::set_latest(conn, existing.id, revision.id)?;
+    if restored_from.is_some() || next != existing.status() || existing.publish_at.is_some() {
+        translations::insert_event(
+            conn,
+            NewEvent {
+                translation_id: existing.id,
+                actor_id: Some(actor.id),
+                action: if restored_from.is_some() { "restore" } else { "edit" },
+                from: existing.status(),
+                to: next,
+                comment: None,
+                revision_number: revision.number,
+            },
+        )?;
+    }
+    stories::touch(conn, existing.story_id)?;
+    find(conn, existing.story_id, &existing.locale)
+}

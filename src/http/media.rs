@@ -1,0 +1,244 @@
+//! Uploading images, reading their metadata, and serving the files.
+
+use actix_files::NamedFile;
+use actix_multipart::Multipart;
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use futures_util::TryStreamExt;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::problem::Problem;
+use crate::app::AppState;
+use crate::auth::{CurrentUser, Editor};
+use crate::db::media::{self, Media, NewMedia};
+use crate::domain::Invalid;
+use crate::error::ApiError;
+use crate::media::{display_name, path_of, sniff, store};
+
+pub const MAX_CREDIT_CHARS: usize = 300;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MediaView {
+    pub id: i64,
+    pub content_type: String,
+    pub width: i32,
+    pub height: i32,
+    pub size_bytes: i64,
+    /// Photo credit, shown with the image in every language.
+    pub credit: String,
+    /// The uploader's file name, for reference only.
+    pub original_name: String,
+    /// Public address once published content uses the image.
+    pub url: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<Media> for MediaView {
+    fn from(m: Media) -> Self {
+        Self {
+            url: format!("/media/{}", m.file_name),
+            id: m.id,
+            content_type: m.content_type,
+            width: m.width,
+            height: m.height,
+            size_bytes: m.size_bytes,
+            credit: m.credit,
+            original_name: m.original_name,
+            created_at: m.created_at.and_utc(),
+        }
+    }
+}
+
+/// The multipart form of an upload.
+#[derive(ToSchema)]
+#[allow(dead_code)] // documents the form for OpenAPI; the handler reads the stream itself
+pub struct UploadForm {
+    /// A JPEG, PNG or WebP image, recognised by its content.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    /// Photo credit.
+    credit: Option<String>,
+}
+
+/// Upload an image (multipart/form-data with `file` and optional `credit`).
+#[utoipa::path(
+    post, path = "/api/v1/media", tag = "media", security(("bearer" = [])),
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, body = MediaView),
+        (status = 400, description = "Not a multipart form, or no file", body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than the configured limit", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not a JPEG, PNG or WebP image (`unsupported-image`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Credit too long", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn upload_media(
+    editor: Editor,
+    state: web::Data<AppState>,
+    mut form: Multipart,
+) -> Result<HttpResponse, ApiError> {
+    let limit = state.settings.media.max_bytes;
+    let mut file: Option<(Vec<u8>, String)> = None;
+    let mut credit = String::new();
+    while let Some(mut field) = form
+        .try_next()
+        .await
+        .map_err(|_| ApiError::Status(actix_web::http::StatusCode::BAD_REQUEST))?
+    {
+        let name = field.name().unwrap_or_default().to_owned();
+        let client_name = field
+            .content_disposition()
+            .and_then(|d| d.get_filename())
+            .map(display_name)
+            .unwrap_or_default();
+        // Text fields are small; the file may be as large as the limit.
+        let cap = if name == "file" { limit } else { 4 * MAX_CREDIT_CHARS };
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field
+            .try_next()
+            .await
+            .map_err(|_| ApiError::Status(actix_web::http::StatusCode::BAD_REQUEST))?
+        {
+            if bytes.len() + chunk.len() > cap {
+                return Err(ApiError::PayloadTooLarge { limit: cap });
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        match name.as_str() {
+            "file" => file = Some((bytes, client_name)),
+            "credit" => credit = String::from_utf8(bytes).map_err(|_| Invalid::new("credit", "invalid-text"))?,
+            _ => {}
+        }
+    }
+    let (bytes, original_name) = file.ok_or_else(|| ApiError::from(Invalid::new("file", "value-required")))?;
+    let credit = credit.trim().to_owned();
+    if credit.chars().count() > MAX_CREDIT_CHARS {
+        return Err(Invalid::new("credit", "text-too-long")
+            .with_limit(MAX_CREDIT_CHARS)
+            .into());
+    }
+    let image = sniff(&bytes).ok_or(ApiError::UnsupportedImage)?;
+    let dir = state.settings.media.dir.clone();
+    let uploader = editor.id;
+    let view = state
+        .db
+        .run(move |conn| {
+            let file_name = store(&dir, &bytes, image.kind).map_err(|error| {
+                tracing::error!(%error, "cannot write the media folder");
+                ApiError::Internal
+            })?;
+            let id = media::insert(
+                conn,
+                NewMedia {
+                    file_name: &file_name,
+                    content_type: image.kind.content_type(),
+                    width: image.width as i32,
+                    height: image.height as i32,
+                    size_bytes: bytes.len() as i64,
+                    credit: &credit,
+                    original_name: &original_name,
+                    uploaded_by: uploader,
+                },
+            )?;
+            media::find(conn, id)?.map(MediaView::from).ok_or(ApiError::Internal)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(view))
+}
+
+/// An image's metadata.
+#[utoipa::path(
+    get, path = "/api/v1/media/{id}", tag = "media", security(("bearer" = [])),
+    params(("id" = i64, Path)),
+    responses(
+        (status = 200, body = MediaView),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_media(
+    _user: CurrentUser,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let found = state
+        .db
+        .run(move |conn| media::find(conn, id).map_err(ApiError::from))
+        .await?;
+    Ok(HttpResponse::Ok().json(MediaView::from(found.ok_or(ApiError::NotFound)?)))
+}
+
+/// The image file, for staff previewing unpublished content.
+#[utoipa::path(
+    get, path = "/api/v1/media/{id}/file", tag = "media", security(("bearer" = [])),
+    params(("id" = i64, Path)),
+    responses(
+        (status = 200, description = "The image", content_type = "image/*"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_media_file(
+    _user: CurrentUser,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let found = state
+        .db
+        .run(move |conn| media::find(conn, id).map_err(ApiError::from))
+        .await?;
+    serve(&req, &state, &found.ok_or(ApiError::NotFound)?.file_name)
+}
+
+/// A public image: served only once published content (a live text, a published edition's
+/// cover) uses it, so uploads for unpublished stories do not leak.
+#[utoipa::path(
+    get, path = "/media/{file_name}", tag = "media",
+    params(("file_name" = String, Path)),
+    responses(
+        (status = 200, description = "The image", content_type = "image/*"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_public_media(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    name: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let name = name.into_inner();
+    if path_of(&state.settings.media.dir, &name).is_none() {
+        return Err(ApiError::NotFound);
+    }
+    let lookup = name.clone();
+    let public = state
+        .db
+        .run(move |conn| {
+            let Some(found) = media::find_by_file_name(conn, &lookup)? else {
+                return Ok(false);
+            };
+            media::is_public(conn, found.id).map_err(ApiError::from)
+        })
+        .await?;
+    if !public {
+        return Err(ApiError::NotFound);
+    }
+    serve(&req, &state, &name)
+}
+
+fn serve(req: &HttpRequest, state: &AppState, name: &str) -> Result<HttpResponse, ApiError> {
+    let path = path_of(&state.settings.media.dir, name).ok_or(ApiError::NotFound)?;
+    let file = NamedFile::open(path).map_err(|_| ApiError::NotFound)?;
+    let mut response = file.use_etag(true).use_last_modified(true).into_response(req);
+    response.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        header::HeaderValue::from_static("nosniff"),
+    );
+    Ok(response)
+}

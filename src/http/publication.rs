@@ -1,0 +1,165 @@
+//! The newsletter's own details: name, contacts, funders line, sender — per locale where
+//! they are text.
+
+use std::collections::BTreeMap;
+
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::problem::Problem;
+use crate::app::AppState;
+use crate::auth::{Admin, CurrentUser};
+use crate::db::publication::{self, Contacts, PublicationText};
+use crate::db::{self, DbConn};
+use crate::domain::{EmailAddress, Invalid};
+use crate::error::ApiError;
+
+pub const MAX_TEXT_CHARS: usize = 500;
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublicationSettings {
+    #[serde(default)]
+    pub website_url: String,
+    /// E.g. `@office` or a profile URL.
+    #[serde(default)]
+    pub social_account: String,
+    #[serde(default)]
+    pub contact_email: String,
+    /// The `From` address of emails.
+    #[serde(default)]
+    pub sender_address: String,
+    /// Per locale code.
+    #[serde(default)]
+    pub texts: BTreeMap<String, PublicationTexts>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublicationTexts {
+    pub newsletter_name: String,
+    #[serde(default)]
+    pub postal_address: String,
+    /// The line naming the funders, shown in the footer.
+    #[serde(default)]
+    pub funders_line: String,
+    /// Display name in the email `From` header.
+    #[serde(default)]
+    pub sender_name: String,
+}
+
+/// The publication's settings.
+#[utoipa::path(
+    get, path = "/api/v1/publication", tag = "publication", security(("bearer" = [])),
+    responses(
+        (status = 200, body = PublicationSettings),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_publication(_user: CurrentUser, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let settings = state.db.run(load).await?;
+    Ok(HttpResponse::Ok().json(settings))
+}
+
+/// Replace the publication's settings (texts of locales not sent stay as they are).
+#[utoipa::path(
+    put, path = "/api/v1/publication", tag = "publication", security(("bearer" = [])),
+    request_body = PublicationSettings,
+    responses(
+        (status = 200, body = PublicationSettings),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown locale", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn put_publication(
+    _admin: Admin,
+    state: web::Data<AppState>,
+    body: web::Json<PublicationSettings>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    if body.texts.keys().any(|locale| !state.l10n.is_supported(locale)) {
+        return Err(ApiError::UnknownLocale);
+    }
+    let mut problems = Vec::new();
+    for (field, email) in [
+        ("contact_email", &body.contact_email),
+        ("sender_address", &body.sender_address),
+    ] {
+        if !email.is_empty() && EmailAddress::parse(email).is_err() {
+            problems.push(Invalid::new(field, "invalid-email"));
+        }
+    }
+    if !body.website_url.is_empty()
+        && !body.website_url.starts_with("https://")
+        && !body.website_url.starts_with("http://")
+    {
+        problems.push(Invalid::new("website_url", "invalid-link"));
+    }
+    let all_text = body
+        .texts
+        .values()
+        .flat_map(|t| [&t.newsletter_name, &t.postal_address, &t.funders_line, &t.sender_name]);
+    if all_text
+        .chain([&body.social_account])
+        .any(|t| t.chars().count() > MAX_TEXT_CHARS)
+    {
+        problems.push(Invalid::new("texts", "text-too-long").with_limit(MAX_TEXT_CHARS));
+    }
+    if body.texts.values().any(|t| t.newsletter_name.trim().is_empty()) {
+        problems.push(Invalid::new("texts", "value-required"));
+    }
+    if !problems.is_empty() {
+        return Err(ApiError::Validation(problems));
+    }
+    let settings = state
+        .db
+        .run(move |conn| {
+            let contacts = Contacts {
+                website_url: body.website_url.trim().to_owned(),
+                social_account: body.social_account.trim().to_owned(),
+                contact_email: body.contact_email.trim().to_owned(),
+                sender_address: body.sender_address.trim().to_owned(),
+            };
+            let texts: Vec<PublicationText> = body
+                .texts
+                .into_iter()
+                .map(|(locale, t)| PublicationText {
+                    locale,
+                    newsletter_name: t.newsletter_name.trim().to_owned(),
+                    postal_address: t.postal_address.trim().to_owned(),
+                    funders_line: t.funders_line.trim().to_owned(),
+                    sender_name: t.sender_name.trim().to_owned(),
+                })
+                .collect();
+            db::write_transaction(conn, |conn| publication::save(conn, &contacts, &texts))?;
+            load(conn)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(settings))
+}
+
+fn load(conn: &mut DbConn) -> Result<PublicationSettings, ApiError> {
+    let contacts = publication::contacts(conn)?;
+    let texts = publication::texts(conn)?
+        .into_iter()
+        .map(|t| {
+            let texts = PublicationTexts {
+                newsletter_name: t.newsletter_name,
+                postal_address: t.postal_address,
+                funders_line: t.funders_line,
+                sender_name: t.sender_name,
+            };
+            (t.locale, texts)
+        })
+        .collect();
+    Ok(PublicationSettings {
+        website_url: contacts.website_url,
+        social_account: contacts.social_account,
+        contact_email: contacts.contact_email,
+        sender_address: contacts.sender_address,
+        texts,
+    })
+}

@@ -1,0 +1,347 @@
+//! Stories: create, list and filter, read, rename, delete.
+
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::pagination::{Page, PageQuery};
+use super::problem::Problem;
+use crate::app::AppState;
+use crate::auth::{CurrentUser, Editor};
+use crate::db::stories::{self, AwaitingReview, Story, StoryFilter};
+use crate::db::translations::{self, Translation};
+use crate::db::{self, DbConn};
+use crate::domain::workflow::Status;
+use crate::domain::{Invalid, Slug};
+use crate::editorial::freshness::{is_outdated, outdated_story_ids};
+use crate::editorial::Rules;
+use crate::error::ApiError;
+
+pub const MAX_SECTION_CHARS: usize = 100;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StoryView {
+    pub id: i64,
+    pub slug: String,
+    /// Programme section label, e.g. `a`.
+    pub section: String,
+    pub edition_id: Option<i64>,
+    /// 1-based place in its edition.
+    pub position: Option<i32>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub translations: Vec<TranslationSummary>,
+}
+
+/// A translation as listed with its story.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TranslationSummary {
+    pub locale: String,
+    pub status: Status,
+    /// Title of the latest revision.
+    pub title: String,
+    pub version: i64,
+    /// Whether readers see a published revision.
+    pub live: bool,
+    /// Whether the source-locale text changed since this was translated.
+    pub outdated: bool,
+    pub publish_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateStoryRequest {
+    pub slug: String,
+    #[serde(default)]
+    pub section: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateStoryRequest {
+    pub slug: Option<String>,
+    pub section: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StoryListQuery {
+    /// Translation status (`draft`, `in_review`, `changes_requested`, `approved`,
+    /// `published`); with `locale`, that locale's.
+    pub status: Option<Status>,
+    /// Stories translated into this locale.
+    pub locale: Option<String>,
+    /// Stories in this edition.
+    pub edition: Option<i64>,
+    /// Stories with a revision by this user id.
+    pub author: Option<i64>,
+    /// `true`: stories in review that the caller may review (not their own revision).
+    pub waiting_for_me: Option<bool>,
+    /// `true`: stories with a translation behind its source (in `locale` if given).
+    pub outdated: Option<bool>,
+}
+
+/// List stories, most recently changed first.
+#[utoipa::path(
+    get, path = "/api/v1/stories", tag = "stories", security(("bearer" = [])),
+    params(PageQuery, StoryListQuery),
+    responses(
+        (status = 200, body = Page<StoryView>),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown locale (`unknown-locale`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Page out of range", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_stories(
+    user: CurrentUser,
+    state: web::Data<AppState>,
+    page: web::Query<PageQuery>,
+    query: web::Query<StoryListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let request = page.checked()?;
+    let query = query.into_inner();
+    if let Some(locale) = &query.locale {
+        super::translations::known_locale(&state, locale)?;
+    }
+    let rules = state.rules.clone();
+    let self_approval = rules.allow_self_approval;
+    let (items, total) = state
+        .db
+        .run(move |conn| {
+            let only_ids = match query.outdated {
+                Some(true) => Some(outdated_story_ids(conn, &rules, query.locale.as_deref())?),
+                _ => None,
+            };
+            let filter = StoryFilter {
+                status: query.status.map(|s| s.as_str().to_owned()),
+                locale: query.locale,
+                edition_id: query.edition,
+                author_id: query.author,
+                awaiting_review: match query.waiting_for_me {
+                    Some(true) if self_approval => Some(AwaitingReview::Anyone),
+                    Some(true) => Some(AwaitingReview::NotWrittenBy(user.id)),
+                    _ => None,
+                },
+                only_ids,
+            };
+            let (found, total) = stories::list(conn, &filter, request.limit(), request.offset())?;
+            Ok::<_, ApiError>((views(conn, &rules, found)?, total))
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(Page::new(items, request, total)))
+}
+
+/// Create a story; its texts are added per locale with PUT on its translations.
+#[utoipa::path(
+    post, path = "/api/v1/stories", tag = "stories", security(("bearer" = [])),
+    request_body = CreateStoryRequest,
+    responses(
+        (status = 201, body = StoryView),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Slug taken (`slug-taken`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create_story(
+    editor: Editor,
+    state: web::Data<AppState>,
+    body: web::Json<CreateStoryRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let (slug, section) = match validate(Some(&body.slug), Some(&body.section))? {
+        (Some(slug), section) => (slug, section.unwrap_or_default()),
+        (None, _) => return Err(Invalid::new("slug", "value-required").into()),
+    };
+    let author = editor.id;
+    let rules = state.rules.clone();
+    let view = state
+        .db
+        .run(move |conn| {
+            let id = db::write_transaction(conn, |conn| {
+                if stories::find_by_slug(conn, slug.as_str())?.is_some() {
+                    return Err(ApiError::Conflict("slug-taken"));
+                }
+                stories::insert(conn, slug.as_str(), &section, author).map_err(slug_conflict)
+            })?;
+            one_view(conn, &rules, id)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(view))
+}
+
+/// A story with a summary of each translation.
+#[utoipa::path(
+    get, path = "/api/v1/stories/{id}", tag = "stories", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Story id")),
+    responses(
+        (status = 200, body = StoryView),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_story(
+    _user: CurrentUser,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let rules = state.rules.clone();
+    let view = state.db.run(move |conn| one_view(conn, &rules, id)).await?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+/// Change a story's slug or section.
+#[utoipa::path(
+    patch, path = "/api/v1/stories/{id}", tag = "stories", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Story id")),
+    request_body = UpdateStoryRequest,
+    responses(
+        (status = 200, body = StoryView),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Slug taken", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn update_story(
+    _editor: Editor,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    body: web::Json<UpdateStoryRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let body = body.into_inner();
+    let (slug, section) = validate(body.slug.as_deref(), body.section.as_deref())?;
+    let rules = state.rules.clone();
+    let view = state
+        .db
+        .run(move |conn| {
+            db::write_transaction(conn, |conn| {
+                stories::find(conn, id)?.ok_or(ApiError::NotFound)?;
+                if let Some(slug) = &slug {
+                    if stories::find_by_slug(conn, slug.as_str())?.is_some_and(|other| other.id != id) {
+                        return Err(ApiError::Conflict("slug-taken"));
+                    }
+                }
+                stories::update(conn, id, slug.as_ref().map(Slug::as_str), section.as_deref()).map_err(slug_conflict)
+            })?;
+            one_view(conn, &rules, id)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+/// Delete a story that was never published. A published one must be unpublished first, so
+/// that no reader's link breaks by accident.
+#[utoipa::path(
+    delete, path = "/api/v1/stories/{id}", tag = "stories", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Story id")),
+    responses(
+        (status = 204, description = "Deleted with its translations, revisions and events"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A translation is live (`story-published`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn delete_story(
+    _editor: Editor,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    state
+        .db
+        .run(move |conn| {
+            db::write_transaction(conn, |conn| {
+                stories::find(conn, id)?.ok_or(ApiError::NotFound)?;
+                if translations::for_stories(conn, &[id])?
+                    .iter()
+                    .any(|t| t.live_revision_id.is_some())
+                {
+                    return Err(ApiError::Conflict("story-published"));
+                }
+                stories::delete(conn, id)?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+fn validate(slug: Option<&str>, section: Option<&str>) -> Result<(Option<Slug>, Option<String>), ApiError> {
+    let mut problems = Vec::new();
+    let slug = slug.map(Slug::parse).transpose().unwrap_or_else(|invalid| {
+        problems.push(invalid);
+        None
+    });
+    let section = section.map(str::trim).map(str::to_owned);
+    if section
+        .as_ref()
+        .is_some_and(|s| s.chars().count() > MAX_SECTION_CHARS || s.chars().any(char::is_control))
+    {
+        problems.push(Invalid::new("section", "text-too-long").with_limit(MAX_SECTION_CHARS));
+    }
+    if problems.is_empty() {
+        Ok((slug, section))
+    } else {
+        Err(ApiError::Validation(problems))
+    }
+}
+
+fn slug_conflict(error: diesel::result::Error) -> ApiError {
+    if db::is_unique_violation(&error) {
+        ApiError::Conflict("slug-taken")
+    } else {
+        error.into()
+    }
+}
+
+pub(crate) fn one_view(conn: &mut DbConn, rules: &Rules, id: i64) -> Result<StoryView, ApiError> {
+    let story = stories::find(conn, id)?.ok_or(ApiError::NotFound)?;
+    Ok(views(conn, rules, vec![story])?.remove(0))
+}
+
+/// Views of several stories with three queries in all, whatever their number.
+pub(crate) fn views(conn: &mut DbConn, rules: &Rules, found: Vec<Story>) -> Result<Vec<StoryView>, ApiError> {
+    let ids: Vec<i64> = found.iter().map(|s| s.id).collect();
+    let all: Vec<Translation> = translations::for_stories(conn, &ids)?;
+    let revision_ids: Vec<i64> = all.iter().map(|t| t.latest_revision_id).collect();
+    let titles = translations::titles(conn, &revision_ids)?;
+    let title_of = |revision_id: i64| titles.iter().find(|(id, _)| *id == revision_id).map(|(_, t)| t.clone());
+    Ok(found
+        .into_iter()
+        .map(|story| {
+            let own: Vec<&Translation> = all.iter().filter(|t| t.story_id == story.id).collect();
+            let source_latest = own
+                .iter()
+                .find(|t| t.locale == rules.source_locale)
+                .map(|t| t.latest_revision_id);
+            StoryView {
+                translations: own
+                    .iter()
+                    .map(|t| TranslationSummary {
+                        locale: t.locale.clone(),
+                        status: t.status(),
+                        title: title_of(t.latest_revision_id).unwrap_or_default(),
+                        version: t.version,
+                        live: t.live_revision_id.is_some(),
+                        outdated: t.locale != rules.source_locale && is_outdated(t, source_latest),
+                        publish_at: t.publish_at.map(|at| at.and_utc()),
+                    })
+                    .collect(),
+                id: story.id,
+                slug: story.slug,
+                section: story.section,
+                edition_id: story.edition_id,
+                position: story.position,
+                created_at: story.created_at.and_utc(),
+                updated_at: story.updated_at.and_utc(),
+            }
+        })
+        .collect())
+}

@@ -1,0 +1,148 @@
+//! Image files on disk: recognising them by content and storing them under names the server
+//! chooses, so no client-supplied name ever becomes a path.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use imagesize::ImageType;
+
+/// The image formats nashra accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageKind {
+    Jpeg,
+    Png,
+    Webp,
+}
+
+impl ImageKind {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            ImageKind::Jpeg => "image/jpeg",
+            ImageKind::Png => "image/png",
+            ImageKind::Webp => "image/webp",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageKind::Jpeg => "jpg",
+            ImageKind::Png => "png",
+            ImageKind::Webp => "webp",
+        }
+    }
+}
+
+/// A recognised image: its kind and pixel size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sniffed {
+    pub kind: ImageKind,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// What the bytes are, whatever the upload claimed. `None` for anything that is not a
+/// JPEG, PNG or WebP with a readable size.
+pub fn sniff(bytes: &[u8]) -> Option<Sniffed> {
+    let kind = match imagesize::image_type(bytes).ok()? {
+        ImageType::Jpeg => ImageKind::Jpeg,
+        ImageType::Png => ImageKind::Png,
+        ImageType::Webp => ImageKind::Webp,
+        _ => return None,
+    };
+    let size = imagesize::blob_size(bytes).ok()?;
+    let (width, height) = (u32::try_from(size.width).ok()?, u32::try_from(size.height).ok()?);
+    (width > 0 && height > 0).then_some(Sniffed { kind, width, height })
+}
+
+/// Whether `name` is one the server could have chosen: 32 hex digits and a known extension.
+/// Anything else (`../`, slashes, other characters) is not a stored file.
+pub fn is_stored_name(name: &str) -> bool {
+    let Some((stem, extension)) = name.split_once('.') else {
+        return false;
+    };
+    stem.len() == 32
+        && stem.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        && ["jpg", "png", "webp"].contains(&extension)
+}
+
+/// Writes `bytes` into `dir` under a fresh random name and returns that name. The file
+/// appears whole or not at all (written aside, then renamed).
+pub fn store(dir: &Path, bytes: &[u8], kind: ImageKind) -> std::io::Result<String> {
+    std::fs::create_dir_all(dir)?;
+    let stem: String = rand::random::<[u8; 16]>().iter().map(|b| format!("{b:02x}")).collect();
+    let name = format!("{stem}.{}", kind.extension());
+    let partial = dir.join(format!(".{name}.part"));
+    let mut file = std::fs::File::create(&partial)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    std::fs::rename(&partial, dir.join(&name))?;
+    Ok(name)
+}
+
+/// The path of a stored file, if `name` is a stored name.
+pub fn path_of(dir: &Path, name: &str) -> Option<PathBuf> {
+    is_stored_name(name).then(|| dir.join(name))
+}
+
+/// The last path segment of a client's file name, for display only.
+pub fn display_name(client_name: &str) -> String {
+    let last = client_name.rsplit(['/', '\\']).next().unwrap_or_default();
+    last.chars().filter(|c| !c.is_control()).take(255).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 1×1 PNG.
+    const PNG: &[u8] = &[
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
+        0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00,
+        0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d,
+        0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    ];
+
+    #[test]
+    fn images_are_recognised_by_content() {
+        assert_eq!(
+            sniff(PNG),
+            Some(Sniffed {
+                kind: ImageKind::Png,
+                width: 1,
+                height: 1
+            })
+        );
+        assert_eq!(sniff(b"GIF89a\x01\x00\x01\x00"), None);
+        assert_eq!(sniff(b"<svg xmlns='http://www.w3.org/2000/svg'/>"), None);
+        assert_eq!(sniff(b"hello"), None);
+    }
+
+    #[test]
+    fn only_server_chosen_names_are_paths() {
+        assert!(is_stored_name("0123456789abcdef0123456789abcdef.png"));
+        for bad in [
+            "../etc/passwd",
+            "0123456789abcdef0123456789abcdef.png/..",
+            "x.png",
+            "0123456789ABCDEF0123456789abcdef.png",
+        ] {
+            assert!(!is_stored_name(bad), "{bad}");
+        }
+        assert_eq!(display_name("..\\..\\evil/../photo.jpg"), "photo.jpg");
+    }
+
+    #[test]
+    fn stored_files_get_fresh_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = store(dir.path(), PNG, ImageKind::Png).unwrap();
+        let b = store(dir.path(), PNG, ImageKind::Png).unwrap();
+        assert_ne!(a, b);
+        assert!(is_stored_name(&a));
+        assert_eq!(std::fs::read(dir.path().join(&a)).unwrap(), PNG);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no partial files left behind"
+        );
+    }
+}
