@@ -31,9 +31,7 @@ impl AppState {
         Ok(Self {
             keys: TokenKeys::new(&settings.auth)?,
             login_limits: LoginLimiter::new(&settings.login_limits),
-            lifetimes: Lifetimes {
-                refresh: chrono::Duration::seconds(settings.auth.refresh_token_ttl_secs as i64),
-            },
+            lifetimes: Lifetimes { refresh: chrono::Duration::seconds(settings.auth.refresh_token_ttl_secs as i64) },
             rules: Rules {
                 source_locale: settings.default_locale.clone(),
                 allow_self_approval: settings.workflow.allow_self_approval,
@@ -65,10 +63,7 @@ impl Application {
         let interval = std::time::Duration::from_millis(state.settings.workflow.scheduler_interval_ms.max(50));
         actix_web::rt::spawn(crate::editorial::scheduler::run(state.db.clone(), interval));
         let state = web::Data::new(state);
-        let server = HttpServer::new(move || http::app(state.clone()))
-            .workers(workers)
-            .listen(listener)?
-            .run();
+        let server = HttpServer::new(move || http::app(state.clone())).workers(workers).listen(listener)?.run();
         Ok(Self { server, address })
     }
 

@@ -148,12 +148,7 @@ impl Settings {
             .add_source(File::from_str(BUILT_IN_DEFAULTS, FileFormat::Toml))
             .add_source(File::from(config_dir.join("default.toml")).required(false))
             .add_source(File::from(config_dir.join(format!("{}.toml", mode.as_str()))).required(false))
-            .add_source(
-                Environment::with_prefix("NASHRA")
-                    .prefix_separator("_")
-                    .separator("__")
-                    .try_parsing(true),
-            )
+            .add_source(Environment::with_prefix("NASHRA").prefix_separator("_").separator("__").try_parsing(true))
             .set_override("mode", mode.as_str())?;
         if let Some(url) = &overrides.database_url {
             builder = builder.set_override("database_url", url.as_str())?;

@@ -248,10 +248,7 @@ impl ApiError {
     pub fn from_refusal(refusal: Refusal, action: &'static str) -> Self {
         match refusal {
             Refusal::Role(_) => ApiError::Forbidden,
-            Refusal::NotFrom(status) => ApiError::TransitionRefused {
-                action,
-                status: status.as_str(),
-            },
+            Refusal::NotFrom(status) => ApiError::TransitionRefused { action, status: status.as_str() },
             Refusal::OwnRevision => ApiError::OwnRevision,
             Refusal::CommentRequired => Invalid::new("comment", "comment-required").into(),
         }

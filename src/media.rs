@@ -104,14 +104,7 @@ mod tests {
 
     #[test]
     fn images_are_recognised_by_content() {
-        assert_eq!(
-            sniff(PNG),
-            Some(Sniffed {
-                kind: ImageKind::Png,
-                width: 1,
-                height: 1
-            })
-        );
+        assert_eq!(sniff(PNG), Some(Sniffed { kind: ImageKind::Png, width: 1, height: 1 }));
         assert_eq!(sniff(b"GIF89a\x01\x00\x01\x00"), None);
         assert_eq!(sniff(b"<svg xmlns='http://www.w3.org/2000/svg'/>"), None);
         assert_eq!(sniff(b"hello"), None);
@@ -139,10 +132,6 @@ mod tests {
         assert_ne!(a, b);
         assert!(is_stored_name(&a));
         assert_eq!(std::fs::read(dir.path().join(&a)).unwrap(), PNG);
-        assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            2,
-            "no partial files left behind"
-        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no partial files left behind");
     }
 }

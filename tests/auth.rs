@@ -23,11 +23,8 @@ on_both_backends!(
 
 fn login_returns_tokens_that_open_the_api(backend: Backend) {
     let app = TestApp::spawn(backend);
-    let response = app.post(
-        "/api/v1/auth/login",
-        &json!({"email": "ADMIN@example.test ", "password": ADMIN_PASSWORD}),
-        None,
-    );
+    let response =
+        app.post("/api/v1/auth/login", &json!({"email": "ADMIN@example.test ", "password": ADMIN_PASSWORD}), None);
     assert_eq!(response.status(), 200);
     let body: Value = response.json().unwrap();
     assert_eq!(body["token_type"], "Bearer");
@@ -42,16 +39,9 @@ fn login_returns_tokens_that_open_the_api(backend: Backend) {
 
 fn unknown_account_and_wrong_password_look_the_same(backend: Backend) {
     let app = TestApp::spawn(backend);
-    let wrong = app.post(
-        "/api/v1/auth/login",
-        &json!({"email": ADMIN_EMAIL, "password": "not-the-password"}),
-        None,
-    );
-    let unknown = app.post(
-        "/api/v1/auth/login",
-        &json!({"email": "nobody@example.test", "password": "not-the-password"}),
-        None,
-    );
+    let wrong = app.post("/api/v1/auth/login", &json!({"email": ADMIN_EMAIL, "password": "not-the-password"}), None);
+    let unknown =
+        app.post("/api/v1/auth/login", &json!({"email": "nobody@example.test", "password": "not-the-password"}), None);
     assert_eq!(wrong.headers()["www-authenticate"], "Bearer");
     let wrong = assert_problem(wrong, 401, "invalid-credentials", "en");
     let unknown = assert_problem(unknown, 401, "invalid-credentials", "en");
@@ -76,11 +66,7 @@ fn refresh_rotates_and_reuse_revokes_the_family(backend: Backend) {
 
     // Another login is another family and is unaffected.
     let other = app.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-    assert_eq!(
-        app.post("/api/v1/auth/refresh", &json!({"refresh_token": other.refresh}), None)
-            .status(),
-        200
-    );
+    assert_eq!(app.post("/api/v1/auth/refresh", &json!({"refresh_token": other.refresh}), None).status(), 200);
     assert_problem(
         app.post("/api/v1/auth/refresh", &json!({"refresh_token": "made-up"}), None),
         401,
@@ -93,11 +79,7 @@ fn logout_ends_the_session(backend: Backend) {
     let app = TestApp::spawn(backend);
     let session = app.login(ADMIN_EMAIL, ADMIN_PASSWORD);
     let kept = app.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-    assert_eq!(
-        app.post("/api/v1/auth/logout", &json!({"refresh_token": session.refresh}), None)
-            .status(),
-        204
-    );
+    assert_eq!(app.post("/api/v1/auth/logout", &json!({"refresh_token": session.refresh}), None).status(), 204);
     assert_problem(
         app.post("/api/v1/auth/refresh", &json!({"refresh_token": session.refresh}), None),
         401,
@@ -105,21 +87,9 @@ fn logout_ends_the_session(backend: Backend) {
         "en",
     );
     // Logging out is idempotent and does not reveal whether a token existed.
-    assert_eq!(
-        app.post("/api/v1/auth/logout", &json!({"refresh_token": session.refresh}), None)
-            .status(),
-        204
-    );
-    assert_eq!(
-        app.post("/api/v1/auth/logout", &json!({"refresh_token": "never-issued"}), None)
-            .status(),
-        204
-    );
-    assert_eq!(
-        app.post("/api/v1/auth/refresh", &json!({"refresh_token": kept.refresh}), None)
-            .status(),
-        200
-    );
+    assert_eq!(app.post("/api/v1/auth/logout", &json!({"refresh_token": session.refresh}), None).status(), 204);
+    assert_eq!(app.post("/api/v1/auth/logout", &json!({"refresh_token": "never-issued"}), None).status(), 204);
+    assert_eq!(app.post("/api/v1/auth/refresh", &json!({"refresh_token": kept.refresh}), None).status(), 200);
 }
 
 fn now() -> u64 {
@@ -127,12 +97,7 @@ fn now() -> u64 {
 }
 
 fn sign(secret: &str, claims: Value) -> String {
-    encode(
-        &Header::default(),
-        &claims,
-        &EncodingKey::from_secret(secret.as_bytes()).unwrap(),
-    )
-    .unwrap()
+    encode(&Header::default(), &claims, &EncodingKey::from_secret(secret.as_bytes()).unwrap()).unwrap()
 }
 
 fn forged_and_stale_access_tokens_are_refused(backend: Backend) {
@@ -141,31 +106,18 @@ fn forged_and_stale_access_tokens_are_refused(backend: Backend) {
     let claims = |aud: &str, iat: u64, exp: u64| json!({"iss": "nashra", "aud": aud, "sub": "1", "iat": iat, "exp": exp, "roles": ["admin"]});
     // The harness's own signature over good claims works, so the refusals below are about
     // the one thing each token gets wrong.
-    assert_eq!(
-        app.get(
-            "/api/v1/me",
-            Some(&sign(&app.secret, claims("nashra-api", now(), now() + 60)))
-        )
-        .status(),
-        200
-    );
+    assert_eq!(app.get("/api/v1/me", Some(&sign(&app.secret, claims("nashra-api", now(), now() + 60)))).status(), 200);
 
     let expired = sign(&app.secret, claims("nashra-api", now() - 3600, now() - 600));
     let wrong_audience = sign(&app.secret, claims("another-service", now(), now() + 60));
-    let wrong_key = sign(
-        "some-other-secret-of-sufficient-length!",
-        claims("nashra-api", now(), now() + 60),
-    );
+    let wrong_key = sign("some-other-secret-of-sufficient-length!", claims("nashra-api", now(), now() + 60));
     let mut parts: Vec<String> = valid.split('.').map(str::to_owned).collect();
     let mut payload: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(&parts[1]).unwrap()).unwrap();
     payload["sub"] = json!("2");
     parts[1] = URL_SAFE_NO_PAD.encode(payload.to_string());
     let tampered = parts.join(".");
-    let unsigned = format!(
-        "{}.{}.",
-        URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#),
-        valid.split('.').nth(1).unwrap()
-    );
+    let unsigned =
+        format!("{}.{}.", URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#), valid.split('.').nth(1).unwrap());
     for (name, token) in [
         ("expired", expired),
         ("wrong audience", wrong_audience),
@@ -184,19 +136,12 @@ fn failed_logins_per_account_are_limited(backend: Backend) {
     let app = TestApp::spawn_with(backend, &[("NASHRA_LOGIN_LIMITS__ACCOUNT_FAILURES", "3")]);
     app.create_user("editor@example.test", "editor-password-1", &["editor"]);
     for _ in 0..3 {
-        let response = app.post(
-            "/api/v1/auth/login",
-            &json!({"email": ADMIN_EMAIL, "password": "guess-guess-guess"}),
-            None,
-        );
+        let response =
+            app.post("/api/v1/auth/login", &json!({"email": ADMIN_EMAIL, "password": "guess-guess-guess"}), None);
         assert_eq!(response.status(), 401);
     }
     // Even the right password waits now, so guessing cannot go on.
-    let limited = app.post(
-        "/api/v1/auth/login",
-        &json!({"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}),
-        None,
-    );
+    let limited = app.post("/api/v1/auth/login", &json!({"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}), None);
     let retry_after: u64 = limited.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!((1..=900).contains(&retry_after), "Retry-After {retry_after}");
     let body = assert_problem(limited, 429, "rate-limited", "en");
@@ -209,18 +154,10 @@ fn attempts_per_address_are_limited(backend: Backend) {
     let app = TestApp::spawn_with(backend, &[("NASHRA_LOGIN_LIMITS__ADDRESS_ATTEMPTS", "4")]);
     for attempt in 0..4 {
         let email = format!("user{attempt}@example.test");
-        let response = app.post(
-            "/api/v1/auth/login",
-            &json!({"email": email, "password": "whatever-whatever"}),
-            None,
-        );
+        let response = app.post("/api/v1/auth/login", &json!({"email": email, "password": "whatever-whatever"}), None);
         assert_eq!(response.status(), 401);
     }
-    let limited = app.post(
-        "/api/v1/auth/login",
-        &json!({"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}),
-        None,
-    );
+    let limited = app.post("/api/v1/auth/login", &json!({"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}), None);
     assert!(limited.headers().contains_key("retry-after"));
     assert_problem(limited, 429, "rate-limited", "en");
 }
@@ -233,26 +170,14 @@ fn disabled_users_are_refused_everywhere(backend: Backend) {
     let disabled = app.patch(&format!("/api/v1/users/{id}"), &json!({"disabled": true}), Some(&admin));
     assert_eq!(disabled.status(), 200);
 
-    assert_problem(
-        app.get("/api/v1/me", Some(&session.access)),
-        403,
-        "account-disabled",
-        "en",
-    );
+    assert_problem(app.get("/api/v1/me", Some(&session.access)), 403, "account-disabled", "en");
     let refresh = app.post("/api/v1/auth/refresh", &json!({"refresh_token": session.refresh}), None);
     assert_problem(refresh, 401, "invalid-refresh-token", "en");
-    let login = app.post(
-        "/api/v1/auth/login",
-        &json!({"email": "leaving@example.test", "password": "leaving-password"}),
-        None,
-    );
+    let login =
+        app.post("/api/v1/auth/login", &json!({"email": "leaving@example.test", "password": "leaving-password"}), None);
     assert_problem(login, 403, "account-disabled", "en");
 
     // Enabled again, the account works; the sessions ended by disabling stay ended.
-    app.patch(
-        &format!("/api/v1/users/{id}"),
-        &json!({"disabled": false}),
-        Some(&admin),
-    );
+    app.patch(&format!("/api/v1/users/{id}"), &json!({"disabled": false}), Some(&admin));
     app.login("leaving@example.test", "leaving-password");
 }

@@ -41,10 +41,7 @@ fn users_are_added_listed_and_given_new_passwords(backend: Backend) {
 
     let listed = run_cli(cli(), &["user", "list"], "");
     let listing = String::from_utf8_lossy(&listed.stdout);
-    assert!(
-        listing.contains("nour@example.test\tنور\teditor,reviewer\tar"),
-        "{listing}"
-    );
+    assert!(listing.contains("nour@example.test\tنور\teditor,reviewer\tar"), "{listing}");
     assert!(listing.contains("2 users."), "{listing}");
 
     // The trailing newline from stdin is not part of the password.
@@ -59,19 +56,13 @@ fn users_are_added_listed_and_given_new_passwords(backend: Backend) {
     );
     assert!(changed.status.success());
     assert!(common::is_arabic(&String::from_utf8_lossy(&changed.stdout)));
-    let old = app.post(
-        "/api/v1/auth/login",
-        &json!({"email": "nour@example.test", "password": "nour-password-1"}),
-        None,
-    );
+    let old =
+        app.post("/api/v1/auth/login", &json!({"email": "nour@example.test", "password": "nour-password-1"}), None);
     assert_eq!(old.status(), 401);
     app.login("nour@example.test", "a-brand-new-password");
 
-    let missing = run_cli(
-        cli(),
-        &["user", "passwd", "--email", "ghost@example.test", "--password-stdin"],
-        "whatever-password",
-    );
+    let missing =
+        run_cli(cli(), &["user", "passwd", "--email", "ghost@example.test", "--password-stdin"], "whatever-password");
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("ghost@example.test"));
 }
@@ -82,15 +73,7 @@ fn bad_arguments_fail_clearly(backend: Backend) {
 
     let no_role = run_cli(
         cli(),
-        &[
-            "user",
-            "add",
-            "--email",
-            "a@example.test",
-            "--name",
-            "A",
-            "--password-stdin",
-        ],
+        &["user", "add", "--email", "a@example.test", "--name", "A", "--password-stdin"],
         "a-long-password",
     );
     assert_eq!(no_role.status.code(), Some(2));
@@ -98,17 +81,7 @@ fn bad_arguments_fail_clearly(backend: Backend) {
 
     let bad_role = run_cli(
         cli(),
-        &[
-            "user",
-            "add",
-            "--email",
-            "a@example.test",
-            "--name",
-            "A",
-            "--role",
-            "owner",
-            "--password-stdin",
-        ],
+        &["user", "add", "--email", "a@example.test", "--name", "A", "--role", "owner", "--password-stdin"],
         "a-long-password",
     );
     assert_eq!(bad_role.status.code(), Some(2));
@@ -116,50 +89,24 @@ fn bad_arguments_fail_clearly(backend: Backend) {
 
     let invalid = run_cli(
         cli(),
-        &[
-            "user",
-            "add",
-            "--email",
-            "not-an-email",
-            "--name",
-            "A",
-            "--role",
-            "editor",
-            "--password-stdin",
-        ],
+        &["user", "add", "--email", "not-an-email", "--name", "A", "--role", "editor", "--password-stdin"],
         "short",
     );
     assert_eq!(invalid.status.code(), Some(1));
     let message = String::from_utf8_lossy(&invalid.stderr);
     assert!(message.contains("email: Enter a valid email address."), "{message}");
-    assert!(
-        message.contains("password: The password needs at least 12 characters."),
-        "{message}"
-    );
+    assert!(message.contains("password: The password needs at least 12 characters."), "{message}");
 
     let empty = run_cli(
         cli(),
-        &[
-            "user",
-            "add",
-            "--email",
-            "a@example.test",
-            "--name",
-            "A",
-            "--role",
-            "editor",
-            "--password-stdin",
-        ],
+        &["user", "add", "--email", "a@example.test", "--name", "A", "--role", "editor", "--password-stdin"],
         "",
     );
     assert_eq!(empty.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&empty.stderr).contains("No password on standard input"));
 
     let listed = run_cli(cli(), &["user", "list"], "");
-    assert!(
-        String::from_utf8_lossy(&listed.stdout).contains("0 users."),
-        "a refused add created a user"
-    );
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("0 users."), "a refused add created a user");
 
     let bad_url = run_cli(cli(), &["--database", "mysql://x", "user", "list"], "");
     assert_eq!(bad_url.status.code(), Some(1));
@@ -227,10 +174,7 @@ fn a_broken_locale_folder_fails_the_check() {
     assert!(!output.status.success());
     let report = String::from_utf8_lossy(&output.stdout);
     assert!(report.contains("[ar] missing message field-invalid-email"), "{report}");
-    assert!(
-        report.contains("[ar] field-password-too-short uses variables {minimum} but en uses {limit}"),
-        "{report}"
-    );
+    assert!(report.contains("[ar] field-password-too-short uses variables {minimum} but en uses {limit}"), "{report}");
 }
 
 #[test]
@@ -242,22 +186,15 @@ fn production_refuses_weak_signing_secrets() {
         ("", "no signing secret"),
     ] {
         let mut command = nashra_command(&database.url, secret);
-        command
-            .env("NASHRA_MODE", "production")
-            .args(["serve", "--bind", "127.0.0.1:0"]);
+        command.env("NASHRA_MODE", "production").args(["serve", "--bind", "127.0.0.1:0"]);
         let output = command.stdin(Stdio::null()).output().unwrap();
         assert_eq!(output.status.code(), Some(1), "started with secret {secret:?}");
         let message = String::from_utf8_lossy(&output.stderr);
-        assert!(
-            message.contains(expected) && message.contains("production"),
-            "{message}"
-        );
+        assert!(message.contains(expected) && message.contains("production"), "{message}");
     }
     // A strong secret starts.
     let mut command = nashra_command(&database.url, &random_hex(32));
-    command
-        .env("NASHRA_MODE", "production")
-        .args(["serve", "--bind", "127.0.0.1:0"]);
+    command.env("NASHRA_MODE", "production").args(["serve", "--bind", "127.0.0.1:0"]);
     let (mut child, _) = start_server(command);
     child.kill().unwrap();
     let _ = child.wait();
@@ -267,9 +204,7 @@ fn production_refuses_weak_signing_secrets() {
 fn development_mode_accepts_the_placeholder() {
     let database = TestDatabase::create(&Backend::Sqlite);
     let mut command = nashra_command(&database.url, "insecure-development-secret-change-me-before-production");
-    command
-        .env("NASHRA_MODE", "development")
-        .args(["serve", "--bind", "127.0.0.1:0"]);
+    command.env("NASHRA_MODE", "development").args(["serve", "--bind", "127.0.0.1:0"]);
     let (mut child, address) = start_server(command);
     let health = reqwest::blocking::get(format!("http://{address}/health")).unwrap();
     assert_eq!(health.status(), 200);

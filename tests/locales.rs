@@ -20,10 +20,7 @@ fn every_problem_code_has_a_title_and_detail_in_every_locale() {
     let l10n = shipped();
     for code in ApiError::CODES {
         for locale in ["en", "ar"] {
-            assert!(
-                l10n.has_message(locale, &format!("problem-{code}")),
-                "{locale}: problem-{code} missing"
-            );
+            assert!(l10n.has_message(locale, &format!("problem-{code}")), "{locale}: problem-{code} missing");
         }
     }
 }
@@ -56,10 +53,7 @@ fn every_field_code_in_the_source_has_a_message() {
     let l10n = shipped();
     for code in codes {
         for locale in ["en", "ar"] {
-            assert!(
-                l10n.has_message(locale, &format!("field-{code}")),
-                "{locale}: field-{code} missing"
-            );
+            assert!(l10n.has_message(locale, &format!("field-{code}")), "{locale}: field-{code} missing");
         }
     }
 }

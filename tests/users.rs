@@ -14,9 +14,7 @@ on_both_backends!(
 );
 
 fn user_count(app: &TestApp, token: &str) -> i64 {
-    app.get("/api/v1/users", Some(token)).json::<Value>().unwrap()["total"]
-        .as_i64()
-        .unwrap()
+    app.get("/api/v1/users", Some(token)).json::<Value>().unwrap()["total"].as_i64().unwrap()
 }
 
 fn admins_create_list_and_filter_users(backend: Backend) {
@@ -41,12 +39,7 @@ fn admins_create_list_and_filter_users(backend: Backend) {
     let all: Value = app.get("/api/v1/users?per_page=2&page=2", Some(&admin)).json().unwrap();
     assert_eq!(all["total"], 5);
     assert_eq!(all["page"], 2);
-    let emails: Vec<&str> = all["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["email"].as_str().unwrap())
-        .collect();
+    let emails: Vec<&str> = all["items"].as_array().unwrap().iter().map(|u| u["email"].as_str().unwrap()).collect();
     assert_eq!(emails, ["writer0@example.test", "writer1@example.test"]);
 
     let reviewers: Value = app.get("/api/v1/users?role=reviewer", Some(&admin)).json().unwrap();
@@ -72,91 +65,37 @@ fn every_other_role_is_refused_user_management(backend: Backend) {
         // Not even to make themselves admin.
         let me: Value = app.get("/api/v1/me", Some(&token)).json().unwrap();
         let own = format!("/api/v1/users/{}", me["id"]);
-        assert_problem(
-            app.patch(&own, &json!({"roles": ["admin"]}), Some(&token)),
-            403,
-            "forbidden",
-            "en",
-        );
+        assert_problem(app.patch(&own, &json!({"roles": ["admin"]}), Some(&token)), 403, "forbidden", "en");
         let other = format!("/api/v1/users/{target}");
-        assert_problem(
-            app.patch(&other, &json!({"disabled": true}), Some(&token)),
-            403,
-            "forbidden",
-            "en",
-        );
+        assert_problem(app.patch(&other, &json!({"disabled": true}), Some(&token)), 403, "forbidden", "en");
     }
     assert_problem(app.get("/api/v1/users", None), 401, "unauthorized", "en");
     let admin = app.admin_token();
     let users: Value = app.get("/api/v1/users", Some(&admin)).json().unwrap();
     assert_eq!(users["total"], 4, "a refused request created a user");
-    assert!(users["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|u| u["disabled"] == false));
-    assert!(
-        users["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|u| u["roles"] == json!(["admin"]))
-            .count()
-            == 1
-    );
+    assert!(users["items"].as_array().unwrap().iter().all(|u| u["disabled"] == false));
+    assert!(users["items"].as_array().unwrap().iter().filter(|u| u["roles"] == json!(["admin"])).count() == 1);
 }
 
 fn invalid_users_are_refused_with_every_reason_and_nothing_changes(backend: Backend) {
     let app = TestApp::spawn(backend);
     let admin = app.admin_token();
     let bad = json!({"email": "not-an-email", "display_name": " ", "password": "short", "roles": [], "preferred_locale": "fr"});
-    let body = assert_problem(
-        app.post("/api/v1/users?lang=ar", &bad, Some(&admin)),
-        422,
-        "validation-failed",
-        "ar",
-    );
-    let fields: Vec<&str> = body["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        fields,
-        ["email", "display_name", "password", "roles", "preferred_locale"]
-    );
-    assert!(body["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|e| common::is_arabic(e["message"].as_str().unwrap())));
+    let body = assert_problem(app.post("/api/v1/users?lang=ar", &bad, Some(&admin)), 422, "validation-failed", "ar");
+    let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["email", "display_name", "password", "roles", "preferred_locale"]);
+    assert!(body["errors"].as_array().unwrap().iter().all(|e| common::is_arabic(e["message"].as_str().unwrap())));
     // Five fields: Arabic's "few" form (3–10), from PLURAL.
     assert!(body["detail"].as_str().unwrap().contains("حقول"), "{}", body["detail"]);
 
     let wrong_role =
         json!({"email": "a@example.test", "display_name": "A", "password": "a-long-password", "roles": ["owner"]});
-    assert_problem(
-        app.post("/api/v1/users", &wrong_role, Some(&admin)),
-        422,
-        "invalid-body",
-        "en",
-    );
+    assert_problem(app.post("/api/v1/users", &wrong_role, Some(&admin)), 422, "invalid-body", "en");
     let extra_field = json!({"email": "a@example.test", "display_name": "A", "password": "a-long-password", "roles": ["editor"], "is_root": true});
-    assert_problem(
-        app.post("/api/v1/users", &extra_field, Some(&admin)),
-        422,
-        "invalid-body",
-        "en",
-    );
+    assert_problem(app.post("/api/v1/users", &extra_field, Some(&admin)), 422, "invalid-body", "en");
 
     let duplicate = json!({"email": ADMIN_EMAIL.to_uppercase(), "display_name": "Twin", "password": "a-long-password", "roles": ["editor"]});
-    assert_problem(
-        app.post("/api/v1/users", &duplicate, Some(&admin)),
-        409,
-        "email-taken",
-        "en",
-    );
+    assert_problem(app.post("/api/v1/users", &duplicate, Some(&admin)), 409, "email-taken", "en");
     assert_eq!(user_count(&app, &admin), 1);
 }
 
@@ -181,30 +120,10 @@ fn admins_change_roles_names_locales(backend: Backend) {
     app.patch(&path, &json!({"roles": ["admin"]}), Some(&admin));
     assert_eq!(app.get("/api/v1/users", Some(&token)).status(), 200);
 
-    assert_problem(
-        app.patch(&path, &json!({"preferred_locale": "xx"}), Some(&admin)),
-        422,
-        "validation-failed",
-        "en",
-    );
-    assert_problem(
-        app.patch(&path, &json!({"roles": []}), Some(&admin)),
-        422,
-        "validation-failed",
-        "en",
-    );
-    assert_problem(
-        app.patch("/api/v1/users/9999", &json!({"disabled": true}), Some(&admin)),
-        404,
-        "not-found",
-        "en",
-    );
-    assert_problem(
-        app.patch("/api/v1/users/abc", &json!({"disabled": true}), Some(&admin)),
-        404,
-        "not-found",
-        "en",
-    );
+    assert_problem(app.patch(&path, &json!({"preferred_locale": "xx"}), Some(&admin)), 422, "validation-failed", "en");
+    assert_problem(app.patch(&path, &json!({"roles": []}), Some(&admin)), 422, "validation-failed", "en");
+    assert_problem(app.patch("/api/v1/users/9999", &json!({"disabled": true}), Some(&admin)), 404, "not-found", "en");
+    assert_problem(app.patch("/api/v1/users/abc", &json!({"disabled": true}), Some(&admin)), 404, "not-found", "en");
 }
 
 fn the_last_admin_cannot_be_removed(backend: Backend) {
@@ -212,25 +131,12 @@ fn the_last_admin_cannot_be_removed(backend: Backend) {
     let admin = app.admin_token();
     let me: Value = app.get("/api/v1/me", Some(&admin)).json().unwrap();
     let path = format!("/api/v1/users/{}", me["id"]);
-    assert_problem(
-        app.patch(&path, &json!({"roles": ["editor"]}), Some(&admin)),
-        409,
-        "last-admin",
-        "en",
-    );
-    assert_problem(
-        app.patch(&path, &json!({"disabled": true}), Some(&admin)),
-        409,
-        "last-admin",
-        "en",
-    );
+    assert_problem(app.patch(&path, &json!({"roles": ["editor"]}), Some(&admin)), 409, "last-admin", "en");
+    assert_problem(app.patch(&path, &json!({"disabled": true}), Some(&admin)), 409, "last-admin", "en");
     let still: Value = app.get("/api/v1/me", Some(&admin)).json().unwrap();
     assert_eq!(still["roles"], json!(["admin"]));
 
     // With a second admin, the first may step down.
     app.create_user("second@example.test", "second-password", &["admin"]);
-    assert_eq!(
-        app.patch(&path, &json!({"roles": ["editor"]}), Some(&admin)).status(),
-        200
-    );
+    assert_eq!(app.patch(&path, &json!({"roles": ["editor"]}), Some(&admin)).status(), 200);
 }

@@ -34,14 +34,7 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("approved", "publish", "published"),
     ("published", "unpublish", "draft"),
 ];
-const ACTIONS: [&str; 6] = [
-    "submit",
-    "withdraw",
-    "approve",
-    "request_changes",
-    "publish",
-    "unpublish",
-];
+const ACTIONS: [&str; 6] = ["submit", "withdraw", "approve", "request_changes", "publish", "unpublish"];
 const STATES: [&str; 5] = ["draft", "in_review", "changes_requested", "approved", "published"];
 
 fn is_reviewer_action(action: &str) -> bool {
@@ -116,12 +109,7 @@ fn own_revisions_need_another_reviewer(backend: Backend) {
     let story = create_story(&app, &both, "own-work");
     write(&app, &both, story, "en", "My own story");
     must(&app, &both, story, "en", "submit");
-    assert_problem(
-        act(&app, &both, story, "en", "approve", None),
-        403,
-        "own-revision",
-        "en",
-    );
+    assert_problem(act(&app, &both, story, "en", "approve", None), 403, "own-revision", "en");
     assert_eq!(status(&app, &both, story, "en")["status"], "in_review");
     must(&app, &reviewer, story, "en", "approve");
 }
@@ -152,24 +140,15 @@ fn changes_need_a_comment_and_the_trail_keeps_it(backend: Backend) {
         assert_eq!(body["errors"][0]["field"], "comment");
     }
     assert_eq!(status(&app, &editor, story, "en")["status"], "in_review");
-    let changed = act(
-        &app,
-        &reviewer,
-        story,
-        "en",
-        "request_changes",
-        Some("Add the date of the distribution."),
-    );
+    let changed = act(&app, &reviewer, story, "en", "request_changes", Some("Add the date of the distribution."));
     assert_eq!(changed.status(), 200);
     // Editing while changes are requested keeps that status until resubmitted.
     write(&app, &editor, story, "en", "Draft with the date");
     assert_eq!(status(&app, &editor, story, "en")["status"], "changes_requested");
     must(&app, &editor, story, "en", "submit");
 
-    let events: Vec<Value> = app
-        .get(&format!("{}/events", translation_path(story, "en")), Some(&editor))
-        .json()
-        .unwrap();
+    let events: Vec<Value> =
+        app.get(&format!("{}/events", translation_path(story, "en")), Some(&editor)).json().unwrap();
     let actions: Vec<&str> = events.iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["create", "submit", "request_changes", "submit"]);
     let request = &events[2];
@@ -194,34 +173,21 @@ fn editing_a_published_text_keeps_the_live_one(backend: Backend) {
     assert_eq!(latest["title"], "Second version");
     assert_eq!(latest["latest_revision"], 2);
     assert_eq!(latest["live_revision"], 1);
-    let live: Value = app
-        .get(
-            &format!("{}?revision=live", translation_path(story, "en")),
-            Some(&editor),
-        )
-        .json()
-        .unwrap();
+    let live: Value =
+        app.get(&format!("{}?revision=live", translation_path(story, "en")), Some(&editor)).json().unwrap();
     assert_eq!(live["title"], "First version");
 
     for (token, action) in [(&editor, "submit"), (&reviewer, "approve"), (&reviewer, "publish")] {
         must(&app, token, story, "en", action);
     }
-    let live: Value = app
-        .get(
-            &format!("{}?revision=live", translation_path(story, "en")),
-            Some(&editor),
-        )
-        .json()
-        .unwrap();
+    let live: Value =
+        app.get(&format!("{}?revision=live", translation_path(story, "en")), Some(&editor)).json().unwrap();
     assert_eq!(live["title"], "Second version");
 
     let unpublished = must(&app, &reviewer, story, "en", "unpublish");
     assert_eq!(unpublished["status"], "draft");
     assert_eq!(unpublished["live_revision"], Value::Null);
-    let gone = app.get(
-        &format!("{}?revision=live", translation_path(story, "en")),
-        Some(&editor),
-    );
+    let gone = app.get(&format!("{}?revision=live", translation_path(story, "en")), Some(&editor));
     assert_problem(gone, 404, "not-found", "en");
 }
 
@@ -233,18 +199,8 @@ fn saves_need_the_current_etag_and_exactly_one_concurrent_save_wins(backend: Bac
     assert_eq!(created.status(), 201);
     let tag = created.headers()["etag"].to_str().unwrap().to_owned();
 
-    assert_problem(
-        save(&app, &editor, story, "en", "No precondition", None),
-        428,
-        "precondition-required",
-        "en",
-    );
-    assert_problem(
-        save(&app, &editor, story, "en", "Made up", Some("\"999\"")),
-        412,
-        "precondition-failed",
-        "en",
-    );
+    assert_problem(save(&app, &editor, story, "en", "No precondition", None), 428, "precondition-required", "en");
+    assert_problem(save(&app, &editor, story, "en", "Made up", Some("\"999\"")), 412, "precondition-failed", "en");
     let unchanged = status(&app, &editor, story, "en");
     assert_eq!(unchanged["title"], "Original");
 
@@ -262,12 +218,7 @@ fn saves_need_the_current_etag_and_exactly_one_concurrent_save_wins(backend: Bac
                 .map(|title| {
                     let (app, editor, tag) = (&app, &editor, &tag);
                     let title = format!("{title} {round}");
-                    scope.spawn(move || {
-                        (
-                            save(app, editor, story, "en", &title, Some(tag)).status().as_u16(),
-                            title,
-                        )
-                    })
+                    scope.spawn(move || (save(app, editor, story, "en", &title, Some(tag)).status().as_u16(), title))
                 })
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap()).collect()
@@ -277,10 +228,8 @@ fn saves_need_the_current_etag_and_exactly_one_concurrent_save_wins(backend: Bac
         assert_eq!(codes, [200, 412], "round {round}");
         let winner = &outcomes.iter().find(|(code, _)| *code == 200).unwrap().1;
         assert_eq!(status(&app, &editor, story, "en")["title"], winner.as_str());
-        let revisions: Vec<Value> = app
-            .get(&format!("{}/revisions", translation_path(story, "en")), Some(&editor))
-            .json()
-            .unwrap();
+        let revisions: Vec<Value> =
+            app.get(&format!("{}/revisions", translation_path(story, "en")), Some(&editor)).json().unwrap();
         assert_eq!(
             revisions.len(),
             revisions_before + 1,
@@ -307,21 +256,11 @@ fn revisions_are_listed_compared_and_restored(backend: Backend) {
 
     let first: Value = app.get(&format!("{path}/revisions/1"), Some(&editor)).json().unwrap();
     assert_eq!(first["title"], "Version one");
-    let comparison: Value = app
-        .get(&format!("{path}/revisions/compare?from=1&to=2"), Some(&editor))
-        .json()
-        .unwrap();
-    let fields: Vec<&str> = comparison["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["field"].as_str().unwrap())
-        .collect();
+    let comparison: Value = app.get(&format!("{path}/revisions/compare?from=1&to=2"), Some(&editor)).json().unwrap();
+    let fields: Vec<&str> =
+        comparison["changes"].as_array().unwrap().iter().map(|c| c["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["title", "summary", "body"]);
-    assert!(comparison["changes"][2]["diff"]
-        .as_str()
-        .unwrap()
-        .contains("+# Version two"));
+    assert!(comparison["changes"][2]["diff"].as_str().unwrap().contains("+# Version two"));
 
     let restored = app.post(&format!("{path}/revisions/1/restore"), &json!({}), Some(&editor));
     assert_eq!(restored.status(), 200);
@@ -332,17 +271,9 @@ fn revisions_are_listed_compared_and_restored(backend: Backend) {
     assert_eq!(revisions[0]["restored_from"], 1);
     assert_eq!(revisions.len(), 3, "history is kept, not rewritten");
     let events: Vec<Value> = app.get(&format!("{path}/events"), Some(&editor)).json().unwrap();
-    let restore = events
-        .iter()
-        .find(|e| e["action"] == "restore")
-        .expect("a restore event");
+    let restore = events.iter().find(|e| e["action"] == "restore").expect("a restore event");
     assert_eq!(restore["revision"], 3);
-    assert_problem(
-        app.get(&format!("{path}/revisions/9"), Some(&editor)),
-        404,
-        "not-found",
-        "en",
-    );
+    assert_problem(app.get(&format!("{path}/revisions/9"), Some(&editor)), 404, "not-found", "en");
 }
 
 fn scheduled_publishing_survives_a_restart(backend: Backend) {
@@ -374,16 +305,11 @@ fn scheduled_publishing_survives_a_restart(backend: Backend) {
             assert!(chrono::Utc::now() >= at, "published before its time");
             break;
         }
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "scheduled publication never happened"
-        );
+        assert!(started.elapsed() < Duration::from_secs(20), "scheduled publication never happened");
         std::thread::sleep(Duration::from_millis(200));
     }
-    let events: Vec<Value> = app
-        .get(&format!("{}/events", translation_path(story, "en")), Some(&editor))
-        .json()
-        .unwrap();
+    let events: Vec<Value> =
+        app.get(&format!("{}/events", translation_path(story, "en")), Some(&editor)).json().unwrap();
     let last = events.last().unwrap();
     assert_eq!(last["action"], "publish");
     assert_eq!(last["actor_id"], Value::Null);
@@ -406,24 +332,13 @@ fn outdated_translations_are_flagged_until_updated_or_confirmed(backend: Backend
     assert_eq!(outdated["changes"][0]["field"], "title");
     assert_eq!(outdated["changes"][0]["before"], "Water points repaired");
     assert_eq!(outdated["changes"][0]["after"], "Twelve water points repaired");
-    let listed: Value = app
-        .get("/api/v1/stories?outdated=true&locale=ar", Some(&editor))
-        .json()
-        .unwrap();
+    let listed: Value = app.get("/api/v1/stories?outdated=true&locale=ar", Some(&editor)).json().unwrap();
     assert_eq!(listed["total"], 1);
     assert_eq!(listed["items"][0]["translations"][0]["outdated"], true);
-    assert_eq!(
-        status(&app, &editor, story, "en")["outdated"],
-        Value::Null,
-        "the source is never outdated"
-    );
+    assert_eq!(status(&app, &editor, story, "en")["outdated"], Value::Null, "the source is never outdated");
 
     // Confirming clears it without a new revision.
-    let confirmed = app.post(
-        &format!("{}/confirm", translation_path(story, "ar")),
-        &json!({}),
-        Some(&editor),
-    );
+    let confirmed = app.post(&format!("{}/confirm", translation_path(story, "ar")), &json!({}), Some(&editor));
     assert_eq!(confirmed.status(), 200);
     let confirmed: Value = confirmed.json().unwrap();
     assert_eq!(confirmed["outdated"], Value::Null);
@@ -437,11 +352,7 @@ fn outdated_translations_are_flagged_until_updated_or_confirmed(backend: Backend
     write(&app, &editor, story, "ar", "إصلاح اثنتي عشرة نقطة مياه في آذار");
     assert_eq!(status(&app, &editor, story, "ar")["outdated"], Value::Null);
     assert_problem(
-        app.post(
-            &format!("{}/confirm", translation_path(story, "en")),
-            &json!({}),
-            Some(&editor),
-        ),
+        app.post(&format!("{}/confirm", translation_path(story, "en")), &json!({}), Some(&editor)),
         409,
         "source-locale",
         "en",
@@ -452,9 +363,7 @@ fn stories_are_listed_by_status_locale_author_and_review(backend: Backend) {
     let app = TestApp::spawn(backend);
     let amal = app.user_with("amal@example.test", &["editor", "reviewer"]);
     let bassam = app.user_with("bassam@example.test", &["editor", "reviewer"]);
-    let amal_id = app.get("/api/v1/me", Some(&amal)).json::<Value>().unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let amal_id = app.get("/api/v1/me", Some(&amal)).json::<Value>().unwrap()["id"].as_i64().unwrap();
     let a = create_story(&app, &amal, "by-amal");
     write(&app, &amal, a, "en", "Amal's story");
     must(&app, &amal, a, "en", "submit");
@@ -466,12 +375,8 @@ fn stories_are_listed_by_status_locale_author_and_review(backend: Backend) {
 
     let slugs = |query: &str, token: &str| -> Vec<String> {
         let page: Value = app.get(&format!("/api/v1/stories{query}"), Some(token)).json().unwrap();
-        let mut slugs: Vec<String> = page["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| s["slug"].as_str().unwrap().to_owned())
-            .collect();
+        let mut slugs: Vec<String> =
+            page["items"].as_array().unwrap().iter().map(|s| s["slug"].as_str().unwrap().to_owned()).collect();
         slugs.sort();
         slugs
     };
@@ -482,24 +387,11 @@ fn stories_are_listed_by_status_locale_author_and_review(backend: Backend) {
     // Waiting for my review: in review, and written by someone else.
     assert_eq!(slugs("?waiting_for_me=true", &amal), ["by-bassam"]);
     assert_eq!(slugs("?waiting_for_me=true", &bassam), ["by-amal"]);
-    let page: Value = app
-        .get("/api/v1/stories?per_page=2&page=2", Some(&amal))
-        .json()
-        .unwrap();
+    let page: Value = app.get("/api/v1/stories?per_page=2&page=2", Some(&amal)).json().unwrap();
     assert_eq!(page["total"], 3);
     assert_eq!(page["items"].as_array().unwrap().len(), 1);
-    assert_problem(
-        app.get("/api/v1/stories?status=lost", Some(&amal)),
-        400,
-        "invalid-query",
-        "en",
-    );
-    assert_problem(
-        app.get("/api/v1/stories?locale=fr", Some(&amal)),
-        404,
-        "unknown-locale",
-        "en",
-    );
+    assert_problem(app.get("/api/v1/stories?status=lost", Some(&amal)), 400, "invalid-query", "en");
+    assert_problem(app.get("/api/v1/stories?locale=fr", Some(&amal)), 404, "unknown-locale", "en");
 }
 
 fn published_stories_cannot_be_deleted(backend: Backend) {
@@ -511,26 +403,11 @@ fn published_stories_cannot_be_deleted(backend: Backend) {
     for (token, action) in [(&editor, "submit"), (&reviewer, "approve"), (&reviewer, "publish")] {
         must(&app, token, story, "en", action);
     }
-    assert_problem(
-        app.delete(&format!("/api/v1/stories/{story}"), &reviewer),
-        403,
-        "forbidden",
-        "en",
-    );
-    assert_problem(
-        app.delete(&format!("/api/v1/stories/{story}"), &editor),
-        409,
-        "story-published",
-        "en",
-    );
+    assert_problem(app.delete(&format!("/api/v1/stories/{story}"), &reviewer), 403, "forbidden", "en");
+    assert_problem(app.delete(&format!("/api/v1/stories/{story}"), &editor), 409, "story-published", "en");
     must(&app, &reviewer, story, "en", "unpublish");
     assert_eq!(app.delete(&format!("/api/v1/stories/{story}"), &editor).status(), 204);
-    assert_problem(
-        app.get(&format!("/api/v1/stories/{story}"), Some(&editor)),
-        404,
-        "not-found",
-        "en",
-    );
+    assert_problem(app.get(&format!("/api/v1/stories/{story}"), Some(&editor)), 404, "not-found", "en");
 }
 
 fn bad_paths_and_bodies_are_refused(backend: Backend) {
@@ -538,30 +415,10 @@ fn bad_paths_and_bodies_are_refused(backend: Backend) {
     let editor = app.user_with("editor@example.test", &["editor"]);
     let reviewer = app.user_with("reviewer@example.test", &["reviewer"]);
     let story = create_story(&app, &editor, "guarded");
-    assert_problem(
-        save(&app, &editor, story, "fr", "Bonjour", None),
-        404,
-        "unknown-locale",
-        "en",
-    );
-    assert_problem(
-        save(&app, &editor, 9999, "en", "Nobody's", None),
-        404,
-        "not-found",
-        "en",
-    );
-    assert_problem(
-        save(&app, &reviewer, story, "en", "Not my job", None),
-        403,
-        "forbidden",
-        "en",
-    );
-    let missing_body = app.put(
-        &translation_path(story, "en"),
-        &json!({"title": "Only a title"}),
-        &editor,
-        None,
-    );
+    assert_problem(save(&app, &editor, story, "fr", "Bonjour", None), 404, "unknown-locale", "en");
+    assert_problem(save(&app, &editor, 9999, "en", "Nobody's", None), 404, "not-found", "en");
+    assert_problem(save(&app, &reviewer, story, "en", "Not my job", None), 403, "forbidden", "en");
+    let missing_body = app.put(&translation_path(story, "en"), &json!({"title": "Only a title"}), &editor, None);
     assert_problem(missing_body, 422, "invalid-body", "en");
     let hostile = json!({"title": "", "summary": "", "body": "", "link": "javascript:alert(1)",
                          "images": [{"media_id": 42, "alt": "x"}]});
@@ -571,12 +428,7 @@ fn bad_paths_and_bodies_are_refused(backend: Backend) {
         "validation-failed",
         "en",
     );
-    let fields: Vec<&str> = body["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
+    let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["title", "link"]);
     let unknown_media = json!({"title": "T", "summary": "", "body": "", "images": [{"media_id": 42, "alt": "x"}]});
     assert_problem(
@@ -585,12 +437,7 @@ fn bad_paths_and_bodies_are_refused(backend: Backend) {
         "validation-failed",
         "en",
     );
-    assert_problem(
-        app.get(&translation_path(story, "en"), Some(&editor)),
-        404,
-        "not-found",
-        "en",
-    );
+    assert_problem(app.get(&translation_path(story, "en"), Some(&editor)), 404, "not-found", "en");
 
     let taken = app.post("/api/v1/stories", &json!({"slug": "guarded"}), Some(&editor));
     assert_problem(taken, 409, "slug-taken", "en");

@@ -23,11 +23,7 @@ pub struct SlidingWindow {
 
 impl SlidingWindow {
     pub fn new(max: u32, window: Duration) -> Self {
-        Self {
-            max: max as usize,
-            window,
-            hits: Mutex::new(HashMap::new()),
-        }
+        Self { max: max as usize, window, hits: Mutex::new(HashMap::new()) }
     }
 
     /// `Err(wait)` when `key` has used up its allowance; `wait` is how long until it has not.

@@ -91,13 +91,9 @@ pub fn rotate(
             return refused(AuthError::InvalidRefreshToken);
         }
         match users::find(conn, token.user_id)? {
-            Some(user) if !user.disabled => Ok(RefreshOutcome::Rotated(issue(
-                conn,
-                keys,
-                lifetimes,
-                &user,
-                &token.family,
-            )?)),
+            Some(user) if !user.disabled => {
+                Ok(RefreshOutcome::Rotated(issue(conn, keys, lifetimes, &user, &token.family)?))
+            }
             _ => {
                 refresh_tokens::revoke_family(conn, &token.family)?;
                 refused(AuthError::AccountDisabled)

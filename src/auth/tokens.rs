@@ -70,17 +70,12 @@ impl TokenKeys {
 
     /// The claims of a valid token: right signature, algorithm, issuer and audience, unexpired.
     pub fn verify(&self, token: &str) -> Option<Claims> {
-        decode::<Claims>(token, &self.decoding, &self.validation)
-            .ok()
-            .map(|data| data.claims)
+        decode::<Claims>(token, &self.decoding, &self.validation).ok().map(|data| data.claims)
     }
 }
 
 fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -114,16 +109,11 @@ mod tests {
     fn other_keys_and_audiences_are_refused() {
         let keys = TokenKeys::new(&settings(SECRET, "nashra-api")).unwrap();
         let token = keys.issue(7, [Role::Admin]);
-        assert!(
-            TokenKeys::new(&settings("another-secret-that-is-long-enough!!", "nashra-api"))
-                .unwrap()
-                .verify(&token)
-                .is_none()
-        );
-        assert!(TokenKeys::new(&settings(SECRET, "someone-else"))
+        assert!(TokenKeys::new(&settings("another-secret-that-is-long-enough!!", "nashra-api"))
             .unwrap()
             .verify(&token)
             .is_none());
+        assert!(TokenKeys::new(&settings(SECRET, "someone-else")).unwrap().verify(&token).is_none());
     }
 
     #[test]

@@ -12,21 +12,13 @@ pub fn check(settings: &Settings, dir: &Path) -> Result<(), Failure> {
     let codes: Vec<&str> = settings.locale_codes().collect();
     let findings = check_locales(dir, &codes, &settings.default_locale);
     if findings.is_empty() {
-        println!(
-            "locales OK: {} agree with {}",
-            codes.join(", "),
-            settings.default_locale
-        );
+        println!("locales OK: {} agree with {}", codes.join(", "), settings.default_locale);
         return Ok(());
     }
     for finding in &findings {
         println!("{}", describe(finding, &settings.default_locale));
     }
-    Err(Failure::Technical(format!(
-        "{} locale problem(s) in {}",
-        findings.len(),
-        dir.display()
-    )))
+    Err(Failure::Technical(format!("{} locale problem(s) in {}", findings.len(), dir.display())))
 }
 
 fn describe(finding: &Finding, reference: &str) -> String {
@@ -36,12 +28,7 @@ fn describe(finding: &Finding, reference: &str) -> String {
             format!("[{locale}] missing message {id} (present in {reference})")
         }
         Finding::Extra { locale, id } => format!("[{locale}] message {id} is not in {reference}"),
-        Finding::VariablesDiffer {
-            locale,
-            id,
-            expected,
-            found,
-        } => format!(
+        Finding::VariablesDiffer { locale, id, expected, found } => format!(
             "[{locale}] {id} uses variables {{{}}} but {reference} uses {{{}}}",
             found.join(", "),
             expected.join(", ")

@@ -18,11 +18,7 @@ use crate::db::Database;
 use crate::l10n::{Args, Localizer};
 
 #[derive(Parser)]
-#[command(
-    name = "nashra",
-    version,
-    about = "A newsroom backend for a newsletter in English and Arabic"
-)]
+#[command(name = "nashra", version, about = "A newsroom backend for a newsletter in English and Arabic")]
 pub struct Cli {
     /// Folder holding default.toml and <mode>.toml.
     #[arg(long, global = true, value_name = "DIR")]
@@ -123,11 +119,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let l10n = Localizer::load(&settings.locales_dir, &settings.locales, &settings.default_locale)
         .map_err(|e| Failure::Technical(e.to_string()))?;
     let locale = terminal_locale(&l10n);
-    let context = Context {
-        settings,
-        l10n: Arc::new(l10n),
-        locale,
-    };
+    let context = Context { settings, l10n: Arc::new(l10n), locale };
     match cli.command {
         Command::Serve { .. } => serve::run(context),
         Command::Migrate => serve::migrate(&context),

@@ -19,9 +19,7 @@ pub fn run(context: Context) -> Result<(), Failure> {
         let mut stdout = std::io::stdout();
         let _ = writeln!(stdout, "listening on http://{}", app.address());
         let _ = stdout.flush();
-        app.run_until_stopped()
-            .await
-            .map_err(|e| Failure::Technical(e.to_string()))
+        app.run_until_stopped().await.map_err(|e| Failure::Technical(e.to_string()))
     })
 }
 
@@ -29,10 +27,7 @@ pub fn migrate(context: &Context) -> Result<(), Failure> {
     let db = crate::db::Database::open(&context.settings.database_url, &context.settings.database)
         .map_err(|e| Failure::Technical(e.to_string()))?;
     let applied = db.migrate().map_err(|e| Failure::Technical(e.to_string()))?;
-    println!(
-        "{}",
-        context.say("cli-migrations-applied", &Args::new().with("count", applied.len()))
-    );
+    println!("{}", context.say("cli-migrations-applied", &Args::new().with("count", applied.len())));
     for name in applied {
         println!("  {name}");
     }

@@ -49,13 +49,7 @@ fn parse_role(raw: &str) -> Result<Role, String> {
 
 pub fn run(context: &Context, command: UserCommand) -> Result<(), Failure> {
     match command {
-        UserCommand::Add {
-            email,
-            name,
-            roles,
-            locale,
-            ..
-        } => add(context, &email, &name, roles, locale),
+        UserCommand::Add { email, name, roles, locale, .. } => add(context, &email, &name, roles, locale),
         UserCommand::List => list(context),
         UserCommand::Passwd { email, .. } => passwd(context, &email),
     }
@@ -93,10 +87,7 @@ fn list(context: &Context) -> Result<(), Failure> {
             state
         );
     }
-    println!(
-        "{}",
-        context.say("cli-user-count", &Args::new().with("count", all.len()))
-    );
+    println!("{}", context.say("cli-user-count", &Args::new().with("count", all.len())));
     Ok(())
 }
 
@@ -127,9 +118,7 @@ fn passwd(context: &Context, email: &str) -> Result<(), Failure> {
 /// The password from standard input, without its line ending.
 fn read_password(context: &Context) -> Result<String, Failure> {
     let mut input = String::new();
-    std::io::stdin()
-        .read_to_string(&mut input)
-        .map_err(|e| Failure::Technical(e.to_string()))?;
+    std::io::stdin().read_to_string(&mut input).map_err(|e| Failure::Technical(e.to_string()))?;
     let password = input.strip_suffix('\n').unwrap_or(&input);
     let password = password.strip_suffix('\r').unwrap_or(password);
     if password.is_empty() {
@@ -142,11 +131,6 @@ fn read_password(context: &Context) -> Result<String, Failure> {
 fn explain(context: &Context, error: ApiError) -> Failure {
     let problem = crate::http::problem::build(&error, &context.l10n, &context.locale, "", Style::Plain);
     let mut lines = vec![problem.detail];
-    lines.extend(
-        problem
-            .errors
-            .into_iter()
-            .map(|field| format!("  {}: {}", field.field, field.message)),
-    );
+    lines.extend(problem.errors.into_iter().map(|field| format!("  {}: {}", field.field, field.message)));
     Failure::Said(context.say("cli-error", &Args::new().with("message", lines.join("\n"))))
 }

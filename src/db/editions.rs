@@ -24,11 +24,7 @@ pub struct Edition {
 
 impl Edition {
     pub fn required_locales(&self) -> Vec<String> {
-        self.required_locales
-            .split(',')
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned)
-            .collect()
+        self.required_locales.split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect()
     }
 }
 
@@ -68,27 +64,15 @@ pub fn insert(
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Edition>> {
-    editions::table
-        .find(id)
-        .select(Edition::as_select())
-        .first(conn)
-        .optional()
+    editions::table.find(id).select(Edition::as_select()).first(conn).optional()
 }
 
 pub fn find_by_number(conn: &mut DbConn, number: i32) -> QueryResult<Option<Edition>> {
-    editions::table
-        .filter(editions::number.eq(number))
-        .select(Edition::as_select())
-        .first(conn)
-        .optional()
+    editions::table.filter(editions::number.eq(number)).select(Edition::as_select()).first(conn).optional()
 }
 
 pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Edition>> {
-    editions::table
-        .filter(editions::slug.eq(slug))
-        .select(Edition::as_select())
-        .first(conn)
-        .optional()
+    editions::table.filter(editions::slug.eq(slug)).select(Edition::as_select()).first(conn).optional()
 }
 
 /// One page of editions, highest number first, and the total.

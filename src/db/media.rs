@@ -54,11 +54,7 @@ pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Media>> {
 }
 
 pub fn find_by_file_name(conn: &mut DbConn, file_name: &str) -> QueryResult<Option<Media>> {
-    media::table
-        .filter(media::file_name.eq(file_name))
-        .select(Media::as_select())
-        .first(conn)
-        .optional()
+    media::table.filter(media::file_name.eq(file_name)).select(Media::as_select()).first(conn).optional()
 }
 
 /// Of `ids`, those that exist.

@@ -47,9 +47,7 @@ impl Backend {
             if path.is_empty() {
                 return Err(DbError::BadUrl(url.to_owned()));
             }
-            Ok(Backend::Sqlite {
-                path: PathBuf::from(path),
-            })
+            Ok(Backend::Sqlite { path: PathBuf::from(path) })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Backend::Postgres { url: url.to_owned() })
         } else {
@@ -122,9 +120,9 @@ impl r2d2::ManageConnection for ConnectionManager {
                 ))?;
                 Ok(DbConn::Sqlite(conn))
             }
-            Backend::Postgres { url } => PgConnection::establish(url)
-                .map(DbConn::Postgres)
-                .map_err(|e| DbError::Unavailable(e.to_string())),
+            Backend::Postgres { url } => {
+                PgConnection::establish(url).map(DbConn::Postgres).map_err(|e| DbError::Unavailable(e.to_string()))
+            }
         }
     }
 
@@ -155,10 +153,8 @@ impl Database {
                     .map_err(|e| DbError::Unavailable(format!("{}: {e}", parent.display())))?;
             }
         }
-        let manager = ConnectionManager {
-            backend: backend.clone(),
-            sqlite_busy_timeout_ms: settings.sqlite_busy_timeout_ms,
-        };
+        let manager =
+            ConnectionManager { backend: backend.clone(), sqlite_busy_timeout_ms: settings.sqlite_busy_timeout_ms };
         let pool = r2d2::Pool::builder()
             .max_size(settings.pool_size)
             .min_idle(Some(0))
@@ -275,9 +271,7 @@ mod tests {
     fn urls_pick_the_backend() {
         assert_eq!(
             Backend::from_url("sqlite://data/nashra.db").unwrap(),
-            Backend::Sqlite {
-                path: "data/nashra.db".into()
-            }
+            Backend::Sqlite { path: "data/nashra.db".into() }
         );
         assert_eq!(Backend::from_url("postgres://u@h/db").unwrap().name(), "postgres");
         assert!(Backend::from_url("mysql://x").is_err());
@@ -287,9 +281,7 @@ mod tests {
     #[test]
     fn both_backends_have_the_same_migrations() {
         let names = |backend: &str| {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("migrations")
-                .join(backend);
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(backend);
             let mut names: Vec<String> = std::fs::read_dir(dir)
                 .unwrap()
                 .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -35,22 +35,17 @@ pub fn contacts(conn: &mut DbConn) -> QueryResult<Contacts> {
         .first(conn)
         .optional()?;
     Ok(row
-        .map(
-            |(website_url, social_account, contact_email, sender_address)| Contacts {
-                website_url,
-                social_account,
-                contact_email,
-                sender_address,
-            },
-        )
+        .map(|(website_url, social_account, contact_email, sender_address)| Contacts {
+            website_url,
+            social_account,
+            contact_email,
+            sender_address,
+        })
         .unwrap_or_default())
 }
 
 pub fn texts(conn: &mut DbConn) -> QueryResult<Vec<PublicationText>> {
-    publication_texts::table
-        .order(publication_texts::locale.asc())
-        .select(PublicationText::as_select())
-        .load(conn)
+    publication_texts::table.order(publication_texts::locale.asc()).select(PublicationText::as_select()).load(conn)
 }
 
 /// Replaces the contacts and the texts of the given locales.

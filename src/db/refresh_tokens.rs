@@ -60,9 +60,7 @@ pub fn mark_replaced(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
 
 pub fn revoke_family(conn: &mut DbConn, family: &str) -> QueryResult<usize> {
     diesel::update(
-        refresh_tokens::table
-            .filter(refresh_tokens::family.eq(family))
-            .filter(refresh_tokens::revoked_at.is_null()),
+        refresh_tokens::table.filter(refresh_tokens::family.eq(family)).filter(refresh_tokens::revoked_at.is_null()),
     )
     .set(refresh_tokens::revoked_at.eq(now()))
     .execute(conn)
@@ -71,9 +69,7 @@ pub fn revoke_family(conn: &mut DbConn, family: &str) -> QueryResult<usize> {
 /// Ends every session of a user (when disabled or given a new password).
 pub fn revoke_all_for_user(conn: &mut DbConn, user_id: i64) -> QueryResult<usize> {
     diesel::update(
-        refresh_tokens::table
-            .filter(refresh_tokens::user_id.eq(user_id))
-            .filter(refresh_tokens::revoked_at.is_null()),
+        refresh_tokens::table.filter(refresh_tokens::user_id.eq(user_id)).filter(refresh_tokens::revoked_at.is_null()),
     )
     .set(refresh_tokens::revoked_at.eq(now()))
     .execute(conn)

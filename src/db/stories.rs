@@ -34,40 +34,26 @@ pub fn insert(conn: &mut DbConn, slug: &str, section: &str, created_by: i64) -> 
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Story>> {
-    stories::table
-        .find(id)
-        .select(Story::as_select())
-        .first(conn)
-        .optional()
+    stories::table.find(id).select(Story::as_select()).first(conn).optional()
 }
 
 pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Story>> {
-    stories::table
-        .filter(stories::slug.eq(slug))
-        .select(Story::as_select())
-        .first(conn)
-        .optional()
+    stories::table.filter(stories::slug.eq(slug)).select(Story::as_select()).first(conn).optional()
 }
 
 pub fn update(conn: &mut DbConn, id: i64, slug: Option<&str>, section: Option<&str>) -> QueryResult<()> {
     if let Some(slug) = slug {
-        diesel::update(stories::table.find(id))
-            .set(stories::slug.eq(slug))
-            .execute(conn)?;
+        diesel::update(stories::table.find(id)).set(stories::slug.eq(slug)).execute(conn)?;
     }
     if let Some(section) = section {
-        diesel::update(stories::table.find(id))
-            .set(stories::section.eq(section))
-            .execute(conn)?;
+        diesel::update(stories::table.find(id)).set(stories::section.eq(section)).execute(conn)?;
     }
     touch(conn, id)
 }
 
 /// Marks a story as changed, so lists sorted by activity show it first.
 pub fn touch(conn: &mut DbConn, id: i64) -> QueryResult<()> {
-    diesel::update(stories::table.find(id))
-        .set(stories::updated_at.eq(now()))
-        .execute(conn)?;
+    diesel::update(stories::table.find(id)).set(stories::updated_at.eq(now())).execute(conn)?;
     Ok(())
 }
 
@@ -91,10 +77,7 @@ pub fn set_edition_stories(conn: &mut DbConn, edition_id: i64, story_ids: &[i64]
         .execute(conn)?;
     for (position, id) in story_ids.iter().enumerate() {
         diesel::update(stories::table.find(id))
-            .set((
-                stories::edition_id.eq(edition_id),
-                stories::position.eq(position as i32 + 1),
-            ))
+            .set((stories::edition_id.eq(edition_id), stories::position.eq(position as i32 + 1)))
             .execute(conn)?;
     }
     Ok(())
@@ -139,20 +122,12 @@ pub fn list(conn: &mut DbConn, filter: &StoryFilter, limit: i64, offset: i64) ->
                         .select(story_translations::story_id),
                 ),
             ),
-            (Some(status), None) => query.filter(
-                stories::id.eq_any(
-                    translations
-                        .filter(story_translations::status.eq(status))
-                        .select(story_translations::story_id),
-                ),
-            ),
-            (None, Some(locale)) => query.filter(
-                stories::id.eq_any(
-                    translations
-                        .filter(story_translations::locale.eq(locale))
-                        .select(story_translations::story_id),
-                ),
-            ),
+            (Some(status), None) => query.filter(stories::id.eq_any(
+                translations.filter(story_translations::status.eq(status)).select(story_translations::story_id),
+            )),
+            (None, Some(locale)) => query.filter(stories::id.eq_any(
+                translations.filter(story_translations::locale.eq(locale)).select(story_translations::story_id),
+            )),
             (None, None) => query,
         };
         if let Some(edition_id) = filter.edition_id {
@@ -175,11 +150,7 @@ pub fn list(conn: &mut DbConn, filter: &StoryFilter, limit: i64, offset: i64) ->
                     .inner_join(
                         story_revisions::table.on(story_revisions::id.eq(story_translations::latest_revision_id)),
                     )
-                    .filter(
-                        story_revisions::author_id
-                            .ne(reviewer)
-                            .or(story_revisions::author_id.is_null()),
-                    )
+                    .filter(story_revisions::author_id.ne(reviewer).or(story_revisions::author_id.is_null()))
                     .select(story_translations::story_id);
                 query = query.filter(stories::id.eq_any(waiting));
             }

@@ -118,10 +118,7 @@ pub fn insert(conn: &mut DbConn, story_id: i64, locale: &str) -> QueryResult<Tra
         ))
         .returning(story_translations::id)
         .get_result(conn)?;
-    story_translations::table
-        .find(id)
-        .select(Translation::as_select())
-        .first(conn)
+    story_translations::table.find(id).select(Translation::as_select()).first(conn)
 }
 
 /// The part of a translation's state a change sets. `live` and `publish_at` are
@@ -219,10 +216,7 @@ pub fn insert_revision(
         ))
         .returning(story_revisions::id)
         .get_result(conn)?;
-    let revision: Revision = story_revisions::table
-        .find(id)
-        .select(Revision::as_select())
-        .first(conn)?;
+    let revision: Revision = story_revisions::table.find(id).select(Revision::as_select()).first(conn)?;
     for (position, image) in snapshot.images.iter().enumerate() {
         diesel::insert_into(revision_images::table)
             .values((
@@ -238,11 +232,7 @@ pub fn insert_revision(
 }
 
 pub fn revision(conn: &mut DbConn, id: i64) -> QueryResult<Option<FullRevision>> {
-    let found = story_revisions::table
-        .find(id)
-        .select(Revision::as_select())
-        .first(conn)
-        .optional()?;
+    let found = story_revisions::table.find(id).select(Revision::as_select()).first(conn).optional()?;
     found.map(|revision| with_images(conn, revision)).transpose()
 }
 
@@ -277,11 +267,7 @@ fn with_images(conn: &mut DbConn, revision: Revision) -> QueryResult<FullRevisio
     let images = revision_images::table
         .filter(revision_images::revision_id.eq(revision.id))
         .order(revision_images::position.asc())
-        .select((
-            revision_images::media_id,
-            revision_images::alt,
-            revision_images::caption,
-        ))
+        .select((revision_images::media_id, revision_images::alt, revision_images::caption))
         .load::<(i64, String, String)>(conn)?
         .into_iter()
         .map(|(media_id, alt, caption)| ImageRef { media_id, alt, caption })

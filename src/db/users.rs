@@ -109,20 +109,12 @@ pub fn insert(conn: &mut DbConn, new: NewUser) -> QueryResult<i64> {
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<User>> {
-    let row = users::table
-        .find(id)
-        .select(UserRow::as_select())
-        .first(conn)
-        .optional()?;
+    let row = users::table.find(id).select(UserRow::as_select()).first(conn).optional()?;
     attach_roles(conn, row)
 }
 
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>> {
-    let row = users::table
-        .filter(users::email.eq(email))
-        .select(UserRow::as_select())
-        .first(conn)
-        .optional()?;
+    let row = users::table.filter(users::email.eq(email)).select(UserRow::as_select()).first(conn).optional()?;
     attach_roles(conn, row)
 }
 
@@ -131,20 +123,14 @@ pub fn list(conn: &mut DbConn, role: Option<Role>, limit: i64, offset: i64) -> Q
     let filtered = || {
         let mut query = users::table.into_boxed();
         if let Some(role) = role {
-            let holders = user_roles::table
-                .filter(user_roles::role.eq(role.as_str()))
-                .select(user_roles::user_id);
+            let holders = user_roles::table.filter(user_roles::role.eq(role.as_str())).select(user_roles::user_id);
             query = query.filter(users::id.eq_any(holders));
         }
         query
     };
     let total = filtered().count().get_result(conn)?;
-    let rows: Vec<UserRow> = filtered()
-        .order(users::id.asc())
-        .limit(limit)
-        .offset(offset)
-        .select(UserRow::as_select())
-        .load(conn)?;
+    let rows: Vec<UserRow> =
+        filtered().order(users::id.asc()).limit(limit).offset(offset).select(UserRow::as_select()).load(conn)?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let role_rows: Vec<(i64, String)> = user_roles::table
         .filter(user_roles::user_id.eq_any(&ids))
@@ -187,14 +173,8 @@ pub fn set_password_hash(conn: &mut DbConn, id: i64, hash: &str) -> QueryResult<
 
 /// How many enabled users hold the admin role.
 pub fn count_enabled_admins(conn: &mut DbConn) -> QueryResult<i64> {
-    let admins = user_roles::table
-        .filter(user_roles::role.eq(Role::Admin.as_str()))
-        .select(user_roles::user_id);
-    users::table
-        .filter(users::disabled.eq(false))
-        .filter(users::id.eq_any(admins))
-        .count()
-        .get_result(conn)
+    let admins = user_roles::table.filter(user_roles::role.eq(Role::Admin.as_str())).select(user_roles::user_id);
+    users::table.filter(users::disabled.eq(false)).filter(users::id.eq_any(admins)).count().get_result(conn)
 }
 
 fn replace_roles(conn: &mut DbConn, id: i64, roles: &RoleSet) -> QueryResult<()> {
@@ -210,10 +190,8 @@ fn replace_roles(conn: &mut DbConn, id: i64, roles: &RoleSet) -> QueryResult<()>
 
 fn attach_roles(conn: &mut DbConn, row: Option<UserRow>) -> QueryResult<Option<User>> {
     let Some(row) = row else { return Ok(None) };
-    let roles: Vec<String> = user_roles::table
-        .filter(user_roles::user_id.eq(row.id))
-        .select(user_roles::role)
-        .load(conn)?;
+    let roles: Vec<String> =
+        user_roles::table.filter(user_roles::user_id.eq(row.id)).select(user_roles::role).load(conn)?;
     let roles = roles.iter().filter_map(|r| r.parse().ok()).collect();
     Ok(Some(row.with_roles(roles)))
 }

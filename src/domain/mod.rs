@@ -23,11 +23,7 @@ pub struct Invalid {
 
 impl Invalid {
     pub fn new(field: &'static str, code: &'static str) -> Self {
-        Self {
-            field,
-            code,
-            limit: None,
-        }
+        Self { field, code, limit: None }
     }
 
     pub fn with_limit(mut self, limit: usize) -> Self {

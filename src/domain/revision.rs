@@ -67,10 +67,7 @@ impl Snapshot {
         }
         problems.dedup();
         if problems.is_empty() {
-            Ok(Snapshot {
-                title: title.to_owned(),
-                ..self
-            })
+            Ok(Snapshot { title: title.to_owned(), ..self })
         } else {
             Err(problems)
         }
@@ -95,29 +92,15 @@ pub fn changes(before: &Snapshot, after: &Snapshot) -> Vec<FieldChange> {
     let mut compare = |field: &'static str, a: &str, b: &str, with_diff: bool| {
         if a != b {
             let diff = with_diff.then(|| TextDiff::from_lines(a, b).unified_diff().context_radius(2).to_string());
-            found.push(FieldChange {
-                field,
-                before: a.to_owned(),
-                after: b.to_owned(),
-                diff,
-            });
+            found.push(FieldChange { field, before: a.to_owned(), after: b.to_owned(), diff });
         }
     };
     compare("title", &before.title, &after.title, false);
     compare("summary", &before.summary, &after.summary, false);
     compare("body", &before.body, &after.body, true);
-    compare(
-        "link",
-        before.link.as_deref().unwrap_or(""),
-        after.link.as_deref().unwrap_or(""),
-        false,
-    );
+    compare("link", before.link.as_deref().unwrap_or(""), after.link.as_deref().unwrap_or(""), false);
     let describe = |images: &[ImageRef]| {
-        images
-            .iter()
-            .map(|i| format!("#{} {} | {}", i.media_id, i.alt, i.caption))
-            .collect::<Vec<_>>()
-            .join("\n")
+        images.iter().map(|i| format!("#{} {} | {}", i.media_id, i.alt, i.caption)).collect::<Vec<_>>().join("\n")
     };
     compare("images", &describe(&before.images), &describe(&after.images), false);
     found
@@ -128,13 +111,7 @@ mod tests {
     use super::*;
 
     fn snapshot(title: &str, body: &str) -> Snapshot {
-        Snapshot {
-            title: title.into(),
-            summary: String::new(),
-            body: body.into(),
-            link: None,
-            images: vec![],
-        }
+        Snapshot { title: title.into(), summary: String::new(), body: body.into(), link: None, images: vec![] }
     }
 
     #[test]
@@ -144,11 +121,7 @@ mod tests {
             summary: String::new(),
             body: String::new(),
             link: Some("javascript:alert(1)".into()),
-            images: vec![ImageRef {
-                media_id: 1,
-                alt: " ".into(),
-                caption: String::new(),
-            }],
+            images: vec![ImageRef { media_id: 1, alt: " ".into(), caption: String::new() }],
         };
         let fields: Vec<&str> = bad.validate().unwrap_err().iter().map(|p| p.field).collect();
         assert_eq!(fields, ["title", "link", "images"]);

@@ -11,9 +11,7 @@ impl Slug {
     pub const MAX_CHARS: usize = 100;
 
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        let valid_chars = raw
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let valid_chars = raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         let well_formed = !raw.starts_with('-') && !raw.ends_with('-') && !raw.contains("--");
         if raw.is_empty() || raw.len() > Self::MAX_CHARS || !valid_chars || !well_formed {
             return Err(Invalid::new("slug", "invalid-slug").with_limit(Self::MAX_CHARS));
@@ -33,17 +31,7 @@ mod tests {
     #[test]
     fn slugs_are_plain_ascii_words() {
         assert!(Slug::parse("flood-relief-2019").is_ok());
-        for bad in [
-            "",
-            "Flood",
-            "flood relief",
-            "-x",
-            "x-",
-            "a--b",
-            "../etc",
-            "قصة",
-            &"a".repeat(101),
-        ] {
+        for bad in ["", "Flood", "flood relief", "-x", "x-", "a--b", "../etc", "قصة", &"a".repeat(101)] {
             assert!(Slug::parse(bad).is_err(), "{bad:?} accepted");
         }
     }

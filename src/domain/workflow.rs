@@ -32,13 +32,8 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
-        Status::Draft,
-        Status::InReview,
-        Status::ChangesRequested,
-        Status::Approved,
-        Status::Published,
-    ];
+    pub const ALL: [Status; 5] =
+        [Status::Draft, Status::InReview, Status::ChangesRequested, Status::Approved, Status::Published];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -76,14 +71,8 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
-        Action::Submit,
-        Action::Withdraw,
-        Action::Approve,
-        Action::RequestChanges,
-        Action::Publish,
-        Action::Unpublish,
-    ];
+    pub const ALL: [Action; 6] =
+        [Action::Submit, Action::Withdraw, Action::Approve, Action::RequestChanges, Action::Publish, Action::Unpublish];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -266,14 +255,8 @@ mod tests {
         };
         assert_eq!(transition(Status::Approved, &attempt), Ok(Status::Approved));
         assert_eq!(transition(Status::Published, &attempt), Ok(Status::Draft));
-        let nothing_live = Attempt {
-            has_live: false,
-            ..attempt
-        };
-        assert_eq!(
-            transition(Status::Approved, &nothing_live),
-            Err(Refusal::NotFrom(Status::Approved))
-        );
+        let nothing_live = Attempt { has_live: false, ..attempt };
+        assert_eq!(transition(Status::Approved, &nothing_live), Err(Refusal::NotFrom(Status::Approved)));
     }
 
     #[test]
@@ -281,17 +264,8 @@ mod tests {
         let editor = roles(&[Role::Editor]);
         assert_eq!(after_save(Status::Published, &editor), Ok(Status::Draft));
         assert_eq!(after_save(Status::Approved, &editor), Ok(Status::Draft));
-        assert_eq!(
-            after_save(Status::ChangesRequested, &editor),
-            Ok(Status::ChangesRequested)
-        );
-        assert_eq!(
-            after_save(Status::InReview, &editor),
-            Err(Refusal::NotFrom(Status::InReview))
-        );
-        assert_eq!(
-            after_save(Status::Draft, &roles(&[Role::Reviewer])),
-            Err(Refusal::Role(Role::Editor))
-        );
+        assert_eq!(after_save(Status::ChangesRequested, &editor), Ok(Status::ChangesRequested));
+        assert_eq!(after_save(Status::InReview, &editor), Err(Refusal::NotFrom(Status::InReview)));
+        assert_eq!(after_save(Status::Draft, &roles(&[Role::Reviewer])), Err(Refusal::Role(Role::Editor)));
     }
 }

@@ -50,13 +50,7 @@ pub fn readiness(conn: &mut DbConn, rules: &Rules, edition: &Edition) -> Result<
     }
     let members = stories::in_edition(conn, edition.id)?;
     if members.is_empty() {
-        problems.push(NotReady {
-            story_id: None,
-            slug: None,
-            locale: None,
-            reason: "no_stories",
-            status: None,
-        });
+        problems.push(NotReady { story_id: None, slug: None, locale: None, reason: "no_stories", status: None });
     }
     let ids: Vec<i64> = members.iter().map(|s| s.id).collect();
     let all = translations::for_stories(conn, &ids)?;
@@ -80,7 +74,7 @@ pub fn readiness(conn: &mut DbConn, rules: &Rules, edition: &Edition) -> Result<
             let status = translation.status();
             if status != Status::Approved && translation.live_revision_id.is_none() {
                 problems.push(problem("not_approved", Some(status)));
-            } else if edition.refuse_outdated && is_outdated(translation, source_latest) {
+            } else if edition.refuse_outdated && is_outdated(rules, translation, source_latest) {
                 problems.push(problem("outdated", None));
             }
         }
@@ -132,10 +126,7 @@ pub fn publish(conn: &mut DbConn, rules: &Rules, edition_id: i64, actor: &User) 
             stories::touch(conn, translation.story_id)?;
         }
         let first_time = edition.published_at.is_none();
-        let changes = EditionChanges {
-            published_at: first_time.then_some(Some(now)),
-            ..Default::default()
-        };
+        let changes = EditionChanges { published_at: first_time.then_some(Some(now)), ..Default::default() };
         editions::update(conn, edition.id, changes)?;
         editions::find(conn, edition.id)?.ok_or(ApiError::Internal)
     })

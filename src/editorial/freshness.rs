@@ -25,23 +25,21 @@ pub struct Outdated {
 }
 
 /// A translation is outdated when its source has a newer revision than the one it is
-/// current with. The source translation itself never is.
-pub fn is_outdated(translation: &Translation, source_latest: Option<i64>) -> bool {
+/// current with (`source_latest` is the source translation's latest revision, if there is
+/// one). The source translation itself never is.
+pub fn is_outdated(rules: &Rules, translation: &Translation, source_latest: Option<i64>) -> bool {
     match source_latest {
-        Some(latest) => translation.source_revision_id != Some(latest),
-        None => false,
+        Some(latest) if translation.locale != rules.source_locale => translation.source_revision_id != Some(latest),
+        _ => false,
     }
 }
 
 /// The details of how `translation` is outdated, or `None` if it is current.
 pub fn outdated(conn: &mut DbConn, rules: &Rules, translation: &Translation) -> Result<Option<Outdated>, ApiError> {
-    if translation.locale == rules.source_locale {
-        return Ok(None);
-    }
     let Some(source) = translations::find(conn, translation.story_id, &rules.source_locale)? else {
         return Ok(None);
     };
-    if !is_outdated(translation, Some(source.latest_revision_id)) {
+    if !is_outdated(rules, translation, Some(source.latest_revision_id)) {
         return Ok(None);
     }
     let current = translations::revision(conn, source.latest_revision_id)?.ok_or(ApiError::Internal)?;
@@ -49,13 +47,8 @@ pub fn outdated(conn: &mut DbConn, rules: &Rules, translation: &Translation) -> 
         Some(id) => translations::revision(conn, id)?,
         None => None,
     };
-    let empty = Snapshot {
-        title: String::new(),
-        summary: String::new(),
-        body: String::new(),
-        link: None,
-        images: vec![],
-    };
+    let empty =
+        Snapshot { title: String::new(), summary: String::new(), body: String::new(), link: None, images: vec![] };
     let before = based_on.as_ref().map_or(&empty, |r| &r.snapshot);
     Ok(Some(Outdated {
         based_on_revision: based_on.as_ref().map(|r| r.revision.number),
@@ -72,8 +65,7 @@ pub fn outdated_story_ids(conn: &mut DbConn, rules: &Rules, locale: Option<&str>
         .collect();
     let mut ids: Vec<i64> = translations::all_in_locale(conn, locale)?
         .iter()
-        .filter(|t| t.locale != rules.source_locale)
-        .filter(|t| is_outdated(t, sources.get(&t.story_id).copied()))
+        .filter(|t| is_outdated(rules, t, sources.get(&t.story_id).copied()))
         .map(|t| t.story_id)
         .collect();
     ids.sort_unstable();

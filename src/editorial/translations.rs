@@ -40,10 +40,7 @@ pub fn save(
                     return Err(ApiError::PreconditionFailed);
                 }
                 let translation = store_revision(conn, rules, &existing, &snapshot, None, actor)?;
-                Ok(Saved {
-                    translation,
-                    created: false,
-                })
+                Ok(Saved { translation, created: false })
             }
         }
     })
@@ -103,29 +100,15 @@ pub fn transition(
         let now = db::now();
         let (change, action_name, to) = match (request.action, request.publish_at) {
             (Action::Publish, Some(at)) if at > now => {
-                let change = StateChange {
-                    publish_at: Some(Some(at)),
-                    ..Default::default()
-                };
+                let change = StateChange { publish_at: Some(Some(at)), ..Default::default() };
                 (change, "schedule", existing.status())
             }
             (Action::Publish, _) => (publish_now(&existing, now), "publish", next),
             (Action::Unpublish, _) => {
-                let change = StateChange {
-                    status: Some(next),
-                    live_revision_id: Some(None),
-                    ..Default::default()
-                };
+                let change = StateChange { status: Some(next), live_revision_id: Some(None), ..Default::default() };
                 (change, "unpublish", next)
             }
-            (action, _) => (
-                StateChange {
-                    status: Some(next),
-                    ..Default::default()
-                },
-                action.as_str(),
-                next,
-            ),
+            (action, _) => (StateChange { status: Some(next), ..Default::default() }, action.as_str(), next),
         };
         if !translations::update_if_version(conn, existing.id, existing.version, change)? {
             return Err(ApiError::PreconditionFailed);
@@ -167,10 +150,7 @@ pub fn confirm(
         check_optional_if_match(if_match, existing.version)?;
         let source = translations::find(conn, story_id, &rules.source_locale)?
             .ok_or(ApiError::Conflict("no-source-translation"))?;
-        let change = StateChange {
-            source_revision_id: Some(Some(source.latest_revision_id)),
-            ..Default::default()
-        };
+        let change = StateChange { source_revision_id: Some(Some(source.latest_revision_id)), ..Default::default() };
         if !translations::update_if_version(conn, existing.id, existing.version, change)? {
             return Err(ApiError::PreconditionFailed);
         }
@@ -278,10 +258,7 @@ fn create(
         },
     )?;
     stories::touch(conn, story_id)?;
-    Ok(Saved {
-        translation: find(conn, story_id, locale)?,
-        created: true,
-    })
+    Ok(Saved { translation: find(conn, story_id, locale)?, created: true })
 }
 
 /// Stores a new revision of an existing translation; `restored_from` marks a restore.

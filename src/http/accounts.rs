@@ -66,16 +66,10 @@ pub async fn login(
     let LoginRequest { email, password } = body.into_inner();
     let address = client_address(&req, state.settings.http.trust_forwarded_for);
     let limits = &state.login_limits;
-    limits
-        .per_address
-        .check_and_record(&address)
-        .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
+    limits.per_address.check_and_record(&address).map_err(|retry_after| ApiError::RateLimited { retry_after })?;
     // A malformed address cannot belong to an account; it fails like any unknown one.
     let account_key = EmailAddress::parse(&email).map(|e| e.into_string()).unwrap_or(email);
-    limits
-        .per_account
-        .check(&account_key)
-        .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
+    limits.per_account.check(&account_key).map_err(|retry_after| ApiError::RateLimited { retry_after })?;
 
     let worker_state = state.clone();
     let key = account_key.clone();
@@ -115,10 +109,8 @@ pub async fn login(
 pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
     let token = body.into_inner().refresh_token;
     let worker_state = state.clone();
-    let session = state
-        .db
-        .run(move |conn| session::rotate(conn, &worker_state.keys, worker_state.lifetimes, &token))
-        .await?;
+    let session =
+        state.db.run(move |conn| session::rotate(conn, &worker_state.keys, worker_state.lifetimes, &token)).await?;
     Ok(HttpResponse::Ok().json(TokenResponse::from(session)))
 }
 
@@ -159,10 +151,6 @@ pub async fn get_me(user: CurrentUser) -> HttpResponse {
 /// when the deployment says a trusted proxy sets it.
 fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> String {
     let info = req.connection_info();
-    let address = if trust_forwarded_for {
-        info.realip_remote_addr()
-    } else {
-        info.peer_addr()
-    };
+    let address = if trust_forwarded_for { info.realip_remote_addr() } else { info.peer_addr() };
     address.unwrap_or("unknown").to_owned()
 }

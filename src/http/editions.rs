@@ -120,10 +120,7 @@ pub async fn list_editions(
         .db
         .run(move |conn| {
             let (found, total) = editions::list(conn, request.limit(), request.offset())?;
-            let items = found
-                .into_iter()
-                .map(|e| view(conn, e))
-                .collect::<Result<Vec<_>, ApiError>>()?;
+            let items = found.into_iter().map(|e| view(conn, e)).collect::<Result<Vec<_>, ApiError>>()?;
             Ok::<_, ApiError>((items, total))
         })
         .await?;
@@ -153,9 +150,7 @@ pub async fn create_edition(
         problems.push(Invalid::new("number", "edition-number-invalid"));
     }
     let slug = Slug::parse(&body.slug).map_err(|invalid| problems.push(invalid)).ok();
-    let required = body
-        .required_locales
-        .unwrap_or_else(|| state.l10n.codes().map(str::to_owned).collect());
+    let required = body.required_locales.unwrap_or_else(|| state.l10n.codes().map(str::to_owned).collect());
     check_locales(&state, &required, &mut problems);
     let (Some(slug), true) = (slug, problems.is_empty()) else {
         return Err(ApiError::Validation(problems));
@@ -169,10 +164,7 @@ pub async fn create_edition(
                 check_unique(conn, None, Some(body.number), Some(slug.as_str()))?;
                 let id = editions::insert(conn, body.number, slug.as_str(), &required, author)?;
                 if body.cover_media_id.is_some() {
-                    let changes = EditionChanges {
-                        cover_media_id: Some(body.cover_media_id),
-                        ..Default::default()
-                    };
+                    let changes = EditionChanges { cover_media_id: Some(body.cover_media_id), ..Default::default() };
                     editions::update(conn, id, changes)?;
                 }
                 Ok::<_, ApiError>(id)
@@ -229,14 +221,8 @@ pub async fn update_edition(
     if body.number.is_some_and(|n| n < 1) {
         problems.push(Invalid::new("number", "edition-number-invalid"));
     }
-    let slug = body
-        .slug
-        .as_deref()
-        .map(Slug::parse)
-        .transpose()
-        .map_err(|invalid| problems.push(invalid))
-        .ok()
-        .flatten();
+    let slug =
+        body.slug.as_deref().map(Slug::parse).transpose().map_err(|invalid| problems.push(invalid)).ok().flatten();
     if let Some(required) = &body.required_locales {
         check_locales(&state, required, &mut problems);
     }
@@ -470,21 +456,13 @@ fn view(conn: &mut DbConn, edition: Edition) -> Result<EditionView, ApiError> {
                 locale: t.locale,
                 title: t.title,
                 foreword: t.foreword,
-                signature: Signature {
-                    name: t.signature_name,
-                    role: t.signature_role,
-                },
+                signature: Signature { name: t.signature_name, role: t.signature_role },
                 cover_alt: t.cover_alt,
             })
             .collect(),
         stories: members
             .into_iter()
-            .map(|s| EditionStory {
-                id: s.id,
-                slug: s.slug,
-                section: s.section,
-                position: s.position,
-            })
+            .map(|s| EditionStory { id: s.id, slug: s.slug, section: s.section, position: s.position })
             .collect(),
     })
 }

@@ -24,9 +24,6 @@ pub async fn health() -> HttpResponse {
     )
 )]
 pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    state
-        .db
-        .run(|conn| conn.batch_execute("SELECT 1").map_err(|_| ApiError::Unavailable))
-        .await?;
+    state.db.run(|conn| conn.batch_execute("SELECT 1").map_err(|_| ApiError::Unavailable)).await?;
     Ok(HttpResponse::Ok().json(json!({ "status": "ready", "database": state.db.backend().name() })))
 }

@@ -84,24 +84,17 @@ pub async fn upload_media(
     let limit = state.settings.media.max_bytes;
     let mut file: Option<(Vec<u8>, String)> = None;
     let mut credit = String::new();
-    while let Some(mut field) = form
-        .try_next()
-        .await
-        .map_err(|_| ApiError::Status(actix_web::http::StatusCode::BAD_REQUEST))?
+    while let Some(mut field) =
+        form.try_next().await.map_err(|_| ApiError::Status(actix_web::http::StatusCode::BAD_REQUEST))?
     {
         let name = field.name().unwrap_or_default().to_owned();
-        let client_name = field
-            .content_disposition()
-            .and_then(|d| d.get_filename())
-            .map(display_name)
-            .unwrap_or_default();
+        let client_name =
+            field.content_disposition().and_then(|d| d.get_filename()).map(display_name).unwrap_or_default();
         // Text fields are small; the file may be as large as the limit.
         let cap = if name == "file" { limit } else { 4 * MAX_CREDIT_CHARS };
         let mut bytes = Vec::new();
-        while let Some(chunk) = field
-            .try_next()
-            .await
-            .map_err(|_| ApiError::Status(actix_web::http::StatusCode::BAD_REQUEST))?
+        while let Some(chunk) =
+            field.try_next().await.map_err(|_| ApiError::Status(actix_web::http::StatusCode::BAD_REQUEST))?
         {
             if bytes.len() + chunk.len() > cap {
                 return Err(ApiError::PayloadTooLarge { limit: cap });
@@ -117,9 +110,7 @@ pub async fn upload_media(
     let (bytes, original_name) = file.ok_or_else(|| ApiError::from(Invalid::new("file", "value-required")))?;
     let credit = credit.trim().to_owned();
     if credit.chars().count() > MAX_CREDIT_CHARS {
-        return Err(Invalid::new("credit", "text-too-long")
-            .with_limit(MAX_CREDIT_CHARS)
-            .into());
+        return Err(Invalid::new("credit", "text-too-long").with_limit(MAX_CREDIT_CHARS).into());
     }
     let image = sniff(&bytes).ok_or(ApiError::UnsupportedImage)?;
     let dir = state.settings.media.dir.clone();
@@ -166,10 +157,7 @@ pub async fn get_media(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let found = state
-        .db
-        .run(move |conn| media::find(conn, id).map_err(ApiError::from))
-        .await?;
+    let found = state.db.run(move |conn| media::find(conn, id).map_err(ApiError::from)).await?;
     Ok(HttpResponse::Ok().json(MediaView::from(found.ok_or(ApiError::NotFound)?)))
 }
 
@@ -190,10 +178,7 @@ pub async fn get_media_file(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let found = state
-        .db
-        .run(move |conn| media::find(conn, id).map_err(ApiError::from))
-        .await?;
+    let found = state.db.run(move |conn| media::find(conn, id).map_err(ApiError::from)).await?;
     serve(&req, &state, &found.ok_or(ApiError::NotFound)?.file_name)
 }
 
@@ -236,9 +221,6 @@ fn serve(req: &HttpRequest, state: &AppState, name: &str) -> Result<HttpResponse
     let path = path_of(&state.settings.media.dir, name).ok_or(ApiError::NotFound)?;
     let file = NamedFile::open(path).map_err(|_| ApiError::NotFound)?;
     let mut response = file.use_etag(true).use_last_modified(true).into_response(req);
-    response.headers_mut().insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        header::HeaderValue::from_static("nosniff"),
-    );
+    response.headers_mut().insert(header::X_CONTENT_TYPE_OPTIONS, header::HeaderValue::from_static("nosniff"));
     Ok(response)
 }

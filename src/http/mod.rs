@@ -126,18 +126,13 @@ fn resource(path: &str) -> actix_web::Resource {
 
 fn json_error(error: error::JsonPayloadError, req: &HttpRequest) -> actix_web::Error {
     use error::JsonPayloadError as E;
-    let configured_limit = || {
-        req.app_data::<web::Data<AppState>>()
-            .map_or(0, |s| s.settings.http.json_limit_bytes)
-    };
+    let configured_limit = || req.app_data::<web::Data<AppState>>().map_or(0, |s| s.settings.http.json_limit_bytes);
     let api_error = match error {
         E::OverflowKnownLength { limit, .. } | E::Overflow { limit } => ApiError::PayloadTooLarge { limit },
         E::ContentType => ApiError::UnsupportedMediaType,
         E::Deserialize(error) if error.is_data() => ApiError::InvalidBody(error.to_string()),
         E::Deserialize(error) => ApiError::MalformedJson(error.to_string()),
-        E::Payload(error::PayloadError::Overflow) => ApiError::PayloadTooLarge {
-            limit: configured_limit(),
-        },
+        E::Payload(error::PayloadError::Overflow) => ApiError::PayloadTooLarge { limit: configured_limit() },
         other => ApiError::MalformedJson(other.to_string()),
     };
     api_error.into()

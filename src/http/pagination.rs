@@ -65,11 +65,6 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     pub fn new(items: Vec<T>, request: PageRequest, total: i64) -> Self {
-        Self {
-            items,
-            page: request.page,
-            per_page: request.per_page,
-            total,
-        }
+        Self { items, page: request.page, per_page: request.per_page, total }
     }
 }

@@ -71,10 +71,7 @@ pub async fn render_problems(
     let problem = build(&error, &state.l10n, locale, request.path(), Style::Display);
     let body = serde_json::to_string(&problem).unwrap_or_default();
     let headers = http_response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/problem+json"),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
     if let Ok(language) = HeaderValue::from_str(locale) {
         headers.insert(header::CONTENT_LANGUAGE, language);
     }

@@ -84,10 +84,7 @@ pub async fn put_publication(
         return Err(ApiError::UnknownLocale);
     }
     let mut problems = Vec::new();
-    for (field, email) in [
-        ("contact_email", &body.contact_email),
-        ("sender_address", &body.sender_address),
-    ] {
+    for (field, email) in [("contact_email", &body.contact_email), ("sender_address", &body.sender_address)] {
         if !email.is_empty() && EmailAddress::parse(email).is_err() {
             problems.push(Invalid::new(field, "invalid-email"));
         }
@@ -98,14 +95,9 @@ pub async fn put_publication(
     {
         problems.push(Invalid::new("website_url", "invalid-link"));
     }
-    let all_text = body
-        .texts
-        .values()
-        .flat_map(|t| [&t.newsletter_name, &t.postal_address, &t.funders_line, &t.sender_name]);
-    if all_text
-        .chain([&body.social_account])
-        .any(|t| t.chars().count() > MAX_TEXT_CHARS)
-    {
+    let all_text =
+        body.texts.values().flat_map(|t| [&t.newsletter_name, &t.postal_address, &t.funders_line, &t.sender_name]);
+    if all_text.chain([&body.social_account]).any(|t| t.chars().count() > MAX_TEXT_CHARS) {
         problems.push(Invalid::new("texts", "text-too-long").with_limit(MAX_TEXT_CHARS));
     }
     if body.texts.values().any(|t| t.newsletter_name.trim().is_empty()) {

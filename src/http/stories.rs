@@ -259,10 +259,7 @@ pub async fn delete_story(
         .run(move |conn| {
             db::write_transaction(conn, |conn| {
                 stories::find(conn, id)?.ok_or(ApiError::NotFound)?;
-                if translations::for_stories(conn, &[id])?
-                    .iter()
-                    .any(|t| t.live_revision_id.is_some())
-                {
+                if translations::for_stories(conn, &[id])?.iter().any(|t| t.live_revision_id.is_some()) {
                     return Err(ApiError::Conflict("story-published"));
                 }
                 stories::delete(conn, id)?;
@@ -280,10 +277,7 @@ fn validate(slug: Option<&str>, section: Option<&str>) -> Result<(Option<Slug>, 
         None
     });
     let section = section.map(str::trim).map(str::to_owned);
-    if section
-        .as_ref()
-        .is_some_and(|s| s.chars().count() > MAX_SECTION_CHARS || s.chars().any(char::is_control))
-    {
+    if section.as_ref().is_some_and(|s| s.chars().count() > MAX_SECTION_CHARS || s.chars().any(char::is_control)) {
         problems.push(Invalid::new("section", "text-too-long").with_limit(MAX_SECTION_CHARS));
     }
     if problems.is_empty() {
@@ -317,10 +311,7 @@ pub(crate) fn views(conn: &mut DbConn, rules: &Rules, found: Vec<Story>) -> Resu
         .into_iter()
         .map(|story| {
             let own: Vec<&Translation> = all.iter().filter(|t| t.story_id == story.id).collect();
-            let source_latest = own
-                .iter()
-                .find(|t| t.locale == rules.source_locale)
-                .map(|t| t.latest_revision_id);
+            let source_latest = own.iter().find(|t| t.locale == rules.source_locale).map(|t| t.latest_revision_id);
             StoryView {
                 translations: own
                     .iter()
@@ -330,7 +321,7 @@ pub(crate) fn views(conn: &mut DbConn, rules: &Rules, found: Vec<Story>) -> Resu
                         title: title_of(t.latest_revision_id).unwrap_or_default(),
                         version: t.version,
                         live: t.live_revision_id.is_some(),
-                        outdated: t.locale != rules.source_locale && is_outdated(t, source_latest),
+                        outdated: is_outdated(rules, t, source_latest),
                         publish_at: t.publish_at.map(|at| at.and_utc()),
                     })
                     .collect(),

@@ -257,11 +257,7 @@ pub async fn put_translation(
             Ok::<_, ApiError>((saved, view))
         })
         .await?;
-    let status = if saved.created {
-        HttpResponse::Created()
-    } else {
-        HttpResponse::Ok()
-    };
+    let status = if saved.created { HttpResponse::Created() } else { HttpResponse::Ok() };
     Ok(with_etag(status, saved.translation.version, &view))
 }
 
@@ -438,11 +434,7 @@ pub async fn compare_revisions(
                 translations::revision_by_number(conn, translation.id, n)?.ok_or(ApiError::NotFound)
             };
             let (a, b) = (load(from)?, load(to)?);
-            Ok::<_, ApiError>(Comparison {
-                from,
-                to,
-                changes: revision::changes(&a.snapshot, &b.snapshot),
-            })
+            Ok::<_, ApiError>(Comparison { from, to, changes: revision::changes(&a.snapshot, &b.snapshot) })
         })
         .await?;
     Ok(HttpResponse::Ok().json(comparison))
@@ -537,10 +529,7 @@ pub(crate) fn known_locale(state: &AppState, locale: &str) -> Result<(), ApiErro
 }
 
 pub(crate) fn if_match(req: &HttpRequest) -> Option<IfMatch> {
-    req.headers()
-        .get(header::IF_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .map(IfMatch::parse)
+    req.headers().get(header::IF_MATCH).and_then(|v| v.to_str().ok()).map(IfMatch::parse)
 }
 
 fn with_etag(mut response: actix_web::HttpResponseBuilder, version: i64, body: &impl Serialize) -> HttpResponse {

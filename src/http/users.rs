@@ -125,17 +125,9 @@ pub async fn create_user(
     body: web::Json<CreateUserRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
-    let locale = body
-        .preferred_locale
-        .unwrap_or_else(|| state.l10n.default_locale().to_owned());
-    let (email, name, password, roles) = validate_new_user(
-        &state.l10n,
-        &body.email,
-        &body.display_name,
-        body.password,
-        body.roles,
-        &locale,
-    )?;
+    let locale = body.preferred_locale.unwrap_or_else(|| state.l10n.default_locale().to_owned());
+    let (email, name, password, roles) =
+        validate_new_user(&state.l10n, &body.email, &body.display_name, body.password, body.roles, &locale)?;
     let user = state
         .db
         .run(move |conn| {
@@ -172,15 +164,10 @@ pub async fn update_user(
     let id = id.into_inner();
     let body = body.into_inner();
     let mut problems = Vec::new();
-    let display_name = body
-        .display_name
-        .as_deref()
-        .map(DisplayName::parse)
-        .transpose()
-        .unwrap_or_else(|e| {
-            problems.push(e);
-            None
-        });
+    let display_name = body.display_name.as_deref().map(DisplayName::parse).transpose().unwrap_or_else(|e| {
+        problems.push(e);
+        None
+    });
     let roles = body.roles.map(RoleSet::from);
     if roles.as_ref().is_some_and(RoleSet::is_empty) {
         problems.push(Invalid::new("roles", "roles-required"));
@@ -216,11 +203,8 @@ pub(crate) fn validate_new_user(
     let name = DisplayName::parse(display_name);
     let password = NewPassword::parse(password);
     let roles = RoleSet::from(roles);
-    let mut problems: Vec<Invalid> = [email.as_ref().err(), name.as_ref().err(), password.as_ref().err()]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect();
+    let mut problems: Vec<Invalid> =
+        [email.as_ref().err(), name.as_ref().err(), password.as_ref().err()].into_iter().flatten().cloned().collect();
     if roles.is_empty() {
         problems.push(Invalid::new("roles", "roles-required"));
     }

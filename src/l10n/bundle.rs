@@ -73,31 +73,18 @@ impl Localizer {
     pub fn load(dir: &Path, locales: &[LocaleSetting], default_code: &str) -> Result<Self, LoadError> {
         let mut loaded = Vec::with_capacity(locales.len());
         for setting in locales {
-            let langid: LanguageIdentifier = setting
-                .code
-                .parse()
-                .map_err(|_| LoadError::BadTag(setting.code.clone()))?;
+            let langid: LanguageIdentifier =
+                setting.code.parse().map_err(|_| LoadError::BadTag(setting.code.clone()))?;
             let resources = read_resources(&dir.join(&setting.code))?;
             let plurals = Arc::new(PluralSelector::for_locale(&setting.code));
             let isolated = build_bundle(&langid, &resources, plurals.clone(), true)?;
             let plain = build_bundle(&langid, &resources, plurals, false)?;
-            loaded.push(LocaleBundles {
-                setting: setting.clone(),
-                isolated,
-                plain,
-            });
+            loaded.push(LocaleBundles { setting: setting.clone(), isolated, plain });
         }
-        let by_code: HashMap<String, usize> = loaded
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.setting.code.clone(), i))
-            .collect();
+        let by_code: HashMap<String, usize> =
+            loaded.iter().enumerate().map(|(i, l)| (l.setting.code.clone(), i)).collect();
         let default = by_code.get(default_code).copied().unwrap_or(0);
-        Ok(Self {
-            locales: loaded,
-            by_code,
-            default,
-        })
+        Ok(Self { locales: loaded, by_code, default })
     }
 
     pub fn default_locale(&self) -> &str {
@@ -174,14 +161,10 @@ fn read_resources(folder: &Path) -> Result<Vec<(PathBuf, Arc<FluentResource>)>, 
     paths
         .into_iter()
         .map(|path| {
-            let source = std::fs::read_to_string(&path).map_err(|source| LoadError::Read {
-                path: path.clone(),
-                source,
-            })?;
-            let resource = FluentResource::try_new(source).map_err(|(_, errors)| LoadError::Syntax {
-                path: path.clone(),
-                errors: format!("{errors:?}"),
-            })?;
+            let source =
+                std::fs::read_to_string(&path).map_err(|source| LoadError::Read { path: path.clone(), source })?;
+            let resource = FluentResource::try_new(source)
+                .map_err(|(_, errors)| LoadError::Syntax { path: path.clone(), errors: format!("{errors:?}") })?;
             Ok((path, Arc::new(resource)))
         })
         .collect()
@@ -189,18 +172,10 @@ fn read_resources(folder: &Path) -> Result<Vec<(PathBuf, Arc<FluentResource>)>, 
 
 /// The `.ftl` files directly inside `folder`.
 pub(crate) fn ftl_files(folder: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let entries = std::fs::read_dir(folder).map_err(|source| LoadError::Read {
-        path: folder.to_owned(),
-        source,
-    })?;
+    let entries = std::fs::read_dir(folder).map_err(|source| LoadError::Read { path: folder.to_owned(), source })?;
     let mut files = Vec::new();
     for entry in entries {
-        let path = entry
-            .map_err(|source| LoadError::Read {
-                path: folder.to_owned(),
-                source,
-            })?
-            .path();
+        let path = entry.map_err(|source| LoadError::Read { path: folder.to_owned(), source })?.path();
         if path.extension().is_some_and(|ext| ext == "ftl") {
             files.push(path);
         }
@@ -217,20 +192,12 @@ fn build_bundle(
     let mut bundle = Bundle::new_concurrent(vec![langid.clone()]);
     bundle.set_use_isolating(isolate);
     bundle
-        .add_function("PLURAL", move |positional, named| {
-            plurals.fluent_function(positional, named)
-        })
-        .map_err(|e| LoadError::Conflict {
-            path: PathBuf::from("PLURAL"),
-            errors: format!("{e:?}"),
-        })?;
+        .add_function("PLURAL", move |positional, named| plurals.fluent_function(positional, named))
+        .map_err(|e| LoadError::Conflict { path: PathBuf::from("PLURAL"), errors: format!("{e:?}") })?;
     for (path, resource) in resources {
         bundle
             .add_resource(resource.clone())
-            .map_err(|errors| LoadError::Conflict {
-                path: path.clone(),
-                errors: format!("{errors:?}"),
-            })?;
+            .map_err(|errors| LoadError::Conflict { path: path.clone(), errors: format!("{errors:?}") })?;
     }
     Ok(bundle)
 }

@@ -12,24 +12,10 @@ use super::bundle::ftl_files;
 /// One problem found, named by locale and message (`id` or `id.attribute`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
-    Unreadable {
-        locale: String,
-        detail: String,
-    },
-    Missing {
-        locale: String,
-        id: String,
-    },
-    Extra {
-        locale: String,
-        id: String,
-    },
-    VariablesDiffer {
-        locale: String,
-        id: String,
-        expected: Vec<String>,
-        found: Vec<String>,
-    },
+    Unreadable { locale: String, detail: String },
+    Missing { locale: String, id: String },
+    Extra { locale: String, id: String },
+    VariablesDiffer { locale: String, id: String, expected: Vec<String>, found: Vec<String> },
 }
 
 /// Message keys (`id`, `id.attr`) of one locale, each with the variables it uses.
@@ -44,10 +30,7 @@ pub fn check_locales(dir: &Path, codes: &[&str], reference: &str) -> Vec<Finding
             Ok(catalog) => {
                 catalogs.insert(code.to_string(), catalog);
             }
-            Err(detail) => findings.push(Finding::Unreadable {
-                locale: code.to_string(),
-                detail,
-            }),
+            Err(detail) => findings.push(Finding::Unreadable { locale: code.to_string(), detail }),
         }
     }
     let Some(expected) = catalogs.get(reference) else {
@@ -56,10 +39,7 @@ pub fn check_locales(dir: &Path, codes: &[&str], reference: &str) -> Vec<Finding
     for (locale, catalog) in catalogs.iter().filter(|(code, _)| code.as_str() != reference) {
         for (id, expected_vars) in expected {
             match catalog.get(id) {
-                None => findings.push(Finding::Missing {
-                    locale: locale.clone(),
-                    id: id.clone(),
-                }),
+                None => findings.push(Finding::Missing { locale: locale.clone(), id: id.clone() }),
                 Some(found) if found != expected_vars => findings.push(Finding::VariablesDiffer {
                     locale: locale.clone(),
                     id: id.clone(),
@@ -70,10 +50,7 @@ pub fn check_locales(dir: &Path, codes: &[&str], reference: &str) -> Vec<Finding
             }
         }
         for id in catalog.keys().filter(|id| !expected.contains_key(*id)) {
-            findings.push(Finding::Extra {
-                locale: locale.clone(),
-                id: id.clone(),
-            });
+            findings.push(Finding::Extra { locale: locale.clone(), id: id.clone() });
         }
     }
     findings
@@ -138,10 +115,7 @@ fn collect_inline(inline: &ast::InlineExpression<&str>, found: &mut BTreeSet<Str
             found.insert(id.name.to_owned());
         }
         ast::InlineExpression::FunctionReference { arguments, .. } => collect_arguments(arguments, found),
-        ast::InlineExpression::TermReference {
-            arguments: Some(arguments),
-            ..
-        } => collect_arguments(arguments, found),
+        ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => collect_arguments(arguments, found),
         ast::InlineExpression::Placeable { expression } => collect_expression(expression, found),
         _ => {}
     }
@@ -188,20 +162,14 @@ mod tests {
         assert_eq!(
             findings,
             vec![
-                Finding::Missing {
-                    locale: "ar".into(),
-                    id: "bye.title".into()
-                },
+                Finding::Missing { locale: "ar".into(), id: "bye.title".into() },
                 Finding::VariablesDiffer {
                     locale: "ar".into(),
                     id: "hello".into(),
                     expected: vec!["name".into()],
                     found: vec!["user".into()],
                 },
-                Finding::Extra {
-                    locale: "ar".into(),
-                    id: "extra".into()
-                },
+                Finding::Extra { locale: "ar".into(), id: "extra".into() },
             ]
         );
     }

@@ -25,11 +25,7 @@ impl Localizer {
         choice
             .query
             .and_then(|tag| self.match_tag(tag))
-            .or_else(|| {
-                path_prefix
-                    .filter(|p| self.is_supported(p))
-                    .and_then(|p| self.match_tag(p))
-            })
+            .or_else(|| path_prefix.filter(|p| self.is_supported(p)).and_then(|p| self.match_tag(p)))
             .or_else(|| choice.user.and_then(|tag| self.match_tag(tag)))
             .or_else(|| choice.accept_language.and_then(|h| self.match_accept_language(h)))
             .unwrap_or_else(|| self.default_locale())
@@ -82,41 +78,18 @@ mod tests {
     #[test]
     fn sources_are_taken_in_the_specified_order() {
         let l10n = localizer();
-        let all = LocaleChoice {
-            query: Some("ar"),
-            path: "/en/stories/x/",
-            user: Some("en"),
-            accept_language: Some("en"),
-        };
+        let all =
+            LocaleChoice { query: Some("ar"), path: "/en/stories/x/", user: Some("en"), accept_language: Some("en") };
         assert_eq!(l10n.negotiate(&all), "ar");
-        let no_query = LocaleChoice {
-            query: None,
-            path: "/ar/",
-            ..all
-        };
+        let no_query = LocaleChoice { query: None, path: "/ar/", ..all };
         assert_eq!(l10n.negotiate(&no_query), "ar");
-        let api_path = LocaleChoice {
-            path: "/api/v1/me",
-            user: Some("ar"),
-            ..no_query
-        };
+        let api_path = LocaleChoice { path: "/api/v1/me", user: Some("ar"), ..no_query };
         assert_eq!(l10n.negotiate(&api_path), "ar");
-        let header_only = LocaleChoice {
-            user: None,
-            accept_language: Some("ar-EG"),
-            ..api_path
-        };
+        let header_only = LocaleChoice { user: None, accept_language: Some("ar-EG"), ..api_path };
         assert_eq!(l10n.negotiate(&header_only), "ar");
-        let nothing = LocaleChoice {
-            path: "/",
-            ..Default::default()
-        };
+        let nothing = LocaleChoice { path: "/", ..Default::default() };
         assert_eq!(l10n.negotiate(&nothing), "en");
-        let unknown_query = LocaleChoice {
-            query: Some("xx"),
-            path: "/ar/",
-            ..Default::default()
-        };
+        let unknown_query = LocaleChoice { query: Some("xx"), path: "/ar/", ..Default::default() };
         assert_eq!(l10n.negotiate(&unknown_query), "ar");
     }
 }

@@ -93,10 +93,8 @@ mod tests {
     fn visible_fraction_digits_change_the_category() {
         let english = PluralSelector::for_locale("en");
         assert_eq!(english.category(&FluentNumber::new(1.0, Default::default())), "one");
-        let one_decimal = fluent_bundle::types::FluentNumberOptions {
-            minimum_fraction_digits: Some(1),
-            ..Default::default()
-        };
+        let one_decimal =
+            fluent_bundle::types::FluentNumberOptions { minimum_fraction_digits: Some(1), ..Default::default() };
         assert_eq!(english.category(&FluentNumber::new(1.0, one_decimal)), "other");
     }
 }

@@ -79,27 +79,38 @@ impl TestDatabase {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let url = format!("sqlite://{}", dir.path().join("nashra.db").display());
-                Self {
-                    url,
-                    _dir: Some(dir),
-                    postgres: None,
-                }
+                Self { url, _dir: Some(dir), postgres: None }
             }
             Backend::Postgres { admin_url } => {
                 let name = format!("nashra_test_{}", random_hex(8));
                 let mut admin = PgConnection::establish(admin_url).expect("connect to PostgreSQL");
-                diesel::sql_query(format!("CREATE DATABASE {name}"))
-                    .execute(&mut admin)
-                    .expect("create database");
+                diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("create database");
                 let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
                 let url = format!("{base}/{name}");
-                Self {
-                    url,
-                    _dir: None,
-                    postgres: Some((admin_url.clone(), name)),
-                }
+                Self { url, _dir: None, postgres: Some((admin_url.clone(), name)) }
             }
         }
+    }
+}
+
+impl TestDatabase {
+    /// Runs SQL directly against the test's database (for fault injection).
+    pub fn execute(&self, sql: &str) {
+        use diesel::connection::SimpleConnection;
+        match self.url.strip_prefix("sqlite://") {
+            Some(path) => {
+                let mut conn = diesel::SqliteConnection::establish(path).expect("open SQLite");
+                conn.batch_execute(sql).expect("run SQL");
+            }
+            None => {
+                let mut conn = PgConnection::establish(&self.url).expect("connect to PostgreSQL");
+                conn.batch_execute(sql).expect("run SQL");
+            }
+        }
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.url.starts_with("sqlite://")
     }
 }
 
@@ -154,12 +165,7 @@ pub fn run_cli(mut command: Command, args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn nashra");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
     child.wait_with_output().expect("wait for nashra")
 }
 
@@ -185,24 +191,10 @@ impl TestApp {
         let secret = random_hex(32);
         let created = run_cli(
             nashra_command(&database.url, &secret),
-            &[
-                "user",
-                "add",
-                "--email",
-                ADMIN_EMAIL,
-                "--name",
-                "Test Admin",
-                "--role",
-                "admin",
-                "--password-stdin",
-            ],
+            &["user", "add", "--email", ADMIN_EMAIL, "--name", "Test Admin", "--role", "admin", "--password-stdin"],
             ADMIN_PASSWORD,
         );
-        assert!(
-            created.status.success(),
-            "creating the admin failed: {}",
-            String::from_utf8_lossy(&created.stderr)
-        );
+        assert!(created.status.success(), "creating the admin failed: {}", String::from_utf8_lossy(&created.stderr));
 
         let media_dir = tempfile::tempdir().expect("media dir");
         let mut env: Vec<(String, String)> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
@@ -238,15 +230,11 @@ impl TestApp {
     }
 
     pub fn post(&self, path: &str, body: &Value, token: Option<&str>) -> Response {
-        with_token(self.client.post(self.url(path)).json(body), token)
-            .send()
-            .expect("POST")
+        with_token(self.client.post(self.url(path)).json(body), token).send().expect("POST")
     }
 
     pub fn patch(&self, path: &str, body: &Value, token: Option<&str>) -> Response {
-        with_token(self.client.patch(self.url(path)).json(body), token)
-            .send()
-            .expect("PATCH")
+        with_token(self.client.patch(self.url(path)).json(body), token).send().expect("PATCH")
     }
 
     /// PUT with an optional `If-Match`.
@@ -270,11 +258,7 @@ impl TestApp {
 
     /// Logs in and returns the token response; panics unless it succeeds.
     pub fn login(&self, email: &str, password: &str) -> Tokens {
-        let response = self.post(
-            "/api/v1/auth/login",
-            &json!({"email": email, "password": password}),
-            None,
-        );
+        let response = self.post("/api/v1/auth/login", &json!({"email": email, "password": password}), None);
         assert_eq!(response.status(), 200, "login of {email} failed");
         let body: Value = response.json().expect("token JSON");
         Tokens {
@@ -305,9 +289,7 @@ impl TestApp {
 
     /// Sends SIGTERM and waits for the process to exit; returns whether it exited cleanly.
     pub fn terminate(mut self) -> bool {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
         for _ in 0..100 {
             if let Ok(Some(status)) = self.child.try_wait() {
                 return status.success();
@@ -339,11 +321,7 @@ fn with_token(builder: reqwest::blocking::RequestBuilder, token: Option<&str>) -
 
 /// Spawns `serve` and waits for its `listening on http://ADDR:PORT` line.
 pub fn start_server(mut command: Command) -> (Child, String) {
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("spawn server");
+    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::inherit()).spawn().expect("spawn server");
     let stdout = child.stdout.take().expect("stdout");
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
@@ -361,9 +339,7 @@ pub fn start_server(mut command: Command) -> (Child, String) {
             panic!("server did not print its address: {:?}", child.wait());
         }
     };
-    let address = line
-        .strip_prefix("listening on http://")
-        .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+    let address = line.strip_prefix("listening on http://").unwrap_or_else(|| panic!("unexpected first line {line:?}"));
     (child, address.to_owned())
 }
 
@@ -377,18 +353,8 @@ pub fn assert_problem(response: Response, status: u16, code: &str, language: &st
     assert_eq!(body["code"], code, "{body}");
     assert_eq!(body["type"], format!("urn:nashra:problem:{code}"));
     assert_eq!(body["status"], status);
-    assert!(
-        body["title"]
-            .as_str()
-            .is_some_and(|t| !t.is_empty() && !t.starts_with("problem-")),
-        "{body}"
-    );
-    assert!(
-        body["detail"]
-            .as_str()
-            .is_some_and(|t| !t.is_empty() && !t.starts_with("problem-")),
-        "{body}"
-    );
+    assert!(body["title"].as_str().is_some_and(|t| !t.is_empty() && !t.starts_with("problem-")), "{body}");
+    assert!(body["detail"].as_str().is_some_and(|t| !t.is_empty() && !t.starts_with("problem-")), "{body}");
     body
 }
 
@@ -427,11 +393,7 @@ pub mod newsroom {
         let current = app.get(&translation_path(story, locale), Some(token));
         let tag = (current.status() == 200).then(|| current.headers()["etag"].to_str().unwrap().to_owned());
         let saved = save(app, token, story, locale, title, tag.as_deref());
-        assert!(
-            saved.status().is_success(),
-            "saving {story}/{locale}: {}",
-            saved.text().unwrap()
-        );
+        assert!(saved.status().is_success(), "saving {story}/{locale}: {}", saved.text().unwrap());
         saved.headers()["etag"].to_str().unwrap().to_owned()
     }
 
@@ -440,11 +402,7 @@ pub mod newsroom {
         if let Some(comment) = comment {
             body["comment"] = json!(comment);
         }
-        app.post(
-            &format!("{}/transitions", translation_path(story, locale)),
-            &body,
-            Some(token),
-        )
+        app.post(&format!("{}/transitions", translation_path(story, locale)), &body, Some(token))
     }
 
     /// Performs a transition that must succeed.
