@@ -56,7 +56,10 @@ fn images_are_checked_by_content_not_name(backend: Backend) {
     assert_eq!(metadata["original_name"], "photo.jpg");
 
     // Text named .png, and SVG (scriptable) named .png, are refused.
-    for bytes in [b"just some text".to_vec(), b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".to_vec()] {
+    for bytes in [
+        b"just some text".to_vec(),
+        b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".to_vec(),
+    ] {
         assert_problem(upload(&app, &editor, bytes, "image.png", "image/png"), 415, "unsupported-image", "en");
     }
     assert_eq!(files_in(app.media_dir.path()).len(), 1, "refused uploads leave no files");

@@ -39,7 +39,8 @@ fn admins_set_the_publication_details_in_each_language(backend: Backend) {
     let read: Value = app.get("/api/v1/publication", Some(&editor)).json().unwrap();
     assert_eq!(read["texts"]["ar"]["newsletter_name"], "النشرة الإقليمية");
     assert_eq!(read["texts"]["en"]["newsletter_name"], "Regional News");
-    let bad = json!({"contact_email": "not-an-email", "website_url": "ftp://x", "texts": {"en": {"newsletter_name": " "}}});
+    let bad =
+        json!({"contact_email": "not-an-email", "website_url": "ftp://x", "texts": {"en": {"newsletter_name": " "}}});
     let problem = assert_problem(app.put("/api/v1/publication", &bad, &admin, None), 422, "validation-failed", "en");
     assert_eq!(problem["errors"].as_array().unwrap().len(), 3);
     let unknown = json!({"texts": {"fr": {"newsletter_name": "Bulletin"}}});

@@ -150,7 +150,7 @@ fn changes_need_a_comment_and_the_trail_keeps_it(backend: Backend) {
     let events: Vec<Value> =
         app.get(&format!("{}/events", translation_path(story, "en")), Some(&editor)).json().unwrap();
     let actions: Vec<&str> = events.iter().map(|e| e["action"].as_str().unwrap()).collect();
-    assert_eq!(actions, ["create", "submit", "request_changes", "submit"]);
+    assert_eq!(actions, ["create", "submit", "request_changes", "edit", "submit"]);
     let request = &events[2];
     assert_eq!(request["comment"], "Add the date of the distribution.");
     assert_eq!(request["from"], "in_review");

@@ -290,7 +290,9 @@ fn store_revision(
     }
     let revision = translations::insert_revision(conn, existing.id, snapshot, actor.id, basis, restored_from)?;
     translations::set_latest(conn, existing.id, revision.id)?;
-    if restored_from.is_some() || next != existing.status() || existing.publish_at.is_some() {
+    // Every save is in the trail, not only the ones that move the status: who changed the
+    // text and when is what an audit trail is for.
+    {
         translations::insert_event(
             conn,
             NewEvent {
