@@ -14,6 +14,8 @@ use crate::db::Database;
 use crate::editorial::Rules;
 use crate::http;
 use crate::l10n::Localizer;
+use crate::render::theme::ThemeError;
+use crate::site::Site;
 
 /// What every request handler can reach.
 pub struct AppState {
@@ -24,11 +26,25 @@ pub struct AppState {
     pub login_limits: LoginLimiter,
     pub lifetimes: Lifetimes,
     pub rules: Rules,
+    pub site: Site,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot listen on the configured address: {0}")]
+    Bind(#[from] std::io::Error),
+    #[error("signing key: {0}")]
+    Keys(#[from] jsonwebtoken::errors::Error),
+    #[error("theme: {0}")]
+    Theme(#[from] ThemeError),
 }
 
 impl AppState {
-    pub fn new(settings: Settings, db: Database, l10n: Arc<Localizer>) -> Result<Self, jsonwebtoken::errors::Error> {
+    /// `settings.public_url` must be set (the server fills it in from the bound address).
+    pub fn new(settings: Settings, db: Database, l10n: Arc<Localizer>) -> Result<Self, StartError> {
         Ok(Self {
+            site: Site::new(&settings, l10n.clone(), &settings.public_url)?,
             keys: TokenKeys::new(&settings.auth)?,
             login_limits: LoginLimiter::new(&settings.login_limits),
             lifetimes: Lifetimes { refresh: chrono::Duration::seconds(settings.auth.refresh_token_ttl_secs as i64) },
@@ -51,11 +67,16 @@ pub struct Application {
 }
 
 impl Application {
-    /// Binds the listener and starts the background work that belongs to a server (the
+    /// Binds the listener, then builds the shared state (the site's address defaults to the
+    /// bound one) and starts the background work that belongs to a server (the
     /// scheduled-publishing loop). Must be called inside an actix system.
-    pub fn build(state: AppState) -> std::io::Result<Self> {
-        let listener = TcpListener::bind(&state.settings.bind)?;
+    pub fn build(mut settings: Settings, db: Database, l10n: Arc<Localizer>) -> Result<Self, StartError> {
+        let listener = TcpListener::bind(&settings.bind)?;
         let address = listener.local_addr()?;
+        if settings.public_url.trim().is_empty() {
+            settings.public_url = format!("http://{address}");
+        }
+        let state = AppState::new(settings, db, l10n)?;
         let workers = match state.settings.http.workers {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
             n => n,

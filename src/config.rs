@@ -58,6 +58,20 @@ pub struct Settings {
     pub login_limits: LoginLimitSettings,
     pub workflow: WorkflowSettings,
     pub media: MediaSettings,
+    /// The site's absolute address (feeds, sitemap, alternates, OpenGraph); empty means
+    /// the address the server is bound to.
+    pub public_url: String,
+    pub site: SiteSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SiteSettings {
+    /// A folder whose templates and assets replace the built-in theme's; empty for none.
+    pub theme_dir: PathBuf,
+    /// Entries in each locale's Atom feed.
+    pub feed_entries: usize,
+    /// Rendered pages kept in memory, in bytes.
+    pub page_cache_bytes: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -77,6 +91,28 @@ pub struct LocaleSetting {
     pub code: String,
     pub name: String,
     pub direction: Direction,
+    /// How numbers and dates are written: `latn` (0-9) or `arab` (٠-٩).
+    #[serde(default)]
+    pub digits: Digits,
+    /// The CLDR locale for dates, when it differs from `code` (`en-GB` writes
+    /// "14 April 2019" where `en` writes "April 14, 2019").
+    #[serde(default)]
+    pub cldr_locale: Option<String>,
+}
+
+impl LocaleSetting {
+    /// A locale with Latin digits and its own CLDR data; the name is the code.
+    pub fn new(code: &str, direction: Direction) -> Self {
+        Self { code: code.into(), name: code.into(), direction, digits: Digits::Latn, cldr_locale: None }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Digits {
+    #[default]
+    Latn,
+    Arab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]

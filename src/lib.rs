@@ -15,3 +15,5 @@ pub mod error;
 pub mod http;
 pub mod l10n;
 pub mod media;
+pub mod render;
+pub mod site;

@@ -7,11 +7,7 @@ use nashra::error::ApiError;
 use nashra::l10n::Localizer;
 
 fn shipped() -> Localizer {
-    let locales = [("en", Direction::Ltr), ("ar", Direction::Rtl)].map(|(code, direction)| LocaleSetting {
-        code: code.into(),
-        name: code.into(),
-        direction,
-    });
+    let locales = [LocaleSetting::new("en", Direction::Ltr), LocaleSetting::new("ar", Direction::Rtl)];
     Localizer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("locales"), &locales, "en").unwrap()
 }
 

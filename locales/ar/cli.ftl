@@ -26,3 +26,4 @@ cli-password-stdin-empty = لا توجد كلمة مرور في الدخل ال�
 startup-jwt-secret-missing = لن يبدأ الخادم في وضع { $mode }: لا يوجد مفتاح توقيع. اضبط NASHRA_AUTH__JWT_SECRET على 32 بايتًا عشوائيًا على الأقل.
 startup-jwt-secret-placeholder = لن يبدأ الخادم في وضع { $mode } بمفتاح التوقيع المؤقت من config/default.toml. اضبط NASHRA_AUTH__JWT_SECRET على 32 بايتًا عشوائيًا على الأقل.
 startup-jwt-secret-short = لن يبدأ الخادم في وضع { $mode }: مفتاح التوقيع أقصر من 32 بايتًا. اضبط NASHRA_AUTH__JWT_SECRET على 32 بايتًا عشوائيًا على الأقل.
+cli-export-web-done = الصفحات المكتوبة: { $pages }، والصور: { $media }، في { $folder } للعنوان { $url }.

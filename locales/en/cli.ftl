@@ -19,3 +19,4 @@ cli-password-stdin-empty = No password on standard input. Example: printf '%s' "
 startup-jwt-secret-missing = Refusing to start in { $mode } mode: no signing secret. Set NASHRA_AUTH__JWT_SECRET to at least 32 random bytes.
 startup-jwt-secret-placeholder = Refusing to start in { $mode } mode with the placeholder signing secret from config/default.toml. Set NASHRA_AUTH__JWT_SECRET to at least 32 random bytes.
 startup-jwt-secret-short = Refusing to start in { $mode } mode: the signing secret is shorter than 32 bytes. Set NASHRA_AUTH__JWT_SECRET to at least 32 random bytes.
+cli-export-web-done = Wrote { $pages } pages and { $media } images to { $folder }, for { $url }.

@@ -2,6 +2,7 @@
 //! function per subcommand. Messages for people come from Fluent, in the language of the
 //! terminal (`LC_ALL`, `LC_MESSAGES` or `LANG`).
 
+mod export;
 mod locales;
 mod serve;
 mod user;
@@ -43,6 +44,9 @@ enum Command {
     /// Manage user accounts.
     #[command(subcommand)]
     User(user::UserCommand),
+    /// Export published content as files.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
     /// Check that every locale has the same messages with the same variables.
     CheckLocales {
         /// Folder with one subfolder per locale (default: the configured locales_dir).
@@ -124,6 +128,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Serve { .. } => serve::run(context),
         Command::Migrate => serve::migrate(&context),
         Command::User(command) => user::run(&context, command),
+        Command::Export(command) => export::run(&context, command),
         Command::CheckLocales { .. } => unreachable!("handled before the locales are loaded"),
     }
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::{Context, Failure};
-use crate::app::{AppState, Application};
+use crate::app::Application;
 use crate::l10n::Args;
 
 pub fn run(context: Context) -> Result<(), Failure> {
@@ -12,9 +12,9 @@ pub fn run(context: Context) -> Result<(), Failure> {
         return Err(Failure::Said(context.say(problem.message_id(), &args)));
     }
     let db = context.database()?;
-    let state = AppState::new(context.settings, db, context.l10n).map_err(|e| Failure::Technical(e.to_string()))?;
     actix_web::rt::System::new().block_on(async move {
-        let app = Application::build(state).map_err(|e| Failure::Technical(e.to_string()))?;
+        let app =
+            Application::build(context.settings, db, context.l10n).map_err(|e| Failure::Technical(e.to_string()))?;
         // Scripts and tests wait for exactly this line, so it is not localized.
         let mut stdout = std::io::stdout();
         let _ = writeln!(stdout, "listening on http://{}", app.address());

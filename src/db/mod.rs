@@ -8,6 +8,7 @@ pub mod media;
 pub mod publication;
 pub mod refresh_tokens;
 pub mod schema;
+pub mod site;
 pub mod stories;
 pub mod translations;
 pub mod users;

@@ -9,7 +9,9 @@ mod media;
 pub mod openapi;
 mod pagination;
 pub mod problem;
+mod public;
 mod publication;
+mod site;
 mod stories;
 mod translations;
 pub(crate) mod users;
@@ -107,13 +109,18 @@ pub fn app(
                 .service(resource("/editions/{id}/publish").route(web::post().to(editions::publish_edition)))
                 .service(resource("/media").route(web::post().to(media::upload_media)))
                 .service(resource("/media/{id}").route(web::get().to(media::get_media)))
-                .service(resource("/media/{id}/file").route(web::get().to(media::get_media_file))),
+                .service(resource("/media/{id}/file").route(web::get().to(media::get_media_file)))
+                .service(resource("/public/{locale}/editions").route(web::get().to(public::list_public_editions)))
+                .service(resource("/public/{locale}/editions/{slug}").route(web::get().to(public::get_public_edition)))
+                .service(resource("/public/{locale}/stories/{slug}").route(web::get().to(public::get_public_story))),
         )
         .service(resource("/media/{file_name}").route(web::get().to(media::get_public_media)))
+        .service(resource("/assets/{name}").route(web::get().to(site::serve_asset)))
         .service(resource("/health").route(web::get().to(health::health)))
         .service(resource("/ready").route(web::get().to(health::ready)))
         .configure(openapi::configure)
-        .default_service(web::to(|| async { Err::<&str, _>(ApiError::RouteNotFound) }))
+        // Everything else is the public site (or 404).
+        .default_service(web::to(site::serve_site))
         .wrap(from_fn(problem::render_problems))
         .wrap(Logger::new("%r %s %Dms"))
 }

@@ -49,6 +49,9 @@ use utoipa_swagger_ui::SwaggerUi;
         super::media::get_media,
         super::media::get_media_file,
         super::media::get_public_media,
+        super::public::list_public_editions,
+        super::public::get_public_edition,
+        super::public::get_public_story,
         super::health::health,
         super::health::ready,
     ),
@@ -62,6 +65,7 @@ use utoipa_swagger_ui::SwaggerUi;
         (name = "editions", description = "Numbered issues and publishing them"),
         (name = "media", description = "Images"),
         (name = "publication", description = "The newsletter's name, contacts and footer"),
+        (name = "public", description = "Published content for headless front ends (no authentication)"),
         (name = "operations", description = "Health and readiness"),
     )
 )]

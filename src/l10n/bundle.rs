@@ -9,7 +9,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use super::plural::PluralSelector;
-use crate::config::{Direction, LocaleSetting};
+use crate::config::{Digits, Direction, LocaleSetting};
+use crate::render::dates::localize_digits;
 
 type Bundle = FluentBundle<Arc<FluentResource>>;
 
@@ -77,8 +78,8 @@ impl Localizer {
                 setting.code.parse().map_err(|_| LoadError::BadTag(setting.code.clone()))?;
             let resources = read_resources(&dir.join(&setting.code))?;
             let plurals = Arc::new(PluralSelector::for_locale(&setting.code));
-            let isolated = build_bundle(&langid, &resources, plurals.clone(), true)?;
-            let plain = build_bundle(&langid, &resources, plurals, false)?;
+            let isolated = build_bundle(&langid, setting.digits, &resources, plurals.clone(), true)?;
+            let plain = build_bundle(&langid, setting.digits, &resources, plurals, false)?;
             loaded.push(LocaleBundles { setting: setting.clone(), isolated, plain });
         }
         let by_code: HashMap<String, usize> =
@@ -101,6 +102,15 @@ impl Localizer {
 
     pub fn direction(&self, code: &str) -> Direction {
         self.entry(code).setting.direction
+    }
+
+    pub fn digits(&self, code: &str) -> Digits {
+        self.entry(code).setting.digits
+    }
+
+    /// The configured locales, in configuration order.
+    pub fn settings(&self) -> impl Iterator<Item = &LocaleSetting> {
+        self.locales.iter().map(|l| &l.setting)
     }
 
     /// A message for display (bidi isolation kept). Falls back to the default locale, then
@@ -183,14 +193,26 @@ pub(crate) fn ftl_files(folder: &Path) -> Result<Vec<PathBuf>, LoadError> {
     Ok(files)
 }
 
+/// Fluent's number formatting, with Arabic-Indic digits.
+fn arabic_indic_numbers<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(number) => Some(localize_digits(&number.as_string(), Digits::Arab)),
+        _ => None,
+    }
+}
+
 fn build_bundle(
     langid: &LanguageIdentifier,
+    digits: Digits,
     resources: &[(PathBuf, Arc<FluentResource>)],
     plurals: Arc<PluralSelector>,
     isolate: bool,
 ) -> Result<Bundle, LoadError> {
     let mut bundle = Bundle::new_concurrent(vec![langid.clone()]);
     bundle.set_use_isolating(isolate);
+    if digits == Digits::Arab {
+        bundle.set_formatter(Some(arabic_indic_numbers));
+    }
     bundle
         .add_function("PLURAL", move |positional, named| plurals.fluent_function(positional, named))
         .map_err(|e| LoadError::Conflict { path: PathBuf::from("PLURAL"), errors: format!("{e:?}") })?;
@@ -205,17 +227,8 @@ fn build_bundle(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Direction;
 
-    fn shipped() -> Localizer {
-        let locales = [("en", Direction::Ltr), ("ar", Direction::Rtl)].map(|(code, direction)| LocaleSetting {
-            code: code.into(),
-            name: code.into(),
-            direction,
-        });
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-        Localizer::load(&dir, &locales, "en").unwrap()
-    }
+    use crate::l10n::shipped;
 
     #[test]
     fn arabic_messages_pick_the_cldr_form_for_large_numbers() {

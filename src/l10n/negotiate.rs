@@ -53,16 +53,9 @@ impl Localizer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{Direction, LocaleSetting};
 
     fn localizer() -> Localizer {
-        let locales = ["en", "ar"].map(|code| LocaleSetting {
-            code: code.into(),
-            name: code.into(),
-            direction: if code == "ar" { Direction::Rtl } else { Direction::Ltr },
-        });
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-        Localizer::load(&dir, &locales, "en").unwrap()
+        crate::l10n::shipped()
     }
 
     #[test]

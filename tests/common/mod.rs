@@ -416,3 +416,111 @@ pub mod newsroom {
         app.get(&translation_path(story, locale), Some(token)).json().unwrap()
     }
 }
+
+/// A small published newsletter for site tests: publication details, an image, an edition
+/// with two bilingual stories, a story published alone, and a draft that must never show.
+pub mod fixture {
+    use reqwest::blocking::multipart::{Form, Part};
+    use serde_json::{json, Value};
+
+    use super::newsroom::{create_story, must, translation_path};
+    use super::TestApp;
+
+    pub struct Newsletter {
+        pub editor: String,
+        pub reviewer: String,
+        pub stories: Vec<i64>,
+        pub draft: i64,
+        pub edition: i64,
+        pub image_url: String,
+    }
+
+    pub fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        let mut encoder = png::Encoder::new(&mut bytes, width, height);
+        encoder.set_color(png::ColorType::Rgb);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(&vec![90; (width * height * 3) as usize]).unwrap();
+        writer.finish().unwrap();
+        bytes
+    }
+
+    pub fn publish_newsletter(app: &TestApp) -> Newsletter {
+        let admin = app.admin_token();
+        let settings = json!({
+            "website_url": "https://example.org", "contact_email": "office@example.org", "social_account": "@office",
+            "texts": {
+                "en": {"newsletter_name": "Regional Bulletin", "postal_address": "12 River Road, Erbil", "funders_line": "Funded by the Example Fund"},
+                "ar": {"newsletter_name": "النشرة الإقليمية", "postal_address": "١٢ طريق النهر، أربيل", "funders_line": "بتمويل من صندوق المثال"}
+            }
+        });
+        assert_eq!(app.put("/api/v1/publication", &settings, &admin, None).status(), 200);
+        let editor = app.user_with("editor@example.test", &["editor"]);
+        let reviewer = app.user_with("reviewer@example.test", &["reviewer"]);
+        let part = Part::bytes(png(64, 48)).file_name("well.png").mime_str("image/png").unwrap();
+        let form = Form::new().part("file", part).text("credit", "Sara Ali");
+        let media: Value = app
+            .client
+            .post(app.url("/api/v1/media"))
+            .bearer_auth(&editor)
+            .multipart(form)
+            .send()
+            .unwrap()
+            .json()
+            .unwrap();
+
+        let texts = [
+            ("new-well", "A new well for Hamdaniya", "بئر جديدة في الحمدانية"),
+            ("schools-reopen", "Schools reopen in Sinjar", "عودة المدارس في سنجار"),
+            ("standalone", "A web-only report", "تقرير على الموقع فقط"),
+        ];
+        let mut stories = Vec::new();
+        for (slug, english, arabic) in texts {
+            let story = create_story(app, &editor, slug);
+            for (locale, title) in [("en", english), ("ar", arabic)] {
+                let mut body = json!({"title": title, "summary": format!("{title}: summary"),
+                                      "body": format!("{title}.\n\n<script>alert(1)</script>\n\n**Bold** text."),
+                                      "link": "https://example.org/long"});
+                if slug == "new-well" {
+                    body["images"] = json!([{"media_id": media["id"], "alt": format!("{title} (alt)"), "caption": format!("{title} (caption)")}]);
+                }
+                assert_eq!(app.put(&translation_path(story, locale), &body, &editor, None).status(), 201);
+                must(app, &editor, story, locale, "submit");
+                must(app, &reviewer, story, locale, "approve");
+            }
+            stories.push(story);
+        }
+        let draft = create_story(app, &editor, "secret-draft");
+        let body = json!({"title": "Secret draft", "summary": "", "body": "Not for readers."});
+        app.put(&translation_path(draft, "en"), &body, &editor, None);
+
+        let edition: Value =
+            app.post("/api/v1/editions", &json!({"number": 12, "slug": "spring-2026"}), Some(&editor)).json().unwrap();
+        let edition = edition["id"].as_i64().unwrap();
+        app.patch(
+            &format!("/api/v1/editions/{edition}"),
+            &json!({"story_ids": [stories[0], stories[1]]}),
+            Some(&editor),
+        );
+        for (locale, title, name, role) in
+            [("en", "Spring 2026", "Layla Haddad", "Head of Office"), ("ar", "ربيع ٢٠٢٦", "ليلى حداد", "رئيسة المكتب")]
+        {
+            let text = json!({"title": title, "foreword": format!("{title} foreword."), "signature": {"name": name, "role": role}});
+            assert_eq!(
+                app.put(&format!("/api/v1/editions/{edition}/translations/{locale}"), &text, &editor, None).status(),
+                200
+            );
+        }
+        let published = app.post(&format!("/api/v1/editions/{edition}/publish"), &json!({}), Some(&reviewer));
+        assert_eq!(published.status(), 200);
+        for locale in ["en", "ar"] {
+            must(app, &reviewer, stories[2], locale, "publish");
+        }
+        Newsletter { editor, reviewer, stories, draft, edition, image_url: media["url"].as_str().unwrap().to_owned() }
+    }
+}
+
+/// ASCII digits as Arabic-Indic ones.
+pub fn arabic_indic(text: &str) -> String {
+    text.chars().map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x0660 + d)).unwrap_or(c)).collect()
+}

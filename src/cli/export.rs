@@ -1,0 +1,56 @@
+//! `nashra export web` (and, later, `export email`).
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::{Context, Failure};
+use crate::l10n::Args;
+use crate::site::export::{all_pages, export};
+use crate::site::Site;
+
+#[derive(Subcommand)]
+pub enum ExportCommand {
+    /// Write the published web site as static files.
+    Web {
+        /// Folder to write into (created if missing; existing files are overwritten).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The address the files will be served from (default: public_url, else the bind address).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+}
+
+pub fn run(context: &Context, command: ExportCommand) -> Result<(), Failure> {
+    match command {
+        ExportCommand::Web { out, base_url } => web(context, out, base_url),
+    }
+}
+
+fn web(context: &Context, out: PathBuf, base_url: Option<String>) -> Result<(), Failure> {
+    let settings = &context.settings;
+    let base_url = base_url
+        .or_else(|| Some(settings.public_url.clone()).filter(|u| !u.trim().is_empty()))
+        .unwrap_or_else(|| format!("http://{}", settings.bind));
+    let site = Site::new(settings, context.l10n.clone(), &base_url).map_err(|e| Failure::Technical(e.to_string()))?;
+    let db = context.database()?;
+    let mut conn = db.connection().map_err(|e| Failure::Technical(e.to_string()))?;
+    let pages = all_pages(&site, &mut conn).map_err(|e| Failure::Technical(e.to_string()))?;
+    let progress = ProgressBar::new(pages.len() as u64);
+    progress.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let report = export(&site, &mut conn, &settings.media.dir, &out, &pages, || progress.inc(1))
+        .map_err(|e| Failure::Technical(e.to_string()))?;
+    progress.finish_and_clear();
+    let args = Args::new()
+        .with("pages", report.pages)
+        .with("media", report.media)
+        .with("folder", out.display().to_string())
+        .with("url", base_url);
+    println!("{}", context.say("cli-export-web-done", &args));
+    Ok(())
+}

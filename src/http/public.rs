@@ -1,0 +1,91 @@
+//! The public read-only JSON API: what the web site shows, for headless front ends. No
+//! authentication; any origin may read it.
+
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+
+use super::problem::Problem;
+use super::site::{cached, conditional};
+use crate::app::AppState;
+use crate::error::ApiError;
+use crate::site::api::{self, PublicEdition, PublicEditionSummary, PublicStory};
+
+/// Published editions in a locale, newest first.
+#[utoipa::path(
+    get, path = "/api/v1/public/{locale}/editions", tag = "public",
+    params(("locale" = String, Path)),
+    responses(
+        (status = 200, body = Vec<PublicEditionSummary>),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, description = "Unknown locale", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_public_editions(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let locale = known(&state, locale.into_inner())?;
+    let key = format!("api:/{locale}/editions");
+    respond(&req, cached(&state, key, move |site, conn| api::editions(site, conn, &locale).map(Some)).await?)
+}
+
+/// A published edition in a locale, with its stories.
+#[utoipa::path(
+    get, path = "/api/v1/public/{locale}/editions/{slug}", tag = "public",
+    params(("locale" = String, Path), ("slug" = String, Path)),
+    responses(
+        (status = 200, body = PublicEdition),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, description = "Unknown locale, or no such published edition", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_public_edition(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (locale, slug) = path.into_inner();
+    let locale = known(&state, locale)?;
+    let key = format!("api:/{locale}/editions/{slug}");
+    respond(&req, cached(&state, key, move |site, conn| api::edition(site, conn, &locale, &slug)).await?)
+}
+
+/// A published story in a locale.
+#[utoipa::path(
+    get, path = "/api/v1/public/{locale}/stories/{slug}", tag = "public",
+    params(("locale" = String, Path), ("slug" = String, Path)),
+    responses(
+        (status = 200, body = PublicStory),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, description = "Unknown locale, or no such published story", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_public_story(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (locale, slug) = path.into_inner();
+    let locale = known(&state, locale)?;
+    let key = format!("api:/{locale}/stories/{slug}");
+    respond(&req, cached(&state, key, move |site, conn| api::story(site, conn, &locale, &slug)).await?)
+}
+
+fn known(state: &AppState, locale: String) -> Result<String, ApiError> {
+    if state.l10n.is_supported(&locale) {
+        Ok(locale)
+    } else {
+        Err(ApiError::UnknownLocale)
+    }
+}
+
+fn respond(
+    req: &HttpRequest,
+    (page, version): (Option<std::sync::Arc<crate::site::Page>>, Option<chrono::NaiveDateTime>),
+) -> Result<HttpResponse, ApiError> {
+    let page = page.ok_or(ApiError::NotFound)?;
+    let mut response = conditional(req, &page, version);
+    response.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, header::HeaderValue::from_static("*"));
+    Ok(response)
+}
