@@ -139,6 +139,9 @@ fn health_ready_and_the_api_reference(backend: Backend) {
         ("/api/v1/media/{id}", "get"),
         ("/api/v1/media/{id}/file", "get"),
         ("/media/{file_name}", "get"),
+        ("/api/v1/public/{locale}/editions", "get"),
+        ("/api/v1/public/{locale}/editions/{slug}", "get"),
+        ("/api/v1/public/{locale}/stories/{slug}", "get"),
     ] {
         let operation = &paths[path][method];
         assert!(operation.is_object(), "{method} {path} missing from the OpenAPI document");
