@@ -6,11 +6,17 @@ use std::sync::Arc;
 use actix_web::dev::Server;
 use actix_web::{web, HttpServer};
 
-use crate::auth::rate_limit::LoginLimiter;
+use std::time::Duration;
+
+use secrecy::ExposeSecret;
+
+use crate::auth::rate_limit::{LoginLimiter, SlidingWindow};
 use crate::auth::session::Lifetimes;
 use crate::auth::TokenKeys;
 use crate::config::Settings;
 use crate::db::Database;
+use crate::delivery::tokens::LinkTokens;
+use crate::delivery::worker::{self, Transport, Worker};
 use crate::editorial::Rules;
 use crate::http;
 use crate::l10n::Localizer;
@@ -26,7 +32,10 @@ pub struct AppState {
     pub login_limits: LoginLimiter,
     pub lifetimes: Lifetimes,
     pub rules: Rules,
-    pub site: Site,
+    pub site: Arc<Site>,
+    pub mailer: Transport,
+    pub link_tokens: LinkTokens,
+    pub subscribe_limits: SlidingWindow,
 }
 
 /// Why the server could not start.
@@ -38,13 +47,21 @@ pub enum StartError {
     Keys(#[from] jsonwebtoken::errors::Error),
     #[error("theme: {0}")]
     Theme(#[from] ThemeError),
+    #[error("SMTP URL: {0}")]
+    Smtp(#[from] lettre::transport::smtp::Error),
 }
 
 impl AppState {
     /// `settings.public_url` must be set (the server fills it in from the bound address).
     pub fn new(settings: Settings, db: Database, l10n: Arc<Localizer>) -> Result<Self, StartError> {
         Ok(Self {
-            site: Site::new(&settings, l10n.clone(), &settings.public_url)?,
+            site: Arc::new(Site::new(&settings, l10n.clone(), &settings.public_url)?),
+            mailer: worker::transport(&settings)?,
+            link_tokens: LinkTokens::new(settings.auth.jwt_secret.expose_secret().as_bytes()),
+            subscribe_limits: SlidingWindow::new(
+                settings.subscriptions.per_address_per_minute,
+                Duration::from_secs(60),
+            ),
             keys: TokenKeys::new(&settings.auth)?,
             login_limits: LoginLimiter::new(&settings.login_limits),
             lifetimes: Lifetimes { refresh: chrono::Duration::seconds(settings.auth.refresh_token_ttl_secs as i64) },
@@ -83,6 +100,10 @@ impl Application {
         };
         let interval = std::time::Duration::from_millis(state.settings.workflow.scheduler_interval_ms.max(50));
         actix_web::rt::spawn(crate::editorial::scheduler::run(state.db.clone(), interval));
+        if state.settings.email.worker_in_server {
+            let worker = Worker::new(state.db.clone(), state.site.clone(), &state.settings, state.mailer.clone());
+            actix_web::rt::spawn(Arc::new(worker).run());
+        }
         let state = web::Data::new(state);
         let server = HttpServer::new(move || http::app(state.clone())).workers(workers).listen(listener)?.run();
         Ok(Self { server, address })

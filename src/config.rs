@@ -62,6 +62,28 @@ pub struct Settings {
     /// the address the server is bound to.
     pub public_url: String,
     pub site: SiteSettings,
+    pub smtp_url: SecretString,
+    pub email: EmailSettings,
+    pub subscriptions: SubscriptionSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct EmailSettings {
+    pub from_address: String,
+    pub worker_in_server: bool,
+    pub concurrency: usize,
+    pub rate_per_second: u32,
+    pub batch_size: i64,
+    pub lease_secs: u64,
+    pub retry_base_secs: u64,
+    pub max_attempts: i32,
+    pub bounce_after: i32,
+    pub poll_interval_ms: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SubscriptionSettings {
+    pub per_address_per_minute: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]

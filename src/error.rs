@@ -68,6 +68,9 @@ pub enum ApiError {
     EditionNotReady(Vec<NotReady>),
     #[error("unsupported image")]
     UnsupportedImage,
+    /// A server nashra depends on (SMTP) refused or could not be reached.
+    #[error("upstream failure")]
+    Upstream,
     #[error("service unavailable")]
     Unavailable,
     #[error("internal error")]
@@ -104,6 +107,7 @@ impl ApiError {
             ApiError::OwnRevision => "own-revision",
             ApiError::EditionNotReady(_) => "edition-not-ready",
             ApiError::UnsupportedImage => "unsupported-image",
+            ApiError::Upstream => "smtp-failed",
             ApiError::Unavailable => "service-unavailable",
             ApiError::Internal => "internal-error",
             ApiError::Status(status) if status.is_server_error() => "internal-error",
@@ -143,6 +147,8 @@ impl ApiError {
         "story-published",
         "source-locale",
         "no-source-translation",
+        "edition-not-published",
+        "smtp-failed",
         "service-unavailable",
         "internal-error",
         "bad-request",
@@ -180,6 +186,7 @@ impl ResponseError for ApiError {
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Upstream => StatusCode::BAD_GATEWAY,
             ApiError::Status(status) => *status,
         }
     }

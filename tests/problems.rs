@@ -142,6 +142,15 @@ fn health_ready_and_the_api_reference(backend: Backend) {
         ("/api/v1/public/{locale}/editions", "get"),
         ("/api/v1/public/{locale}/editions/{slug}", "get"),
         ("/api/v1/public/{locale}/stories/{slug}", "get"),
+        ("/api/v1/editions/{id}/send", "post"),
+        ("/api/v1/editions/{id}/delivery", "get"),
+        ("/api/v1/editions/{id}/email", "get"),
+        ("/api/v1/editions/{id}/test-send", "post"),
+        ("/api/v1/subscribe", "post"),
+        ("/api/v1/subscribers", "get"),
+        ("/api/v1/subscribers/{id}", "patch"),
+        ("/api/v1/subscribers/import", "post"),
+        ("/api/v1/subscribers/export", "get"),
     ] {
         let operation = &paths[path][method];
         assert!(operation.is_object(), "{method} {path} missing from the OpenAPI document");

@@ -23,3 +23,4 @@ field-publish-at-only-for-publish = وقت النشر يُرسل مع إجراء
 field-edition-number-invalid = أرقام الأعداد تبدأ من 1.
 field-duplicate-story = لا يجوز أن تظهر القصة أكثر من مرة في العدد.
 field-unknown-story = لا توجد قصة بهذا المعرّف.
+field-unknown-status = لا يمكن تعيين هذه الحالة هنا.

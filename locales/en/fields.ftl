@@ -23,3 +23,4 @@ field-publish-at-only-for-publish = A publication time goes only with the publis
 field-edition-number-invalid = Edition numbers start at 1.
 field-duplicate-story = A story can appear only once in an edition.
 field-unknown-story = There is no story with this id.
+field-unknown-status = This status is not one that can be set here.

@@ -93,3 +93,7 @@ problem-source-locale = This is the source text
     .detail = The source-locale text cannot be outdated, so there is nothing to confirm.
 problem-no-source-translation = No source text
     .detail = This story has no text in the source locale to be current with.
+problem-edition-not-published = Edition not published
+    .detail = Only a published edition can be sent or previewed as email, and only in a language it was published in.
+problem-smtp-failed = Mail server failed
+    .detail = The SMTP server refused the message or could not be reached.

@@ -21,11 +21,28 @@ pub enum ExportCommand {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
+    /// Write one edition email, as a subscriber of one locale gets it, to an .eml file.
+    Email {
+        /// The published edition's slug.
+        #[arg(long, value_name = "SLUG")]
+        edition: String,
+        /// The subscriber's locale.
+        #[arg(long = "lang", value_name = "LOCALE")]
+        locale: String,
+        #[arg(long, value_name = "FILE.eml")]
+        out: PathBuf,
+        /// The To address written into the message.
+        #[arg(long, value_name = "ADDRESS")]
+        to: Option<String>,
+    },
 }
 
 pub fn run(context: &Context, command: ExportCommand) -> Result<(), Failure> {
     match command {
         ExportCommand::Web { out, base_url } => web(context, out, base_url),
+        ExportCommand::Email { edition, locale, out, to } => {
+            super::mail::export_email(context, &edition, &locale, &out, to)
+        }
     }
 }
 

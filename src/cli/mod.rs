@@ -4,6 +4,7 @@
 
 mod export;
 mod locales;
+mod mail;
 mod serve;
 mod user;
 
@@ -44,6 +45,14 @@ enum Command {
     /// Manage user accounts.
     #[command(subcommand)]
     User(user::UserCommand),
+    /// Send a published edition to every confirmed subscriber, showing progress.
+    Send {
+        /// The edition's slug.
+        #[arg(long, value_name = "SLUG")]
+        edition: String,
+    },
+    /// Run a delivery worker (sends queued mail) until interrupted.
+    Worker,
     /// Export published content as files.
     #[command(subcommand)]
     Export(export::ExportCommand),
@@ -129,6 +138,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Migrate => serve::migrate(&context),
         Command::User(command) => user::run(&context, command),
         Command::Export(command) => export::run(&context, command),
+        Command::Send { edition } => mail::send(&context, &edition),
+        Command::Worker => mail::run_worker(&context),
         Command::CheckLocales { .. } => unreachable!("handled before the locales are loaded"),
     }
 }

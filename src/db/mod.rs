@@ -3,6 +3,7 @@
 //! `&mut DbConn`; async code reaches them only through [`Database::run`], which runs them on
 //! the blocking thread pool. This module is the only place that matches on the backend.
 
+pub mod deliveries;
 pub mod editions;
 pub mod media;
 pub mod publication;
@@ -10,6 +11,7 @@ pub mod refresh_tokens;
 pub mod schema;
 pub mod site;
 pub mod stories;
+pub mod subscribers;
 pub mod translations;
 pub mod users;
 

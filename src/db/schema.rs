@@ -167,7 +167,42 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    subscribers (id) {
+        id -> BigInt,
+        email -> Text,
+        locale -> Text,
+        status -> Text,
+        hard_failures -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        unsubscribed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    deliveries (id) {
+        id -> BigInt,
+        kind -> Text,
+        edition_id -> Nullable<BigInt>,
+        subscriber_id -> BigInt,
+        locale -> Text,
+        fallback -> Bool,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        lease_owner -> Nullable<Text>,
+        leased_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(deliveries -> subscribers (subscriber_id));
+diesel::joinable!(deliveries -> editions (edition_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(edition_translations -> editions (edition_id));
 diesel::joinable!(stories -> editions (edition_id));
@@ -190,4 +225,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     story_revisions,
     revision_images,
     translation_events,
+    subscribers,
+    deliveries,
 );

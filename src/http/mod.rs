@@ -11,8 +11,11 @@ mod pagination;
 pub mod problem;
 mod public;
 mod publication;
+mod sending;
 mod site;
 mod stories;
+mod subscribers;
+mod subscriptions;
 mod translations;
 pub(crate) mod users;
 
@@ -25,6 +28,9 @@ use crate::app::AppState;
 use crate::error::ApiError;
 
 pub use pagination::{Page, PageQuery};
+
+/// Largest subscriber CSV accepted (about 300,000 rows).
+const IMPORT_LIMIT_BYTES: usize = 16 * 1024 * 1024;
 
 /// The whole application for one worker thread.
 pub fn app(
@@ -110,12 +116,31 @@ pub fn app(
                 .service(resource("/media").route(web::post().to(media::upload_media)))
                 .service(resource("/media/{id}").route(web::get().to(media::get_media)))
                 .service(resource("/media/{id}/file").route(web::get().to(media::get_media_file)))
+                .service(resource("/editions/{id}/send").route(web::post().to(sending::send_edition)))
+                .service(resource("/editions/{id}/delivery").route(web::get().to(sending::get_delivery)))
+                .service(resource("/editions/{id}/email").route(web::get().to(sending::preview_email)))
+                .service(resource("/editions/{id}/test-send").route(web::post().to(sending::test_send)))
+                .service(resource("/subscribe").route(web::post().to(subscriptions::subscribe)))
+                .service(resource("/subscribers").route(web::get().to(subscribers::list_subscribers)))
+                .service(
+                    resource("/subscribers/import")
+                        .app_data(web::PayloadConfig::new(IMPORT_LIMIT_BYTES))
+                        .route(web::post().to(subscribers::import_subscribers)),
+                )
+                .service(resource("/subscribers/export").route(web::get().to(subscribers::export_subscribers)))
+                .service(resource("/subscribers/{id}").route(web::patch().to(subscribers::update_subscriber)))
                 .service(resource("/public/{locale}/editions").route(web::get().to(public::list_public_editions)))
                 .service(resource("/public/{locale}/editions/{slug}").route(web::get().to(public::get_public_edition)))
                 .service(resource("/public/{locale}/stories/{slug}").route(web::get().to(public::get_public_story))),
         )
         .service(resource("/media/{file_name}").route(web::get().to(media::get_public_media)))
         .service(resource("/assets/{name}").route(web::get().to(site::serve_asset)))
+        .service(resource("/subscribe/confirm").route(web::get().to(subscriptions::confirm)))
+        .service(
+            resource("/unsubscribe")
+                .route(web::get().to(subscriptions::unsubscribe_page))
+                .route(web::post().to(subscriptions::unsubscribe)),
+        )
         .service(resource("/health").route(web::get().to(health::health)))
         .service(resource("/ready").route(web::get().to(health::ready)))
         .configure(openapi::configure)

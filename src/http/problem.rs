@@ -61,6 +61,10 @@ pub async fn render_problems(
     }
     let error = match response.response().error().and_then(|e| e.as_error::<ApiError>()) {
         Some(error) => error.clone(),
+        // A handler's own error page (an HTML notice, say) is already what it should be.
+        None if response.headers().contains_key(header::CONTENT_TYPE) && response.response().error().is_none() => {
+            return Ok(response.map_into_left_body());
+        }
         None => ApiError::from_status(status),
     };
     let (request, mut http_response) = response.into_parts();

@@ -125,7 +125,7 @@ fn if_none_match(req: &HttpRequest) -> Option<&str> {
     req.headers().get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok())
 }
 
-fn secure_html(response: &mut HttpResponse) {
+pub(crate) fn secure_html(response: &mut HttpResponse) {
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

@@ -17,7 +17,7 @@ use minijinja::{escape_formatter, AutoEscape, Environment, Error, ErrorKind, Out
 use sha2::{Digest, Sha256};
 
 use super::dates::{localize_digits, DateFormats};
-use crate::l10n::{Args, Localizer};
+use crate::l10n::{Args, Localizer, Style};
 
 /// Built-in templates, by name.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -29,6 +29,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("site/archive.html", include_str!("../../templates/site/archive.html")),
     ("site/sitemap.xml", include_str!("../../templates/site/sitemap.xml")),
     ("site/robots.txt", include_str!("../../templates/site/robots.txt")),
+    ("site/notice.html", include_str!("../../templates/site/notice.html")),
+    ("email/edition.html", include_str!("../../templates/email/edition.html")),
+    ("email/edition.txt", include_str!("../../templates/email/edition.txt")),
+    ("email/confirm.html", include_str!("../../templates/email/confirm.html")),
+    ("email/confirm.txt", include_str!("../../templates/email/confirm.txt")),
 ];
 
 /// Built-in assets, served under `/assets/`.
@@ -57,7 +62,7 @@ pub enum ThemeError {
 
 impl Theme {
     /// The built-in theme with any overrides from `override_dir` (`site/*.html`,
-    /// `site/assets/*`), checked now so a broken template stops start-up, not a page view.
+    /// `email/*`, `site/assets/*`), checked now so a broken template stops start-up, not a page view.
     pub fn load(
         override_dir: Option<&Path>,
         l10n: Arc<Localizer>,
@@ -85,7 +90,9 @@ impl Theme {
                     _ => args.with(name, value.to_string()),
                 };
             }
-            Ok(translate.text(&lang, id, &args))
+            // Plain-text templates (emails' text parts) get no bidi isolation marks.
+            let style = if state.name().ends_with(".txt") { Style::Plain } else { Style::Display };
+            Ok(translate.format(&lang, id, None, &args, style))
         });
         env.add_filter("date", move |state: &State, iso: &str| -> Result<String, Error> {
             let date = chrono::NaiveDate::parse_from_str(iso.get(..10).unwrap_or(iso), "%Y-%m-%d")

@@ -7,7 +7,7 @@ pub mod api;
 pub mod cache;
 pub mod export;
 mod feed;
-mod pages;
+pub(crate) mod pages;
 pub mod paths;
 
 use std::ops::Not;
@@ -44,6 +44,14 @@ impl BaseUrl {
     /// A site path (starting with `/`) as a link inside the site.
     pub fn link(&self, path: &str) -> String {
         format!("{}{path}", self.path)
+    }
+
+    /// The host name (without port), e.g. for `Message-ID`s.
+    pub fn host(&self) -> String {
+        let after_scheme = self.absolute.split_once("://").map_or(self.absolute.as_str(), |(_, rest)| rest);
+        let authority = after_scheme.split('/').next().unwrap_or_default();
+        let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+        host.split(':').next().unwrap_or_default().to_owned()
     }
 
     /// A site path as an absolute URL.

@@ -28,8 +28,9 @@ struct SiteContext {
     footer: Footer,
 }
 
+/// The publication's contact lines in one locale, for page and email footers.
 #[derive(Serialize, Default)]
-struct Footer {
+pub(crate) struct Footer {
     website_url: String,
     website_label: String,
     contact_email: String,
@@ -336,7 +337,7 @@ fn edition_context(
     }))
 }
 
-pub(super) fn images(site: &Site, conn: &mut DbConn, refs: &[ImageRef]) -> Result<Vec<ImageContext>, ApiError> {
+pub(crate) fn images(site: &Site, conn: &mut DbConn, refs: &[ImageRef]) -> Result<Vec<ImageContext>, ApiError> {
     let mut found = Vec::with_capacity(refs.len());
     for image in refs {
         let Some(file) = media::find(conn, image.media_id)? else { continue };
@@ -354,7 +355,7 @@ pub(super) fn images(site: &Site, conn: &mut DbConn, refs: &[ImageRef]) -> Resul
     Ok(found)
 }
 
-pub(super) fn date_of(live: &LiveStory) -> String {
+pub(crate) fn date_of(live: &LiveStory) -> String {
     live.translation.published_at.unwrap_or(live.live.revision.created_at).date().to_string()
 }
 
@@ -441,10 +442,7 @@ fn render_html(
 }
 
 fn site_context(site: &Site, conn: &mut DbConn, locale: &str) -> Result<SiteContext, ApiError> {
-    let contacts = publication::contacts(conn)?;
-    let texts = publication::texts(conn)?.into_iter().find(|t| t.locale == locale);
     let feed = PagePath::Feed(locale.to_owned()).path();
-    let website_label = contacts.website_url.split_once("://").map_or(contacts.website_url.as_str(), |(_, rest)| rest);
     Ok(SiteContext {
         name: site_name(conn, site, locale)?,
         base: site.base.link(""),
@@ -452,19 +450,26 @@ fn site_context(site: &Site, conn: &mut DbConn, locale: &str) -> Result<SiteCont
         archive: site.base.link(&PagePath::Archive(locale.to_owned()).path()),
         feed: site.base.link(&feed),
         feed_href: site.base.absolute(&feed),
-        footer: Footer {
-            website_label: website_label.trim_end_matches('/').to_owned(),
-            website_url: contacts.website_url.clone(),
-            contact_email: contacts.contact_email,
-            social_account: contacts.social_account,
-            postal_address: texts.as_ref().map(|t| t.postal_address.clone()).unwrap_or_default(),
-            funders_line: texts.as_ref().map(|t| t.funders_line.clone()).unwrap_or_default(),
-        },
+        footer: footer(conn, locale)?,
+    })
+}
+
+pub(crate) fn footer(conn: &mut DbConn, locale: &str) -> Result<Footer, ApiError> {
+    let contacts = publication::contacts(conn)?;
+    let texts = publication::texts(conn)?.into_iter().find(|t| t.locale == locale);
+    let website_label = contacts.website_url.split_once("://").map_or(contacts.website_url.as_str(), |(_, rest)| rest);
+    Ok(Footer {
+        website_label: website_label.trim_end_matches('/').to_owned(),
+        website_url: contacts.website_url.clone(),
+        contact_email: contacts.contact_email,
+        social_account: contacts.social_account,
+        postal_address: texts.as_ref().map(|t| t.postal_address.clone()).unwrap_or_default(),
+        funders_line: texts.as_ref().map(|t| t.funders_line.clone()).unwrap_or_default(),
     })
 }
 
 /// The newsletter's name in `locale`, or the localized default name when none is set.
-pub(super) fn site_name(conn: &mut DbConn, site: &Site, locale: &str) -> Result<String, ApiError> {
+pub(crate) fn site_name(conn: &mut DbConn, site: &Site, locale: &str) -> Result<String, ApiError> {
     let texts = publication::texts(conn)?;
     Ok(texts
         .into_iter()

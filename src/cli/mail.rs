@@ -1,0 +1,128 @@
+//! `nashra send`, `nashra worker` and `nashra export email`.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::{Context, Failure};
+use crate::db::{deliveries, site as published, Database};
+use crate::delivery::compose::edition_email;
+use crate::delivery::message::{build, to_eml, Addressing};
+use crate::delivery::queue::queue_edition;
+use crate::delivery::worker::{transport, Worker};
+use crate::l10n::Args;
+use crate::site::Site;
+
+/// The site as emails link to it: `public_url`, else the bind address.
+fn site(context: &Context) -> Result<Arc<Site>, Failure> {
+    let settings = &context.settings;
+    let url = Some(settings.public_url.clone())
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| format!("http://{}", settings.bind));
+    Site::new(settings, context.l10n.clone(), &url).map(Arc::new).map_err(technical)
+}
+
+fn worker(context: &Context, db: &Database) -> Result<Arc<Worker>, Failure> {
+    let mailer = transport(&context.settings).map_err(technical)?;
+    Ok(Arc::new(Worker::new(db.clone(), site(context)?, &context.settings, mailer)))
+}
+
+/// Queues the edition, then sends until none of its deliveries remain, with a progress bar.
+/// Other workers (servers, `nashra worker`) may help; killed midway, running it again
+/// carries on where it stopped.
+pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
+    let db = context.database()?;
+    let mut conn = db.connection().map_err(technical)?;
+    let edition = published::published_edition(&mut conn, slug).map_err(technical)?.ok_or_else(|| {
+        Failure::Said(context.say("cli-edition-not-found", &Args::new().with("slug", slug.to_owned())))
+    })?;
+    let queued = queue_edition(&mut conn, edition.id, context.l10n.default_locale()).map_err(technical)?;
+    drop(conn);
+    let bar = ProgressBar::new(queued.progress.total as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let progress = actix_web::rt::System::new().block_on(async {
+        // The SMTP pool starts a background task, so it is built inside the runtime.
+        let worker = worker(context, &db)?;
+        loop {
+            let handled = worker.step().await.map_err(technical)?;
+            let id = edition.id;
+            let progress = db
+                .run(move |conn| deliveries::progress(conn, id).map_err(crate::error::ApiError::from))
+                .await
+                .map_err(technical)?;
+            bar.set_position((progress.sent + progress.failed) as u64);
+            bar.set_message(format!("{} failed", progress.failed));
+            if progress.remaining == 0 {
+                return Ok::<_, Failure>(progress);
+            }
+            if handled == 0 {
+                // Retries wait for their time, or another worker holds the rest.
+                tokio::time::sleep(Duration::from_millis(context.settings.email.poll_interval_ms.max(10))).await;
+            }
+        }
+    })?;
+    bar.finish_and_clear();
+    let args = Args::new()
+        .with("sent", progress.sent)
+        .with("failed", progress.failed)
+        .with("fallbacks", progress.fallbacks)
+        .with("queued", queued.queued);
+    println!("{}", context.say("cli-send-done", &args));
+    Ok(())
+}
+
+/// Sends queued mail until interrupted.
+pub fn run_worker(context: &Context) -> Result<(), Failure> {
+    let db = context.database()?;
+    actix_web::rt::System::new().block_on(async {
+        let worker = worker(context, &db)?;
+        println!("{}", context.say("cli-worker-started", &Args::new()));
+        tokio::select! {
+            _ = worker.run() => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+        Ok(())
+    })
+}
+
+/// Writes one edition email as an `.eml` file, as a subscriber of `locale` would get it.
+pub fn export_email(
+    context: &Context,
+    slug: &str,
+    locale: &str,
+    out: &Path,
+    to: Option<String>,
+) -> Result<(), Failure> {
+    if !context.l10n.is_supported(locale) {
+        return Err(Failure::Said(context.say("cli-unknown-locale", &Args::new().with("locale", locale.to_owned()))));
+    }
+    let site = site(context)?;
+    let db = context.database()?;
+    let mut conn = db.connection().map_err(technical)?;
+    let not_found = || Failure::Said(context.say("cli-edition-not-found", &Args::new().with("slug", slug.to_owned())));
+    let edition = published::published_edition(&mut conn, slug).map_err(technical)?.ok_or_else(not_found)?;
+    let composed = edition_email(&site, &mut conn, &context.settings.email.from_address, &edition, locale)
+        .map_err(technical)?
+        .ok_or_else(not_found)?;
+    let to = to.unwrap_or_else(|| "subscriber@example.org".to_owned());
+    let link = site.base.absolute("/unsubscribe?token=example");
+    let addressing = Addressing {
+        to: &to,
+        personal_link: &link,
+        unsubscribe: Some(&link),
+        message_id: format!("<edition-{}.example@{}>", edition.id, composed.host),
+    };
+    let message = build(&composed, &addressing).map_err(technical)?;
+    std::fs::write(out, to_eml(&message)).map_err(technical)?;
+    println!("{}", context.say("cli-export-email-done", &Args::new().with("file", out.display().to_string())));
+    Ok(())
+}
+
+fn technical(error: impl std::fmt::Display) -> Failure {
+    Failure::Technical(error.to_string())
+}

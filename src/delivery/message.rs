@@ -1,0 +1,61 @@
+//! A composed email, personalised and addressed: the MIME message with the headers list
+//! mail needs (SPEC §6).
+
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use lettre::Message;
+
+use super::compose::Composed;
+
+/// The per-recipient part of a message.
+pub struct Addressing<'a> {
+    pub to: &'a str,
+    /// Replaces the composed message's personal link (unsubscribe or confirm).
+    pub personal_link: &'a str,
+    /// For editions: the one-click unsubscribe address (RFC 8058).
+    pub unsubscribe: Option<&'a str>,
+    /// Stable per (edition, subscriber), so a resend is recognisably the same message.
+    pub message_id: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("invalid address {0}")]
+    Address(String),
+    #[error("cannot build the message: {0}")]
+    Message(#[from] lettre::error::Error),
+}
+
+pub fn build(composed: &Composed, addressing: &Addressing) -> Result<Message, BuildError> {
+    let from_address = composed.from_address.parse().map_err(|_| BuildError::Address(composed.from_address.clone()))?;
+    let to = addressing.to.parse().map_err(|_| BuildError::Address(addressing.to.to_owned()))?;
+    let mut builder = Message::builder()
+        .from(Mailbox::new(Some(composed.from_name.clone()), from_address))
+        .to(Mailbox::new(None, to))
+        .subject(composed.subject.clone())
+        .message_id(Some(addressing.message_id.clone()))
+        .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("Content-Language"), composed.locale.clone()));
+    if let Some(unsubscribe) = addressing.unsubscribe {
+        builder = builder
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Id"),
+                format!("<newsletter.{}>", composed.host),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{unsubscribe}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_owned(),
+            ));
+    }
+    let (html, text) = composed.personalize(addressing.personal_link);
+    let body = MultiPart::alternative_plain_html(text, html);
+    Ok(builder.multipart(body)?)
+}
+
+/// The message as an `.eml` file.
+pub fn to_eml(message: &Message) -> Vec<u8> {
+    message.formatted()
+}

@@ -1,0 +1,160 @@
+//! Sending an edition by email: queueing it, watching the delivery, previewing the message,
+//! and a test send to one address.
+
+use actix_web::{web, HttpResponse};
+use lettre::AsyncTransport;
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+use super::problem::Problem;
+use crate::app::AppState;
+use crate::auth::{Admin, CurrentUser};
+use crate::db::deliveries::{self, Progress};
+use crate::db::editions;
+use crate::delivery::compose::{edition_email, Composed};
+use crate::delivery::message::{build, Addressing};
+use crate::delivery::queue::{queue_edition, Queued};
+use crate::domain::{EmailAddress, Invalid};
+use crate::error::ApiError;
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PreviewQuery {
+    /// The locale to render (default: the default locale).
+    pub locale: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TestSendRequest {
+    pub email: String,
+    pub locale: Option<String>,
+}
+
+/// Queue the published edition for every confirmed subscriber who has not had it. Sending
+/// again queues only subscribers who confirmed since.
+#[utoipa::path(
+    post, path = "/api/v1/editions/{id}/send", tag = "sending", security(("bearer" = [])),
+    params(("id" = i64, Path)),
+    responses(
+        (status = 202, body = Queued),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Edition not published (`edition-not-published`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn send_edition(
+    _admin: Admin,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let default = state.l10n.default_locale().to_owned();
+    let queued = state.db.run(move |conn| queue_edition(conn, id, &default)).await?;
+    Ok(HttpResponse::Accepted().json(queued))
+}
+
+/// How the edition's delivery is going.
+#[utoipa::path(
+    get, path = "/api/v1/editions/{id}/delivery", tag = "sending", security(("bearer" = [])),
+    params(("id" = i64, Path)),
+    responses(
+        (status = 200, body = Progress),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_delivery(
+    _user: CurrentUser,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let progress = state
+        .db
+        .run(move |conn| {
+            editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
+            Ok::<_, ApiError>(deliveries::progress(conn, id)?)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(progress))
+}
+
+/// The edition's email in one locale, as HTML, as subscribers will see it.
+#[utoipa::path(
+    get, path = "/api/v1/editions/{id}/email", tag = "sending", security(("bearer" = [])),
+    params(("id" = i64, Path), PreviewQuery),
+    responses(
+        (status = 200, description = "The HTML part", content_type = "text/html"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such edition or locale", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Edition not published in that locale", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn preview_email(
+    _user: CurrentUser,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    query: web::Query<PreviewQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let locale = query.into_inner().locale.unwrap_or_else(|| state.l10n.default_locale().to_owned());
+    let composed = compose(&state, id.into_inner(), locale).await?;
+    let (html, _) = composed.personalize(&state.site.base.absolute("/unsubscribe?token=preview"));
+    Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html))
+}
+
+/// Send the edition to one address now (not recorded as a delivery).
+#[utoipa::path(
+    post, path = "/api/v1/editions/{id}/test-send", tag = "sending", security(("bearer" = [])),
+    params(("id" = i64, Path)),
+    request_body = TestSendRequest,
+    responses(
+        (status = 204, description = "Accepted by the SMTP server"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Edition not published in that locale", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid address", body = Problem, content_type = "application/problem+json"),
+        (status = 502, description = "The SMTP server refused or could not be reached (`smtp-failed`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn test_send(
+    _admin: Admin,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    body: web::Json<TestSendRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let email = EmailAddress::parse(&body.email).map_err(ApiError::from)?;
+    let locale = body.locale.unwrap_or_else(|| state.l10n.default_locale().to_owned());
+    let id = id.into_inner();
+    let composed = compose(&state, id, locale).await?;
+    let link = state.site.base.absolute("/unsubscribe?token=test");
+    let addressing = Addressing {
+        to: email.as_str(),
+        personal_link: &link,
+        unsubscribe: Some(&link),
+        message_id: format!("<test-{id}-{:08x}@{}>", rand::random::<u32>(), composed.host),
+    };
+    let message = build(&composed, &addressing).map_err(|_| ApiError::from(Invalid::new("email", "invalid-email")))?;
+    state.mailer.send(message).await.map_err(|error| {
+        tracing::warn!(%error, "test send failed");
+        ApiError::Upstream
+    })?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn compose(state: &web::Data<AppState>, id: i64, locale: String) -> Result<Composed, ApiError> {
+    if !state.l10n.is_supported(&locale) {
+        return Err(ApiError::UnknownLocale);
+    }
+    let (site, from) = (state.site.clone(), state.settings.email.from_address.clone());
+    state
+        .db
+        .run(move |conn| {
+            let edition = editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
+            edition_email(&site, conn, &from, &edition, &locale)?.ok_or(ApiError::Conflict("edition-not-published"))
+        })
+        .await
+}
