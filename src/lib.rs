@@ -14,6 +14,7 @@ pub mod domain;
 pub mod editorial;
 pub mod error;
 pub mod http;
+pub mod import;
 pub mod l10n;
 pub mod media;
 pub mod render;

@@ -32,3 +32,6 @@ cli-unknown-locale = { $locale } ليست لغة مُعدّة.
 cli-send-done = انتهى الإرسال: أُرسل { $sent }، وفشل { $failed }، و{ $fallbacks } باللغة الافتراضية (أُضيف { $queued } إلى الطابور في هذا التشغيل).
 cli-worker-started = عامل التوصيل يعمل؛ أوقفه بـ Ctrl-C.
 cli-export-email-done = كُتب الملف { $file }.
+cli-import-done = استُورد: القصص { $stories } (النصوص { $translations })، والأعداد { $editions }، والصور { $images }.
+cli-import-warning = ملاحظة: { $warning }
+cli-import-failed = لم يُستورد شيء. { $error }

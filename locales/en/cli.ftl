@@ -25,3 +25,6 @@ cli-unknown-locale = { $locale } is not a configured locale.
 cli-send-done = Done: { $sent } sent, { $failed } failed, { $fallbacks } in the default language ({ $queued } queued by this run).
 cli-worker-started = Delivery worker running; Ctrl-C stops it.
 cli-export-email-done = Wrote { $file }.
+cli-import-done = Imported { $stories } stories ({ $translations } texts), { $editions } editions and { $images } images.
+cli-import-warning = Note: { $warning }
+cli-import-failed = Nothing was imported. { $error }

@@ -3,6 +3,7 @@
 //! terminal (`LC_ALL`, `LC_MESSAGES` or `LANG`).
 
 mod export;
+mod import;
 mod locales;
 mod mail;
 mod serve;
@@ -34,6 +35,23 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start a demo: a fresh database with a sample bilingual newsletter, then the server.
+    Demo {
+        /// Folder for the demo's database and images (emptied first).
+        #[arg(long, value_name = "DIR", default_value = "data/demo")]
+        dir: PathBuf,
+        /// The content to load.
+        #[arg(long, value_name = "DIR", default_value = "content/demo")]
+        content: PathBuf,
+        /// Address to listen on.
+        #[arg(long, value_name = "ADDR:PORT")]
+        bind: Option<String>,
+    },
+    /// Import stories and editions from Markdown files (see docs/import.md).
+    Import {
+        /// Folder with stories/, editions/, images/ and optionally publication.toml.
+        dir: PathBuf,
+    },
     /// Run the HTTP server.
     Serve {
         /// Address to listen on, e.g. 127.0.0.1:8080 (port 0 picks a free one).
@@ -135,6 +153,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let context = Context { settings, l10n: Arc::new(l10n), locale };
     match cli.command {
         Command::Serve { .. } => serve::run(context),
+        Command::Demo { dir, content, bind } => import::demo(context, &dir, &content, bind),
+        Command::Import { dir } => import::run(&context, &dir),
         Command::Migrate => serve::migrate(&context),
         Command::User(command) => user::run(&context, command),
         Command::Export(command) => export::run(&context, command),

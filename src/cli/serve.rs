@@ -7,6 +7,11 @@ use crate::app::Application;
 use crate::l10n::Args;
 
 pub fn run(context: Context) -> Result<(), Failure> {
+    run_with(context, |_| String::new())
+}
+
+/// Serves; once listening, prints the `listening on` line and then `banner(address)`.
+pub fn run_with(context: Context, banner: impl FnOnce(std::net::SocketAddr) -> String) -> Result<(), Failure> {
     if let Some(problem) = context.settings.jwt_secret_problem() {
         let args = Args::new().with("mode", context.settings.mode.as_str());
         return Err(Failure::Said(context.say(problem.message_id(), &args)));
@@ -18,6 +23,10 @@ pub fn run(context: Context) -> Result<(), Failure> {
         // Scripts and tests wait for exactly this line, so it is not localized.
         let mut stdout = std::io::stdout();
         let _ = writeln!(stdout, "listening on http://{}", app.address());
+        let banner = banner(app.address());
+        if !banner.is_empty() {
+            let _ = writeln!(stdout, "{banner}");
+        }
         let _ = stdout.flush();
         app.run_until_stopped().await.map_err(|e| Failure::Technical(e.to_string()))
     })

@@ -329,8 +329,9 @@ pub fn start_server(mut command: Command) -> (Child, String) {
     let stdout = child.stdout.take().expect("stdout");
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
-        let mut lines = BufReader::new(stdout).lines();
-        if let Some(Ok(line)) = lines.next() {
+        // Commands like `demo` print a report first; the address line is the one that counts.
+        let mut lines = BufReader::new(stdout).lines().map_while(Result::ok);
+        if let Some(line) = lines.by_ref().find(|l| l.starts_with("listening on ")) {
             let _ = sender.send(line);
         }
         // Keep draining so the server never blocks on a full pipe.

@@ -1,0 +1,113 @@
+//! `nashra import DIR` and `nashra demo`.
+
+use std::path::{Path, PathBuf};
+
+use super::{Context, Failure};
+use crate::db::subscribers::{self, CONFIRMED};
+use crate::db::users::{self, NewUser};
+use crate::domain::{Role, RoleSet};
+use crate::import::{apply, read_plan, ImportFailure, ImportReport};
+use crate::l10n::Args;
+
+pub fn run(context: &Context, dir: &Path) -> Result<(), Failure> {
+    let report = import(context, dir)?;
+    print_report(context, &report);
+    Ok(())
+}
+
+fn import(context: &Context, dir: &Path) -> Result<ImportReport, Failure> {
+    let locales: Vec<&str> = context.l10n.codes().collect();
+    let said = |error: String| Failure::Said(context.say("cli-import-failed", &Args::new().with("error", error)));
+    let plan = read_plan(dir, &locales).map_err(|e| said(e.to_string()))?;
+    let db = context.database()?;
+    let mut conn = db.connection().map_err(|e| Failure::Technical(e.to_string()))?;
+    apply(&mut conn, &plan, &context.settings.media.dir, &locales).map_err(|e| match e {
+        ImportFailure::Content(error) => said(error.to_string()),
+        ImportFailure::Database(error) => Failure::Technical(error.to_string()),
+    })
+}
+
+fn print_report(context: &Context, report: &ImportReport) {
+    let args = Args::new()
+        .with("stories", report.stories)
+        .with("translations", report.translations)
+        .with("editions", report.editions)
+        .with("images", report.images);
+    println!("{}", context.say("cli-import-done", &args));
+    for warning in &report.warnings {
+        println!("  {}", context.say("cli-import-warning", &Args::new().with("warning", warning.clone())));
+    }
+}
+
+/// The demo's accounts: (email, name, roles, password). Printed for the newcomer.
+const DEMO_ACCOUNTS: &[(&str, &str, &[Role], &str)] = &[
+    ("admin@plains.example", "Layla Haddad", &[Role::Admin], "demo-admin-password"),
+    ("rana@plains.example", "Rana Khoury", &[Role::Editor], "demo-editor-password"),
+    ("karim@plains.example", "Karim Nasser", &[Role::Editor], "demo-editor-password"),
+    ("omar@plains.example", "Omar Saleh", &[Role::Reviewer], "demo-reviewer-password"),
+    ("salma@plains.example", "Salma Aziz", &[Role::Reviewer], "demo-reviewer-password"),
+];
+
+const DEMO_SUBSCRIBERS: &[(&str, &str)] = &[
+    ("hana@readers.example", "ar"),
+    ("yusuf@readers.example", "ar"),
+    ("mariam@readers.example", "ar"),
+    ("tom@readers.example", "en"),
+    ("ines@readers.example", "en"),
+    ("david@readers.example", "en"),
+];
+
+/// `nashra demo`: a fresh database in `dir`, filled from `content`, then the server.
+pub fn demo(mut context: Context, dir: &Path, content: &Path, bind: Option<String>) -> Result<(), Failure> {
+    let technical = |e: &dyn std::fmt::Display| Failure::Technical(e.to_string());
+    for stale in ["nashra.db", "nashra.db-wal", "nashra.db-shm"] {
+        let _ = std::fs::remove_file(dir.join(stale));
+    }
+    let _ = std::fs::remove_dir_all(dir.join("media"));
+    std::fs::create_dir_all(dir).map_err(|e| technical(&e))?;
+    let settings = &mut context.settings;
+    settings.database_url = format!("sqlite://{}", dir.join("nashra.db").display());
+    settings.media.dir = dir.join("media");
+    settings.migrate_on_start = true;
+    if let Some(bind) = bind {
+        settings.bind = bind;
+    }
+    let db = context.database()?;
+    let mut conn = db.connection().map_err(|e| technical(&e))?;
+    for (email, name, roles, password) in DEMO_ACCOUNTS {
+        let roles: RoleSet = roles.to_vec().into();
+        let hash = crate::auth::password::hash(password);
+        users::insert(
+            &mut conn,
+            NewUser { email, display_name: name, password_hash: &hash, preferred_locale: "en", roles: &roles },
+        )
+        .map_err(|e| technical(&e))?;
+    }
+    for (email, locale) in DEMO_SUBSCRIBERS {
+        subscribers::insert(&mut conn, email, locale, CONFIRMED).map_err(|e| technical(&e))?;
+    }
+    drop(conn);
+    let report = import(&context, content)?;
+    print_report(&context, &report);
+    let accounts: Vec<String> = DEMO_ACCOUNTS
+        .iter()
+        .map(|(email, name, roles, password)| {
+            let roles: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+            format!("  {email:<24} {password:<24} {} ({name})", roles.join(","))
+        })
+        .collect();
+    let folder = PathBuf::from(dir);
+    super::serve::run_with(context, move |address| {
+        let base = format!("http://{address}");
+        let mut lines = vec![
+            String::new(),
+            format!("nashra demo — data in {}", folder.display()),
+            format!("  English site:   {base}/en/"),
+            format!("  Arabic site:    {base}/ar/"),
+            format!("  API reference:  {base}/api/docs/"),
+            String::from("  Accounts (email, password, roles):"),
+        ];
+        lines.extend(accounts.iter().cloned());
+        lines.join("\n")
+    })
+}

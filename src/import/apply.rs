@@ -1,0 +1,307 @@
+//! Writing a checked plan into the database, all in one transaction.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+use super::parse::{ImportError, ImportStatus, Origin, Plan, StoryPlan};
+use crate::db::editions::{self, EditionChanges, EditionText};
+use crate::db::publication::{self, Contacts, PublicationText};
+use crate::db::translations::{self, NewEvent, StateChange};
+use crate::db::{self, media, stories, users, DbConn, DbError};
+use crate::domain::revision::{ImageRef, Snapshot};
+use crate::domain::workflow::Status;
+use crate::domain::Role;
+
+/// What an import created, and what it noticed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    pub stories: usize,
+    pub translations: usize,
+    pub editions: usize,
+    pub images: usize,
+    /// Things imported as asked but worth a look, e.g. a story without an Arabic text.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportFailure {
+    #[error("{0}")]
+    Content(#[from] ImportError),
+    #[error("database: {0}")]
+    Database(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for ImportFailure {
+    fn from(error: diesel::result::Error) -> Self {
+        ImportFailure::Database(error.into())
+    }
+}
+
+/// Applies `plan`. Either everything is imported or nothing is (image files written before a
+/// failure are removed again).
+pub fn apply(
+    conn: &mut DbConn,
+    plan: &Plan,
+    media_dir: &Path,
+    locales: &[&str],
+) -> Result<ImportReport, ImportFailure> {
+    let mut written = Vec::new();
+    let result = db::write_transaction(conn, |conn| import(conn, plan, media_dir, locales, &mut written));
+    if result.is_err() {
+        for name in written {
+            let _ = std::fs::remove_file(media_dir.join(name));
+        }
+    }
+    result
+}
+
+fn import(
+    conn: &mut DbConn,
+    plan: &Plan,
+    media_dir: &Path,
+    locales: &[&str],
+    written: &mut Vec<String>,
+) -> Result<ImportReport, ImportFailure> {
+    let mut report = ImportReport::default();
+    if let Some(settings) = &plan.publication {
+        let contacts = Contacts {
+            website_url: settings.website_url.clone(),
+            social_account: settings.social_account.clone(),
+            contact_email: settings.contact_email.clone(),
+            sender_address: settings.sender_address.clone(),
+        };
+        let texts: Vec<PublicationText> = settings
+            .texts
+            .iter()
+            .map(|(locale, t)| PublicationText {
+                locale: locale.clone(),
+                newsletter_name: t.newsletter_name.clone(),
+                postal_address: t.postal_address.clone(),
+                funders_line: t.funders_line.clone(),
+                sender_name: t.sender_name.clone(),
+            })
+            .collect();
+        publication::save(conn, &contacts, &texts)?;
+    }
+    let default_author = users::list(conn, Some(Role::Admin), 1, 0)?
+        .0
+        .first()
+        .map(|u| u.id)
+        .ok_or_else(|| ImportError { file: plan.dir.clone(), line: 0, message: "create an admin user first".into() })?;
+    let images = store_images(conn, plan, media_dir, default_author, written)?;
+    report.images = images.len();
+
+    let mut edition_ids = HashMap::new();
+    for edition in &plan.editions {
+        if editions::find_by_slug(conn, &edition.slug)?.is_some()
+            || editions::find_by_number(conn, edition.number)?.is_some()
+        {
+            return Err(edition.origin.error(format!("edition {} already exists", edition.slug)).into());
+        }
+        let required: Vec<String> =
+            locales.iter().filter(|l| edition.texts.contains_key(**l)).map(|l| l.to_string()).collect();
+        let id = editions::insert(conn, edition.number, &edition.slug, &required, default_author)?;
+        for (locale, text) in &edition.texts {
+            editions::put_text(
+                conn,
+                &EditionText {
+                    edition_id: id,
+                    locale: locale.clone(),
+                    title: text.title.clone(),
+                    foreword: text.foreword.clone(),
+                    signature_name: text.signature_name.clone(),
+                    signature_role: text.signature_role.clone(),
+                    cover_alt: text.cover_alt.clone(),
+                    updated_at: db::now(),
+                },
+            )?;
+        }
+        let published_at = edition.published_at.as_deref().map(|raw| when(raw, &edition.origin)).transpose()?;
+        let changes = EditionChanges {
+            cover_media_id: edition.cover.as_ref().map(|(file, _)| images.get(file).copied()),
+            published_at: Some(published_at),
+            ..Default::default()
+        };
+        editions::update(conn, id, changes)?;
+        edition_ids.insert(edition.slug.clone(), id);
+        report.editions += 1;
+    }
+
+    let mut story_ids = HashMap::new();
+    for story in &plan.stories {
+        let id = import_story(conn, story, locales, &images, default_author)?;
+        story_ids.insert(story.slug.clone(), id);
+        report.stories += 1;
+        report.translations += story.texts.len();
+        for locale in locales.iter().filter(|l| !story.texts.contains_key(**l)) {
+            report.warnings.push(format!("{}: story {} has no {locale} text", story.origin.file.display(), story.slug));
+        }
+    }
+
+    for edition in &plan.editions {
+        let mut order: Vec<i64> = edition.stories.iter().filter_map(|slug| story_ids.get(slug).copied()).collect();
+        for story in plan.stories.iter().filter(|s| s.edition.as_deref() == Some(edition.slug.as_str())) {
+            let id = story_ids[&story.slug];
+            if !order.contains(&id) {
+                order.push(id);
+            }
+        }
+        stories::set_edition_stories(conn, edition_ids[&edition.slug], &order)?;
+    }
+    Ok(report)
+}
+
+fn store_images(
+    conn: &mut DbConn,
+    plan: &Plan,
+    media_dir: &Path,
+    uploader: i64,
+    written: &mut Vec<String>,
+) -> Result<HashMap<String, i64>, ImportFailure> {
+    let mut wanted: Vec<(String, String, Origin)> = Vec::new();
+    for edition in &plan.editions {
+        if let Some((file, credit)) = &edition.cover {
+            wanted.push((file.clone(), credit.clone(), edition.origin.clone()));
+        }
+    }
+    for story in &plan.stories {
+        for image in story.texts.values().flat_map(|t| &t.images) {
+            wanted.push((image.file.clone(), image.credit.clone(), story.origin.clone()));
+        }
+    }
+    let mut ids = HashMap::new();
+    for (file, credit, origin) in wanted {
+        if ids.contains_key(&file) {
+            continue;
+        }
+        let path: PathBuf = plan.dir.join("images").join(&file);
+        let bytes = std::fs::read(&path).map_err(|e| origin.error(format!("cannot read image {file}: {e}")))?;
+        let image = crate::media::sniff(&bytes)
+            .ok_or_else(|| origin.error(format!("{file} is not a JPEG, PNG or WebP image")))?;
+        let name = crate::media::store(media_dir, &bytes, image.kind)
+            .map_err(|e| origin.error(format!("cannot store {file}: {e}")))?;
+        written.push(name.clone());
+        let id = media::insert(
+            conn,
+            media::NewMedia {
+                file_name: &name,
+                content_type: image.kind.content_type(),
+                width: image.width as i32,
+                height: image.height as i32,
+                size_bytes: bytes.len() as i64,
+                credit: &credit,
+                original_name: &file,
+                uploaded_by: uploader,
+            },
+        )?;
+        ids.insert(file, id);
+    }
+    Ok(ids)
+}
+
+fn import_story(
+    conn: &mut DbConn,
+    story: &StoryPlan,
+    locales: &[&str],
+    images: &HashMap<String, i64>,
+    default_author: i64,
+) -> Result<i64, ImportFailure> {
+    if stories::find_by_slug(conn, &story.slug)?.is_some() {
+        return Err(story.origin.error(format!("story {} already exists", story.slug)).into());
+    }
+    let author = user_id(conn, story.author.as_deref(), &story.origin)?.unwrap_or(default_author);
+    let reviewer = user_id(conn, story.reviewer.as_deref(), &story.origin)?.unwrap_or(default_author);
+    let id = stories::insert(conn, &story.slug, story.section.as_deref().unwrap_or_default(), author)?;
+    let now = db::now();
+    let published_at = story.published_at.as_deref().map(|raw| when(raw, &story.origin)).transpose()?.unwrap_or(now);
+    let mut source_revision = None;
+    // The source locale first, so the others record the revision they were translated from.
+    for locale in locales.iter().filter(|l| story.texts.contains_key(**l)) {
+        let text = &story.texts[*locale];
+        let snapshot = Snapshot {
+            title: text.title.clone(),
+            summary: text.summary.clone(),
+            body: text.body.clone(),
+            link: text.link.clone(),
+            images: text
+                .images
+                .iter()
+                .map(|i| ImageRef { media_id: images[&i.file], alt: i.alt.clone(), caption: i.caption.clone() })
+                .collect(),
+        };
+        let translation = translations::insert(conn, id, locale)?;
+        let basis = source_revision;
+        let revision = translations::insert_revision(conn, translation.id, &snapshot, author, basis, None)?;
+        source_revision = source_revision.or(Some(revision.id));
+        let (status, change, action, actor, comment) = match story.status.clone().unwrap_or(ImportStatus::Draft) {
+            ImportStatus::Draft => (Status::Draft, StateChange::default(), "import", author, None),
+            ImportStatus::InReview => (Status::InReview, StateChange::default(), "submit", author, None),
+            ImportStatus::ChangesRequested => (
+                Status::ChangesRequested,
+                StateChange::default(),
+                "request_changes",
+                reviewer,
+                story.comment.as_deref(),
+            ),
+            ImportStatus::Approved => (Status::Approved, StateChange::default(), "approve", reviewer, None),
+            ImportStatus::Scheduled => {
+                let at = now + chrono::Duration::hours(story.publish_in_hours);
+                (
+                    Status::Approved,
+                    StateChange { publish_at: Some(Some(at)), ..Default::default() },
+                    "schedule",
+                    reviewer,
+                    None,
+                )
+            }
+            ImportStatus::Published => {
+                let change = StateChange {
+                    live_revision_id: Some(Some(revision.id)),
+                    published_at: Some(Some(published_at)),
+                    ..Default::default()
+                };
+                (Status::Published, change, "publish", reviewer, None)
+            }
+        };
+        let change = StateChange {
+            status: Some(status),
+            latest_revision_id: Some(revision.id),
+            source_revision_id: Some(basis),
+            ..change
+        };
+        translations::update_if_version(conn, translation.id, translation.version, change)?;
+        translations::insert_event(
+            conn,
+            NewEvent {
+                translation_id: translation.id,
+                actor_id: Some(actor),
+                action,
+                from: Status::Draft,
+                to: status,
+                comment,
+                revision_number: revision.number,
+            },
+        )?;
+    }
+    Ok(id)
+}
+
+fn user_id(conn: &mut DbConn, email: Option<&str>, origin: &Origin) -> Result<Option<i64>, ImportFailure> {
+    let Some(email) = email else { return Ok(None) };
+    match users::find_by_email(conn, &email.to_lowercase())? {
+        Some(user) => Ok(Some(user.id)),
+        None => Err(origin.error(format!("no user has the email {email}")).into()),
+    }
+}
+
+/// `YYYY-MM-DD` (noon UTC, so the date is the same everywhere) or RFC 3339.
+fn when(raw: &str, origin: &Origin) -> Result<NaiveDateTime, ImportError> {
+    if let Ok(date) = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+        return Ok(date.and_hms_opt(12, 0, 0).unwrap_or_default());
+    }
+    chrono::DateTime::parse_from_rfc3339(raw)
+        .map(|t| t.naive_utc())
+        .map_err(|_| origin.error(format!("{raw:?} is neither YYYY-MM-DD nor an RFC 3339 time")))
+}

@@ -1,0 +1,474 @@
+//! Reading an import folder into a checked plan, without touching the database. Every
+//! problem is reported with its file and line.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::domain::Slug;
+
+/// Something wrong with the files, pointing at where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub file: PathBuf,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+fn error(file: &Path, line: usize, message: impl Into<String>) -> ImportError {
+    ImportError { file: file.to_owned(), line, message: message.into() }
+}
+
+/// One `+++` front matter block and the Markdown after it.
+#[derive(Debug)]
+struct Document {
+    file: PathBuf,
+    /// 1-based line of the opening `+++`.
+    line: usize,
+    front: String,
+    body: String,
+}
+
+fn documents(file: &Path) -> Result<Vec<Document>, ImportError> {
+    let text = std::fs::read_to_string(file).map_err(|e| error(file, 0, format!("cannot read: {e}")))?;
+    let lines: Vec<&str> = text.lines().collect();
+    let mut docs = Vec::new();
+    let mut at = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(lines.len());
+    if at == lines.len() {
+        return Err(error(file, 1, "the file is empty"));
+    }
+    while at < lines.len() {
+        if lines[at].trim_end() != "+++" {
+            return Err(error(file, at + 1, "expected a line `+++` opening the front matter"));
+        }
+        let start = at;
+        let close = lines[at + 1..]
+            .iter()
+            .position(|l| l.trim_end() == "+++")
+            .map(|i| at + 1 + i)
+            .ok_or_else(|| error(file, start + 1, "the front matter is not closed by a line `+++`"))?;
+        // The body runs to the next document: a `+++` line followed later by another `+++`.
+        let mut end = close + 1;
+        while end < lines.len() {
+            if lines[end].trim_end() == "+++" && lines[end + 1..].iter().any(|l| l.trim_end() == "+++") {
+                break;
+            }
+            end += 1;
+        }
+        docs.push(Document {
+            file: file.to_owned(),
+            line: start + 1,
+            front: lines[start + 1..close].join("\n"),
+            body: lines[close + 1..end].join("\n").trim().to_owned() + "\n",
+        });
+        at = end;
+    }
+    Ok(docs)
+}
+
+/// Parses front matter, turning TOML errors into the file's own line numbers.
+fn front<'a, T: Deserialize<'a>>(doc: &'a Document) -> Result<T, ImportError> {
+    toml::from_str(&doc.front).map_err(|e| {
+        let line = e.span().map_or(0, |span| doc.front[..span.start].matches('\n').count() + 1);
+        error(&doc.file, doc.line + line, e.message().to_owned())
+    })
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoryFront {
+    slug: String,
+    locale: String,
+    title: String,
+    #[serde(default)]
+    summary: String,
+    link: Option<String>,
+    section: Option<String>,
+    edition: Option<String>,
+    status: Option<String>,
+    published_at: Option<String>,
+    publish_in_hours: Option<i64>,
+    author: Option<String>,
+    reviewer: Option<String>,
+    comment: Option<String>,
+    #[serde(default)]
+    images: Vec<ImageFront>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImageFront {
+    file: String,
+    credit: Option<String>,
+    alt: String,
+    #[serde(default)]
+    caption: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EditionFront {
+    number: i32,
+    slug: String,
+    locale: String,
+    title: String,
+    #[serde(default)]
+    signature_name: String,
+    #[serde(default)]
+    signature_role: String,
+    #[serde(default)]
+    stories: Vec<String>,
+    cover: Option<String>,
+    cover_credit: Option<String>,
+    #[serde(default)]
+    cover_alt: String,
+    published_at: Option<String>,
+}
+
+/// The workflow state a story is imported in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportStatus {
+    Draft,
+    InReview,
+    ChangesRequested,
+    Approved,
+    Published,
+    Scheduled,
+}
+
+/// Where a value came from, for messages about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+impl Origin {
+    pub fn error(&self, message: impl Into<String>) -> ImportError {
+        error(&self.file, self.line, message)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ImagePlan {
+    pub file: String,
+    pub credit: String,
+    pub alt: String,
+    pub caption: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct TextPlan {
+    pub title: String,
+    pub summary: String,
+    pub link: Option<String>,
+    pub body: String,
+    pub images: Vec<ImagePlan>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StoryPlan {
+    pub slug: String,
+    pub origin: Origin,
+    pub section: Option<String>,
+    pub edition: Option<String>,
+    /// `None` means draft.
+    pub status: Option<ImportStatus>,
+    pub published_at: Option<String>,
+    pub publish_in_hours: i64,
+    pub author: Option<String>,
+    pub reviewer: Option<String>,
+    pub comment: Option<String>,
+    /// By locale.
+    pub texts: BTreeMap<String, TextPlan>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EditionTextPlan {
+    pub title: String,
+    pub foreword: String,
+    pub signature_name: String,
+    pub signature_role: String,
+    pub cover_alt: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct EditionPlan {
+    pub number: i32,
+    pub slug: String,
+    pub origin: Origin,
+    pub stories: Vec<String>,
+    pub cover: Option<(String, String)>,
+    pub published_at: Option<String>,
+    pub texts: BTreeMap<String, EditionTextPlan>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicationPlan {
+    #[serde(default)]
+    pub website_url: String,
+    #[serde(default)]
+    pub social_account: String,
+    #[serde(default)]
+    pub contact_email: String,
+    #[serde(default)]
+    pub sender_address: String,
+    #[serde(default)]
+    pub texts: BTreeMap<String, PublicationTextPlan>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicationTextPlan {
+    pub newsletter_name: String,
+    #[serde(default)]
+    pub postal_address: String,
+    #[serde(default)]
+    pub funders_line: String,
+    #[serde(default)]
+    pub sender_name: String,
+}
+
+/// Everything a folder asks for, checked.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub dir: PathBuf,
+    pub publication: Option<PublicationPlan>,
+    pub stories: Vec<StoryPlan>,
+    pub editions: Vec<EditionPlan>,
+}
+
+/// Reads `dir`. `locales` are the configured locale codes.
+pub fn read_plan(dir: &Path, locales: &[&str]) -> Result<Plan, ImportError> {
+    if !dir.is_dir() {
+        return Err(error(dir, 0, "not a folder"));
+    }
+    let mut plan = Plan { dir: dir.to_owned(), ..Default::default() };
+    let publication = dir.join("publication.toml");
+    if publication.exists() {
+        let doc = Document {
+            file: publication.clone(),
+            line: 0,
+            front: std::fs::read_to_string(&publication).map_err(|e| error(&publication, 0, e.to_string()))?,
+            body: String::new(),
+        };
+        plan.publication = Some(front(&doc)?);
+    }
+    for doc in markdown_files(&dir.join("stories"))?
+        .iter()
+        .map(|f| documents(f))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+    {
+        add_story(&mut plan, &doc, front(&doc)?, locales)?;
+    }
+    for doc in markdown_files(&dir.join("editions"))?
+        .iter()
+        .map(|f| documents(f))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+    {
+        add_edition(&mut plan, &doc, front(&doc)?, locales)?;
+    }
+    check_references(&plan)?;
+    Ok(plan)
+}
+
+fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| error(dir, 0, e.to_string()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn parse_status(raw: Option<&str>, origin: &Origin) -> Result<ImportStatus, ImportError> {
+    Ok(match raw.unwrap_or("draft") {
+        "draft" => ImportStatus::Draft,
+        "in_review" => ImportStatus::InReview,
+        "changes_requested" => ImportStatus::ChangesRequested,
+        "approved" => ImportStatus::Approved,
+        "published" => ImportStatus::Published,
+        "scheduled" => ImportStatus::Scheduled,
+        other => return Err(origin.error(format!("unknown status {other:?}"))),
+    })
+}
+
+/// Sets a shared field, refusing two different values for one story.
+fn agree<T: PartialEq + fmt::Debug + Clone>(
+    slot: &mut Option<T>,
+    value: Option<T>,
+    name: &str,
+    origin: &Origin,
+) -> Result<(), ImportError> {
+    match (slot.as_ref(), value) {
+        (Some(old), Some(new)) if *old != new => {
+            Err(origin.error(format!("{name} is {new:?} here but {old:?} in another document of this story")))
+        }
+        (None, Some(new)) => {
+            *slot = Some(new);
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+fn add_story(plan: &mut Plan, doc: &Document, front: StoryFront, locales: &[&str]) -> Result<(), ImportError> {
+    let origin = Origin { file: doc.file.clone(), line: doc.line };
+    Slug::parse(&front.slug).map_err(|_| origin.error(format!("{:?} is not a valid slug", front.slug)))?;
+    if !locales.contains(&front.locale.as_str()) {
+        return Err(origin.error(format!("locale {:?} is not configured", front.locale)));
+    }
+    if front.title.trim().is_empty() {
+        return Err(origin.error("the title is empty"));
+    }
+    let status = front.status.as_deref().map(|s| parse_status(Some(s), &origin)).transpose()?;
+    let index = match plan.stories.iter().position(|s| s.slug == front.slug) {
+        Some(index) => index,
+        None => {
+            plan.stories.push(StoryPlan {
+                slug: front.slug.clone(),
+                origin: origin.clone(),
+                section: None,
+                edition: None,
+                status: None,
+                published_at: None,
+                publish_in_hours: 24,
+                author: None,
+                reviewer: None,
+                comment: None,
+                texts: BTreeMap::new(),
+            });
+            plan.stories.len() - 1
+        }
+    };
+    let story = &mut plan.stories[index];
+    if story.texts.contains_key(&front.locale) {
+        return Err(origin.error(format!("story {} already has a {} text", front.slug, front.locale)));
+    }
+    agree(&mut story.section, front.section, "section", &origin)?;
+    agree(&mut story.edition, front.edition, "edition", &origin)?;
+    agree(&mut story.status, status, "status", &origin)?;
+    agree(&mut story.published_at, front.published_at, "published_at", &origin)?;
+    if let Some(hours) = front.publish_in_hours {
+        story.publish_in_hours = hours;
+    }
+    agree(&mut story.author, front.author, "author", &origin)?;
+    agree(&mut story.reviewer, front.reviewer, "reviewer", &origin)?;
+    agree(&mut story.comment, front.comment, "comment", &origin)?;
+    let images = front
+        .images
+        .into_iter()
+        .map(|i| ImagePlan { file: i.file, credit: i.credit.unwrap_or_default(), alt: i.alt, caption: i.caption })
+        .collect();
+    story.texts.insert(
+        front.locale,
+        TextPlan { title: front.title, summary: front.summary, link: front.link, body: doc.body.clone(), images },
+    );
+    Ok(())
+}
+
+fn add_edition(plan: &mut Plan, doc: &Document, front: EditionFront, locales: &[&str]) -> Result<(), ImportError> {
+    let origin = Origin { file: doc.file.clone(), line: doc.line };
+    Slug::parse(&front.slug).map_err(|_| origin.error(format!("{:?} is not a valid slug", front.slug)))?;
+    if !locales.contains(&front.locale.as_str()) {
+        return Err(origin.error(format!("locale {:?} is not configured", front.locale)));
+    }
+    if front.number < 1 {
+        return Err(origin.error("edition numbers start at 1"));
+    }
+    let index = match plan.editions.iter().position(|e| e.slug == front.slug) {
+        Some(index) => index,
+        None => {
+            plan.editions.push(EditionPlan {
+                number: front.number,
+                slug: front.slug.clone(),
+                origin: origin.clone(),
+                stories: Vec::new(),
+                cover: None,
+                published_at: None,
+                texts: BTreeMap::new(),
+            });
+            plan.editions.len() - 1
+        }
+    };
+    let edition = &mut plan.editions[index];
+    if edition.number != front.number {
+        return Err(origin.error("the number differs from another document of this edition"));
+    }
+    if !front.stories.is_empty() {
+        let mut stories = (!edition.stories.is_empty()).then(|| edition.stories.clone());
+        agree(&mut stories, Some(front.stories), "stories", &origin)?;
+        edition.stories = stories.unwrap_or_default();
+    }
+    let cover = front.cover.map(|file| (file, front.cover_credit.unwrap_or_default()));
+    agree(&mut edition.cover, cover, "cover", &origin)?;
+    agree(&mut edition.published_at, front.published_at, "published_at", &origin)?;
+    edition.texts.insert(
+        front.locale,
+        EditionTextPlan {
+            title: front.title,
+            foreword: doc.body.clone(),
+            signature_name: front.signature_name,
+            signature_role: front.signature_role,
+            cover_alt: front.cover_alt,
+        },
+    );
+    Ok(())
+}
+
+/// Stories named by editions exist, editions named by stories exist, image files exist.
+fn check_references(plan: &Plan) -> Result<(), ImportError> {
+    for edition in &plan.editions {
+        for slug in &edition.stories {
+            if !plan.stories.iter().any(|s| &s.slug == slug) {
+                return Err(edition.origin.error(format!("story {slug:?} is not among the imported stories")));
+            }
+        }
+        if let Some((file, _)) = &edition.cover {
+            check_image(plan, file, &edition.origin)?;
+        }
+    }
+    for story in &plan.stories {
+        if let Some(edition) = &story.edition {
+            if !plan.editions.iter().any(|e| &e.slug == edition) {
+                return Err(story.origin.error(format!("edition {edition:?} is not among the imported editions")));
+            }
+        }
+        for text in story.texts.values() {
+            for image in &text.images {
+                check_image(plan, &image.file, &story.origin)?;
+            }
+        }
+        if story.status == Some(ImportStatus::ChangesRequested) && story.comment.is_none() {
+            return Err(story.origin.error("changes_requested needs the reviewer's comment"));
+        }
+    }
+    Ok(())
+}
+
+fn check_image(plan: &Plan, file: &str, origin: &Origin) -> Result<(), ImportError> {
+    let path = plan.dir.join("images").join(file);
+    if file.contains(['/', '\\']) || !path.is_file() {
+        return Err(origin.error(format!("image {file:?} is not in images/")));
+    }
+    Ok(())
+}
