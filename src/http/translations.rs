@@ -287,22 +287,16 @@ pub async fn transition_translation(
     let TranslationTarget { story_id, locale } = target;
     let body = body.into_inner();
     let if_match = if_match(&req);
-    let rules = state.rules.clone();
-    let (translation, view) = state
-        .db
-        .run(move |conn| {
-            let request = TransitionRequest {
-                action: body.action,
-                comment: body.comment.as_deref(),
-                publish_at: body.publish_at.map(|at| at.naive_utc()),
-                if_match,
-            };
-            let translation = editing::transition(conn, &rules, story_id, &locale, request, &user)?;
-            let view = view(conn, &rules, &translation, translation.latest_revision_id)?;
-            Ok::<_, ApiError>((translation, view))
-        })
-        .await?;
-    Ok(with_etag(HttpResponse::Ok(), translation.version, &view))
+    changed(&state, move |conn, rules| {
+        let request = TransitionRequest {
+            action: body.action,
+            comment: body.comment.as_deref(),
+            publish_at: body.publish_at.map(|at| at.naive_utc()),
+            if_match,
+        };
+        editing::transition(conn, rules, story_id, &locale, request, &user)
+    })
+    .await
 }
 
 /// Mark the translation current with its source without editing it (after checking that
@@ -326,17 +320,8 @@ pub async fn confirm_translation(
 ) -> Result<HttpResponse, ApiError> {
     let TranslationTarget { story_id, locale } = target;
     let if_match = if_match(&req);
-    let rules = state.rules.clone();
     let actor = editor.0 .0;
-    let (translation, view) = state
-        .db
-        .run(move |conn| {
-            let translation = editing::confirm(conn, &rules, story_id, &locale, if_match, &actor)?;
-            let view = view(conn, &rules, &translation, translation.latest_revision_id)?;
-            Ok::<_, ApiError>((translation, view))
-        })
-        .await?;
-    Ok(with_etag(HttpResponse::Ok(), translation.version, &view))
+    changed(&state, move |conn, rules| editing::confirm(conn, rules, story_id, &locale, if_match, &actor)).await
 }
 
 /// Every revision, newest first.
@@ -464,17 +449,8 @@ pub async fn restore_revision(
     let TranslationTarget { story_id, locale } = target;
     let number = number.into_inner().2;
     let if_match = if_match(&req);
-    let rules = state.rules.clone();
     let actor = editor.0 .0;
-    let (translation, view) = state
-        .db
-        .run(move |conn| {
-            let translation = editing::restore(conn, &rules, story_id, &locale, number, if_match, &actor)?;
-            let view = view(conn, &rules, &translation, translation.latest_revision_id)?;
-            Ok::<_, ApiError>((translation, view))
-        })
-        .await?;
-    Ok(with_etag(HttpResponse::Ok(), translation.version, &view))
+    changed(&state, move |conn, rules| editing::restore(conn, rules, story_id, &locale, number, if_match, &actor)).await
 }
 
 /// The audit trail: every transition, restore and confirmation, oldest first.
@@ -530,6 +506,23 @@ pub(crate) fn known_locale(state: &AppState, locale: &str) -> Result<(), ApiErro
 
 pub(crate) fn if_match(req: &HttpRequest) -> Option<IfMatch> {
     req.headers().get(header::IF_MATCH).and_then(|v| v.to_str().ok()).map(IfMatch::parse)
+}
+
+/// Runs a change to a translation and answers 200 with the translation's new view and ETag.
+async fn changed<F>(state: &web::Data<AppState>, change: F) -> Result<HttpResponse, ApiError>
+where
+    F: FnOnce(&mut DbConn, &Rules) -> Result<Translation, ApiError> + Send + 'static,
+{
+    let rules = state.rules.clone();
+    let (translation, view) = state
+        .db
+        .run(move |conn| {
+            let translation = change(conn, &rules)?;
+            let view = view(conn, &rules, &translation, translation.latest_revision_id)?;
+            Ok::<_, ApiError>((translation, view))
+        })
+        .await?;
+    Ok(with_etag(HttpResponse::Ok(), translation.version, &view))
 }
 
 fn with_etag(mut response: actix_web::HttpResponseBuilder, version: i64, body: &impl Serialize) -> HttpResponse {
