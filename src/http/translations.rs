@@ -116,7 +116,7 @@ pub struct EventView {
     /// `null` for the scheduler.
     pub actor_id: Option<i64>,
     pub actor_name: Option<String>,
-    /// `create`, `edit`, `restore`, `confirm`, `schedule`, or a workflow action.
+    /// `create`, `edit`, `restore`, `confirm`, `schedule`, `import`, or a workflow action.
     pub action: String,
     pub from: String,
     pub to: String,
@@ -453,7 +453,7 @@ pub async fn restore_revision(
     changed(&state, move |conn, rules| editing::restore(conn, rules, story_id, &locale, number, if_match, &actor)).await
 }
 
-/// The audit trail: every transition, restore and confirmation, oldest first.
+/// The audit trail: every save, transition, restore and confirmation, oldest first.
 #[utoipa::path(
     get, path = "/api/v1/stories/{id}/translations/{locale}/events", tag = "translations", security(("bearer" = [])),
     params(("id" = i64, Path), ("locale" = String, Path)),
