@@ -35,3 +35,7 @@ cli-export-email-done = كُتب الملف { $file }.
 cli-import-done = استُورد: القصص { $stories } (النصوص { $translations })، والأعداد { $editions }، والصور { $images }.
 cli-import-warning = ملاحظة: { $warning }
 cli-import-failed = لم يُستورد شيء. { $error }
+cli-demo-data = عرض nashra التجريبي — البيانات في { $folder }
+cli-demo-site = { "  " }موقع { $language }: { $url }
+cli-demo-api = { "  " }مرجع الواجهة البرمجية: { $url }
+cli-demo-accounts = { "  " }الحسابات (البريد، كلمة المرور، الأدوار):

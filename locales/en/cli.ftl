@@ -28,3 +28,7 @@ cli-export-email-done = Wrote { $file }.
 cli-import-done = Imported { $stories } stories ({ $translations } texts), { $editions } editions and { $images } images.
 cli-import-warning = Note: { $warning }
 cli-import-failed = Nothing was imported. { $error }
+cli-demo-data = nashra demo — data in { $folder }
+cli-demo-site = { "  " }{ $language } site: { $url }
+cli-demo-api = { "  " }API reference: { $url }
+cli-demo-accounts = { "  " }Accounts (email, password, roles):

@@ -1,6 +1,6 @@
 //! `nashra import DIR` and `nashra demo`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{Context, Failure};
 use crate::db::subscribers::{self, CONFIRMED};
@@ -96,18 +96,18 @@ pub fn demo(mut context: Context, dir: &Path, content: &Path, bind: Option<Strin
             format!("  {email:<24} {password:<24} {} ({name})", roles.join(","))
         })
         .collect();
-    let folder = PathBuf::from(dir);
+    let (l10n, locale, folder) = (context.l10n.clone(), context.locale.clone(), dir.display().to_string());
     super::serve::run_with(context, move |address| {
         let base = format!("http://{address}");
-        let mut lines = vec![
-            String::new(),
-            format!("nashra demo — data in {}", folder.display()),
-            format!("  English site:   {base}/en/"),
-            format!("  Arabic site:    {base}/ar/"),
-            format!("  API reference:  {base}/api/docs/"),
-            String::from("  Accounts (email, password, roles):"),
-        ];
-        lines.extend(accounts.iter().cloned());
+        let say = |id: &str, args: &Args| l10n.plain(&locale, id, args);
+        let mut lines = vec![String::new(), say("cli-demo-data", &Args::new().with("folder", folder))];
+        for setting in l10n.settings() {
+            let url = format!("{base}/{}/", setting.code);
+            lines.push(say("cli-demo-site", &Args::new().with("language", setting.name.clone()).with("url", url)));
+        }
+        lines.push(say("cli-demo-api", &Args::new().with("url", format!("{base}/api/docs/"))));
+        lines.push(say("cli-demo-accounts", &Args::new()));
+        lines.extend(accounts);
         lines.join("\n")
     })
 }
