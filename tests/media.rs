@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::fixture::png;
 use common::newsroom::{create_story, must, translation_path};
 use common::{assert_problem, Backend, TestApp};
 use reqwest::blocking::multipart::{Form, Part};
@@ -15,17 +16,6 @@ on_both_backends!(
     path_like_names_stay_inside_the_media_folder,
     images_become_public_with_published_content,
 );
-
-/// A real PNG of the given size.
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    let mut encoder = png::Encoder::new(&mut bytes, width, height);
-    encoder.set_color(png::ColorType::Rgb);
-    let mut writer = encoder.write_header().unwrap();
-    writer.write_image_data(&vec![120; (width * height * 3) as usize]).unwrap();
-    writer.finish().unwrap();
-    bytes
-}
 
 fn upload(app: &TestApp, token: &str, bytes: Vec<u8>, file_name: &str, claimed_type: &str) -> Response {
     let part = Part::bytes(bytes).file_name(file_name.to_owned()).mime_str(claimed_type).unwrap();

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::config::Direction;
 use crate::db::editions::Edition;
-use crate::db::{editions, publication, site, DbConn};
+use crate::db::{publication, site, DbConn};
 use crate::error::ApiError;
 use crate::l10n::Args;
 use crate::render::markdown::to_safe_html;
@@ -177,9 +177,4 @@ fn compose(
     let from_address =
         Some(contacts.sender_address).filter(|a| !a.is_empty()).unwrap_or_else(|| default_from.to_owned());
     Ok(Composed { locale: locale.to_owned(), subject, from_name, from_address, host: site_.base.host(), html, text })
-}
-
-/// The edition with this id, if it exists.
-pub fn find_edition(conn: &mut DbConn, id: i64) -> Result<Option<Edition>, ApiError> {
-    Ok(editions::find(conn, id)?)
 }

@@ -61,7 +61,6 @@ pub struct Worker {
     db: Database,
     site: Arc<Site>,
     settings: EmailSettings,
-    default_locale: String,
     tokens: LinkTokens,
     transport: Transport,
     /// Identifies this worker's leases.
@@ -91,7 +90,6 @@ impl Worker {
             transport,
             tokens: LinkTokens::new(settings.auth.jwt_secret.expose_secret().as_bytes()),
             owner: format!("{}-{}-{:08x}", hostname(), std::process::id(), rand::random::<u32>()),
-            default_locale: settings.default_locale.clone(),
             settings: email,
             db,
             site,
@@ -259,11 +257,6 @@ impl Worker {
 
     fn lock_cache(&self) -> std::sync::MutexGuard<'_, (Option<NaiveDateTime>, ComposedCache)> {
         self.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// The default locale, used when an edition has no text in a subscriber's.
-    pub fn default_locale(&self) -> &str {
-        &self.default_locale
     }
 }
 

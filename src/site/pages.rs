@@ -244,7 +244,7 @@ struct SitemapEntry {
     alternates: Vec<SitemapAlternate>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct SitemapAlternate {
     lang: String,
     href: String,
@@ -262,7 +262,7 @@ fn sitemap(site: &Site, conn: &mut DbConn) -> Result<Page, ApiError> {
             })
             .collect();
         for (page, lastmod) in &pages {
-            let alternates = if pages.len() > 1 { alternates.iter().map(clone_alt).collect() } else { Vec::new() };
+            let alternates = if pages.len() > 1 { alternates.clone() } else { Vec::new() };
             entries.push(SitemapEntry { loc: site.base.absolute(&page.path()), lastmod: lastmod.clone(), alternates });
         }
     };
@@ -283,10 +283,6 @@ fn sitemap(site: &Site, conn: &mut DbConn) -> Result<Page, ApiError> {
     }
     let xml = site.theme.render("site/sitemap.xml", context! { entries => Value::from(Serde(&entries)) });
     Ok(Page::new(template(xml)?.into_bytes(), "application/xml; charset=utf-8"))
-}
-
-fn clone_alt(alt: &SitemapAlternate) -> SitemapAlternate {
-    SitemapAlternate { lang: alt.lang.clone(), href: alt.href.clone() }
 }
 
 fn page_locale(page: &PagePath) -> Option<String> {
