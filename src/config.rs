@@ -156,6 +156,7 @@ pub struct HttpSettings {
     pub json_limit_bytes: usize,
     pub workers: usize,
     pub trust_forwarded_for: bool,
+    pub cors_origins: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -194,6 +195,15 @@ pub enum ConfigError {
     Rule(String),
 }
 
+/// `scheme://host[:port]` and nothing more, as browsers send it in `Origin`.
+fn is_web_origin(origin: &str) -> bool {
+    let Some((scheme, rest)) = origin.split_once("://") else { return false };
+    let host = rest.rsplit_once(':').map_or(rest, |(host, port)| if port.parse::<u16>().is_ok() { host } else { "" });
+    matches!(scheme, "http" | "https")
+        && !host.is_empty()
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':'))
+}
+
 impl Settings {
     /// Reads every layer. `config_dir` is `--config DIR`; when it was not given explicitly a
     /// missing `./config` is fine and the built-in defaults apply.
@@ -206,7 +216,14 @@ impl Settings {
             .add_source(File::from_str(BUILT_IN_DEFAULTS, FileFormat::Toml))
             .add_source(File::from(config_dir.join("default.toml")).required(false))
             .add_source(File::from(config_dir.join(format!("{}.toml", mode.as_str()))).required(false))
-            .add_source(Environment::with_prefix("NASHRA").prefix_separator("_").separator("__").try_parsing(true))
+            .add_source(
+                Environment::with_prefix("NASHRA")
+                    .prefix_separator("_")
+                    .separator("__")
+                    .try_parsing(true)
+                    .list_separator(",")
+                    .with_list_parse_key("http.cors_origins"),
+            )
             .set_override("mode", mode.as_str())?;
         if let Some(url) = &overrides.database_url {
             builder = builder.set_override("database_url", url.as_str())?;
@@ -228,6 +245,11 @@ impl Settings {
         }
         if self.database.pool_size == 0 {
             return Err(ConfigError::Rule("database.pool_size must be at least 1".into()));
+        }
+        if let Some(origin) = self.http.cors_origins.iter().find(|o| !is_web_origin(o)) {
+            return Err(ConfigError::Rule(format!(
+                "http.cors_origins: {origin:?} is not an origin like https://newsroom.example.org"
+            )));
         }
         Ok(())
     }
@@ -268,6 +290,21 @@ impl JwtSecretProblem {
             JwtSecretProblem::Missing => "startup-jwt-secret-missing",
             JwtSecretProblem::Placeholder => "startup-jwt-secret-placeholder",
             JwtSecretProblem::TooShort => "startup-jwt-secret-short",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_web_origin;
+
+    #[test]
+    fn origins_are_scheme_host_and_port_only() {
+        for good in ["https://newsroom.example.org", "http://localhost:5173", "http://[::1]:8080"] {
+            assert!(is_web_origin(good), "{good}");
+        }
+        for bad in ["newsroom.example.org", "https://", "https://a.org/", "https://a.org/path", "ftp://a.org", "*"] {
+            assert!(!is_web_origin(bad), "{bad}");
         }
     }
 }

@@ -1,13 +1,20 @@
-//! Extractors: a handler that takes [`CurrentUser`] runs only for a valid access token of an
-//! enabled account; one that takes [`Require<R>`] (say [`Admin`]) only for holders of that role.
+//! Who is calling, resolved once per request by the [`authenticate`] middleware before any
+//! handler argument is read; then the extractors: a handler that takes [`CurrentUser`] runs
+//! only for a valid access token of an enabled account, one that takes [`Require<R>`] (say
+//! [`Admin`]) only for holders of that role.
+//!
+//! Resolving first matters: extractors run side by side, so if the user were looked up inside
+//! one, a malformed body could be answered before a missing permission, and in a language
+//! other than the user's.
 
-use std::future::Future;
+use std::future::{ready, Ready};
 use std::marker::PhantomData;
 use std::ops::Deref;
-use std::pin::Pin;
 
-use actix_web::dev::Payload;
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header;
+use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
 use crate::app::AppState;
@@ -31,27 +38,57 @@ impl Deref for CurrentUser {
     }
 }
 
+/// What the request's credentials turned out to be.
+#[derive(Debug, Clone)]
+enum Caller {
+    Anonymous,
+    Refused(ApiError),
+    User(User),
+}
+
+/// Middleware: verifies the bearer token, if any, and loads its user.
+pub async fn authenticate(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let caller = match identify(req.request()).await {
+        Ok(caller) => caller,
+        // Answered here, but as a response rather than an `Err`, so the problem renderer
+        // around the app still turns it into a localized problem.
+        Err(error) => return Ok(req.error_response(error).map_into_right_body()),
+    };
+    if let Caller::User(user) = &caller {
+        req.extensions_mut().insert(UserLocale(user.preferred_locale.clone()));
+    }
+    req.extensions_mut().insert(caller);
+    next.call(req).await.map(ServiceResponse::map_into_left_body)
+}
+
+/// Only a failing database is an error here; bad credentials are an answer, given when (and
+/// if) a handler asks for a user.
+async fn identify(req: &HttpRequest) -> Result<Caller, ApiError> {
+    let Some(token) = bearer_token(req) else { return Ok(Caller::Anonymous) };
+    let state = req.app_data::<web::Data<AppState>>().ok_or(ApiError::Internal)?;
+    let Some(id) = state.keys.verify(token).and_then(|claims| claims.sub.parse::<i64>().ok()) else {
+        return Ok(Caller::Refused(ApiError::Unauthorized));
+    };
+    let user = state.db.run(move |conn| users::find(conn, id).map_err(ApiError::from)).await?;
+    Ok(match user {
+        None => Caller::Refused(ApiError::Unauthorized),
+        Some(user) if user.disabled => Caller::Refused(ApiError::AccountDisabled),
+        Some(user) => Caller::User(user),
+    })
+}
+
 impl FromRequest for CurrentUser {
     type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+    type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        Box::pin(async move {
-            let state = req.app_data::<web::Data<AppState>>().ok_or(ApiError::Internal)?;
-            let token = bearer_token(&req).ok_or(ApiError::Unauthorized)?;
-            let claims = state.keys.verify(token).ok_or(ApiError::Unauthorized)?;
-            let id: i64 = claims.sub.parse().map_err(|_| ApiError::Unauthorized)?;
-            let user = state
-                .db
-                .run(move |conn| users::find(conn, id).map_err(ApiError::from))
-                .await?
-                .ok_or(ApiError::Unauthorized)?;
-            req.extensions_mut().insert(UserLocale(user.preferred_locale.clone()));
-            if user.disabled {
-                return Err(ApiError::AccountDisabled);
-            }
-            Ok(CurrentUser(user))
+        ready(match req.extensions().get::<Caller>() {
+            Some(Caller::User(user)) => Ok(CurrentUser(user.clone())),
+            Some(Caller::Refused(error)) => Err(error.clone()),
+            Some(Caller::Anonymous) | None => Err(ApiError::Unauthorized),
         })
     }
 }
@@ -79,17 +116,17 @@ impl<R: RoleRequirement> Deref for Require<R> {
 
 impl<R: RoleRequirement + 'static> FromRequest for Require<R> {
     type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+    type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let user = CurrentUser::from_request(req, payload);
-        Box::pin(async move {
-            let user = user.await?;
-            if !user.roles.has_or_admin(R::ROLE) {
-                return Err(ApiError::Forbidden);
+        let user = CurrentUser::from_request(req, payload).into_inner();
+        ready(user.and_then(|user| {
+            if user.roles.has_or_admin(R::ROLE) {
+                Ok(Require(user, PhantomData))
+            } else {
+                Err(ApiError::Forbidden)
             }
-            Ok(Require(user, PhantomData))
-        })
+        }))
     }
 }
 

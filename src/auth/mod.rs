@@ -8,5 +8,5 @@ pub mod refresh;
 pub mod session;
 pub mod tokens;
 
-pub use extract::{Admin, CurrentUser, Editor, Require, Reviewer};
+pub use extract::{authenticate, Admin, CurrentUser, Editor, Require, Reviewer};
 pub use tokens::{Claims, TokenKeys};

@@ -162,7 +162,10 @@ impl Database {
             .max_size(settings.pool_size)
             .min_idle(Some(0))
             .connection_timeout(Duration::from_secs(settings.connection_timeout_secs))
-            .test_on_check_out(false)
+            // A PostgreSQL connection dies when its server restarts, and nothing tells the
+            // pool; checking it out with `SELECT 1` (one round trip) hands out only live ones,
+            // so the service recovers by itself. A SQLite connection is a file: no check.
+            .test_on_check_out(matches!(backend, Backend::Postgres { .. }))
             .build_unchecked(manager);
         Ok(Self { pool, backend })
     }

@@ -10,6 +10,7 @@ use crate::auth::session::{self, IssuedSession};
 use crate::auth::CurrentUser;
 use crate::domain::EmailAddress;
 use crate::error::ApiError;
+use crate::http::json::Json;
 
 #[derive(Deserialize, ToSchema)]
 pub struct LoginRequest {
@@ -61,7 +62,7 @@ impl From<IssuedSession> for TokenResponse {
 pub async fn login(
     req: HttpRequest,
     state: web::Data<AppState>,
-    body: web::Json<LoginRequest>,
+    body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let LoginRequest { email, password } = body.into_inner();
     let address = client_address(&req, state.settings.http.trust_forwarded_for);
@@ -106,7 +107,7 @@ pub async fn login(
         (status = 403, description = "Account disabled", body = super::problem::Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn refresh(state: web::Data<AppState>, body: Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
     let token = body.into_inner().refresh_token;
     let worker_state = state.clone();
     let session =
@@ -125,7 +126,7 @@ pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>
         (status = 422, description = "Body does not match the schema", body = super::problem::Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn logout(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn logout(state: web::Data<AppState>, body: Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
     let token = body.into_inner().refresh_token;
     state.db.run(move |conn| session::logout(conn, &token)).await?;
     Ok(HttpResponse::NoContent().finish())

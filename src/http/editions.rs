@@ -17,6 +17,7 @@ use crate::domain::{Invalid, Slug};
 use crate::editorial::editions::{publish, readiness};
 use crate::editorial::NotReady;
 use crate::error::ApiError;
+use crate::http::json::Json;
 
 pub const MAX_FOREWORD_BYTES: usize = 100_000;
 pub const MAX_LINE_CHARS: usize = 300;
@@ -129,7 +130,7 @@ pub async fn list_editions(
 
 /// Create an edition.
 #[utoipa::path(
-    post, path = "/api/v1/editions", tag = "editions", security(("bearer" = [])),
+    post, path = "/api/v1/editions", tag = "editions", security(("bearer" = ["editor"])),
     request_body = CreateEditionRequest,
     responses(
         (status = 201, body = EditionView),
@@ -142,7 +143,7 @@ pub async fn list_editions(
 pub async fn create_edition(
     editor: Editor,
     state: web::Data<AppState>,
-    body: web::Json<CreateEditionRequest>,
+    body: Json<CreateEditionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let mut problems = Vec::new();
@@ -197,7 +198,7 @@ pub async fn get_edition(
 
 /// Change an edition: number, slug, cover, required locales, and its stories in order.
 #[utoipa::path(
-    patch, path = "/api/v1/editions/{id}", tag = "editions", security(("bearer" = [])),
+    patch, path = "/api/v1/editions/{id}", tag = "editions", security(("bearer" = ["editor"])),
     params(("id" = i64, Path)),
     request_body = UpdateEditionRequest,
     responses(
@@ -213,7 +214,7 @@ pub async fn update_edition(
     _editor: Editor,
     state: web::Data<AppState>,
     id: web::Path<i64>,
-    body: web::Json<UpdateEditionRequest>,
+    body: Json<UpdateEditionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let body = body.into_inner();
@@ -268,7 +269,7 @@ pub async fn update_edition(
 
 /// Set the edition's title, foreword and signature in one locale.
 #[utoipa::path(
-    put, path = "/api/v1/editions/{id}/translations/{locale}", tag = "editions", security(("bearer" = [])),
+    put, path = "/api/v1/editions/{id}/translations/{locale}", tag = "editions", security(("bearer" = ["editor"])),
     params(("id" = i64, Path), ("locale" = String, Path)),
     request_body = EditionTextRequest,
     responses(
@@ -283,7 +284,7 @@ pub async fn put_edition_translation(
     _editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<(i64, String)>,
-    body: web::Json<EditionTextRequest>,
+    body: Json<EditionTextRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, locale) = path.into_inner();
     known_locale(&state, &locale)?;
@@ -363,7 +364,7 @@ pub async fn get_readiness(
 /// Publish the edition: every approved translation of its stories goes live, in one
 /// transaction. Refused with the full list of what is not ready.
 #[utoipa::path(
-    post, path = "/api/v1/editions/{id}/publish", tag = "editions", security(("bearer" = [])),
+    post, path = "/api/v1/editions/{id}/publish", tag = "editions", security(("bearer" = ["reviewer"])),
     params(("id" = i64, Path)),
     responses(
         (status = 200, body = EditionView),
@@ -371,6 +372,7 @@ pub async fn get_readiness(
         (status = 403, description = "Not a reviewer", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not ready (`edition-not-ready`, with `not_ready`)", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "One of its translations changed at the same moment (`precondition-failed`); retry", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn publish_edition(

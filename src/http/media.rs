@@ -64,7 +64,7 @@ pub struct UploadForm {
 
 /// Upload an image (multipart/form-data with `file` and optional `credit`).
 #[utoipa::path(
-    post, path = "/api/v1/media", tag = "media", security(("bearer" = [])),
+    post, path = "/api/v1/media", tag = "media", security(("bearer" = ["editor"])),
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     responses(
         (status = 201, body = MediaView),

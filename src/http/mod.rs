@@ -2,8 +2,10 @@
 //! error turns into. One file per resource; handlers are named `verb_noun`.
 
 mod accounts;
+mod cors;
 mod editions;
 mod health;
+mod json;
 pub mod locale;
 mod media;
 pub mod openapi;
@@ -19,9 +21,9 @@ mod subscriptions;
 mod translations;
 pub(crate) mod users;
 
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{from_fn, Logger};
+use actix_web::middleware::{from_fn, Logger, Next};
 use actix_web::{error, web, App, HttpRequest};
 
 use crate::app::AppState;
@@ -45,12 +47,19 @@ pub fn app(
     >,
 > {
     let json_limit = state.settings.http.json_limit_bytes;
+    let private_cors = cors::private(&state.settings.http.cors_origins);
     App::new()
         .app_data(state)
-        .app_data(web::JsonConfig::default().limit(json_limit).error_handler(json_error))
         .app_data(web::PayloadConfig::default().limit(json_limit))
         .app_data(web::QueryConfig::default().error_handler(query_error))
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
+        .service(
+            web::scope("/api/v1/public")
+                .service(resource("/{locale}/editions").route(web::get().to(public::list_public_editions)))
+                .service(resource("/{locale}/editions/{slug}").route(web::get().to(public::get_public_edition)))
+                .service(resource("/{locale}/stories/{slug}").route(web::get().to(public::get_public_story)))
+                .wrap(cors::public()),
+        )
         .service(
             web::scope("/api/v1")
                 .service(resource("/auth/login").route(web::post().to(accounts::login)))
@@ -129,9 +138,8 @@ pub fn app(
                 )
                 .service(resource("/subscribers/export").route(web::get().to(subscribers::export_subscribers)))
                 .service(resource("/subscribers/{id}").route(web::patch().to(subscribers::update_subscriber)))
-                .service(resource("/public/{locale}/editions").route(web::get().to(public::list_public_editions)))
-                .service(resource("/public/{locale}/editions/{slug}").route(web::get().to(public::get_public_edition)))
-                .service(resource("/public/{locale}/stories/{slug}").route(web::get().to(public::get_public_story))),
+                .wrap(from_fn(crate::auth::authenticate))
+                .wrap(private_cors),
         )
         .service(resource("/media/{file_name}").route(web::get().to(media::get_public_media)))
         .service(resource("/assets/{name}").route(web::get().to(site::serve_asset)))
@@ -146,6 +154,7 @@ pub fn app(
         .configure(openapi::configure)
         // Everything else is the public site (or 404).
         .default_service(web::to(site::serve_site))
+        .wrap(from_fn(refuse_nul_in_query))
         .wrap(from_fn(problem::render_problems))
         .wrap(Logger::new("%r %s %Dms"))
 }
@@ -156,18 +165,17 @@ fn resource(path: &str) -> actix_web::Resource {
     web::resource(path).default_service(web::to(|| async { Err::<&str, _>(ApiError::MethodNotAllowed) }))
 }
 
-fn json_error(error: error::JsonPayloadError, req: &HttpRequest) -> actix_web::Error {
-    use error::JsonPayloadError as E;
-    let configured_limit = || req.app_data::<web::Data<AppState>>().map_or(0, |s| s.settings.http.json_limit_bytes);
-    let api_error = match error {
-        E::OverflowKnownLength { limit, .. } | E::Overflow { limit } => ApiError::PayloadTooLarge { limit },
-        E::ContentType => ApiError::UnsupportedMediaType,
-        E::Deserialize(error) if error.is_data() => ApiError::InvalidBody(error.to_string()),
-        E::Deserialize(error) => ApiError::MalformedJson(error.to_string()),
-        E::Payload(error::PayloadError::Overflow) => ApiError::PayloadTooLarge { limit: configured_limit() },
-        other => ApiError::MalformedJson(other.to_string()),
-    };
-    api_error.into()
+/// No query parameter may carry NUL: PostgreSQL refuses it in text, SQLite cuts text at it,
+/// and no legitimate request holds one.
+async fn refuse_nul_in_query(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    if req.query_string().contains("%00") || req.query_string().contains('\0') {
+        let error = ApiError::InvalidQuery("the query string contains NUL (%00)".into());
+        return Ok(req.error_response(error).map_into_right_body());
+    }
+    next.call(req).await.map(ServiceResponse::map_into_left_body)
 }
 
 fn query_error(error: error::QueryPayloadError, _: &HttpRequest) -> actix_web::Error {

@@ -65,7 +65,7 @@ use utoipa_swagger_ui::SwaggerUi;
         super::health::ready,
     ),
     components(schemas(super::problem::Problem, super::problem::FieldProblem)),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &ExtractorProblems),
     tags(
         (name = "auth", description = "Logging in, tokens, the signed-in user"),
         (name = "users", description = "Accounts and roles (admins)"),
@@ -89,8 +89,57 @@ impl Modify for BearerAuth {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "An access token from POST /api/v1/auth/login. An operation that lists a role \
+                         (admin, editor or reviewer) admits users holding it, and admins always.",
+                    ))
+                    .build(),
+            ),
         );
+    }
+}
+
+/// Every JSON body and query string is parsed before the handler runs, and refused there
+/// (`json_error`, `query_error` and the JSON limit in `http/mod.rs`). Those answers are the
+/// same for every operation, so they are added here to each operation that takes a JSON body
+/// or query parameters, next to what its own annotation lists.
+struct ExtractorProblems;
+
+impl Modify for ExtractorProblems {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::ParameterIn;
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.patch, &mut item.delete];
+            for operation in operations.into_iter().flatten() {
+                let json_body =
+                    operation.request_body.as_ref().is_some_and(|body| body.content.contains_key("application/json"));
+                let query =
+                    operation.parameters.iter().flatten().any(|parameter| parameter.parameter_in == ParameterIn::Query);
+                let mut add = |status: &str, description: &str| {
+                    let problem = utoipa::openapi::ContentBuilder::new()
+                        .schema(Some(utoipa::openapi::Ref::from_schema_name("Problem")))
+                        .build();
+                    let response = utoipa::openapi::ResponseBuilder::new()
+                        .description(description)
+                        .content("application/problem+json", problem)
+                        .build();
+                    operation.responses.responses.entry(status.to_owned()).or_insert(response.into());
+                };
+                if json_body {
+                    add("400", "Malformed JSON (`malformed-json`)");
+                    add("413", "Body larger than the JSON limit (`payload-too-large`)");
+                    add("415", "Body not sent as `application/json` (`unsupported-media-type`)");
+                    add("422", "Body does not match the schema (`invalid-body`)");
+                }
+                if query {
+                    add("400", "Malformed query parameters (`invalid-query`)");
+                }
+            }
+        }
     }
 }
 

@@ -1,12 +1,12 @@
 //! The public read-only JSON API: what the web site shows, for headless front ends. No
 //! authentication; any origin may read it.
 
-use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::problem::Problem;
 use super::site::{cached, conditional};
 use crate::app::AppState;
+use crate::domain::Slug;
 use crate::error::ApiError;
 use crate::site::api::{self, PublicEdition, PublicEditionSummary, PublicStory};
 
@@ -46,7 +46,7 @@ pub async fn get_public_edition(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
     let (locale, slug) = path.into_inner();
-    let locale = known(&state, locale)?;
+    let (locale, slug) = (known(&state, locale)?, published_slug(slug)?);
     let key = format!("api:/{locale}/editions/{slug}");
     respond(&req, cached(&state, key, move |site, conn| api::edition(site, conn, &locale, &slug)).await?)
 }
@@ -67,9 +67,14 @@ pub async fn get_public_story(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
     let (locale, slug) = path.into_inner();
-    let locale = known(&state, locale)?;
+    let (locale, slug) = (known(&state, locale)?, published_slug(slug)?);
     let key = format!("api:/{locale}/stories/{slug}");
     respond(&req, cached(&state, key, move |site, conn| api::story(site, conn, &locale, &slug)).await?)
+}
+
+/// Anything that is not a slug names nothing, and need not reach the database.
+fn published_slug(slug: String) -> Result<String, ApiError> {
+    Slug::parse(&slug).map(|_| slug).map_err(|_| ApiError::NotFound)
 }
 
 fn known(state: &AppState, locale: String) -> Result<String, ApiError> {
@@ -85,7 +90,5 @@ fn respond(
     (page, version): (Option<std::sync::Arc<crate::site::Page>>, Option<chrono::NaiveDateTime>),
 ) -> Result<HttpResponse, ApiError> {
     let page = page.ok_or(ApiError::NotFound)?;
-    let mut response = conditional(req, &page, version);
-    response.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, header::HeaderValue::from_static("*"));
-    Ok(response)
+    Ok(conditional(req, &page, version))
 }

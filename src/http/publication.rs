@@ -14,6 +14,7 @@ use crate::db::publication::{self, Contacts, PublicationText};
 use crate::db::{self, DbConn};
 use crate::domain::{EmailAddress, Invalid};
 use crate::error::ApiError;
+use crate::http::json::Json;
 
 pub const MAX_TEXT_CHARS: usize = 500;
 
@@ -64,7 +65,7 @@ pub async fn get_publication(_user: CurrentUser, state: web::Data<AppState>) -> 
 
 /// Replace the publication's settings (texts of locales not sent stay as they are).
 #[utoipa::path(
-    put, path = "/api/v1/publication", tag = "publication", security(("bearer" = [])),
+    put, path = "/api/v1/publication", tag = "publication", security(("bearer" = ["admin"])),
     request_body = PublicationSettings,
     responses(
         (status = 200, body = PublicationSettings),
@@ -77,7 +78,7 @@ pub async fn get_publication(_user: CurrentUser, state: web::Data<AppState>) -> 
 pub async fn put_publication(
     _admin: Admin,
     state: web::Data<AppState>,
-    body: web::Json<PublicationSettings>,
+    body: Json<PublicationSettings>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     if body.texts.keys().any(|locale| !state.l10n.is_supported(locale)) {

@@ -16,6 +16,7 @@ use crate::delivery::message::{build, Addressing};
 use crate::delivery::queue::{queue_edition, Queued};
 use crate::domain::{EmailAddress, Invalid};
 use crate::error::ApiError;
+use crate::http::json::Json;
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -34,7 +35,7 @@ pub struct TestSendRequest {
 /// Queue the published edition for every confirmed subscriber who has not had it. Sending
 /// again queues only subscribers who confirmed since.
 #[utoipa::path(
-    post, path = "/api/v1/editions/{id}/send", tag = "sending", security(("bearer" = [])),
+    post, path = "/api/v1/editions/{id}/send", tag = "sending", security(("bearer" = ["admin"])),
     params(("id" = i64, Path)),
     responses(
         (status = 202, body = Queued),
@@ -106,7 +107,7 @@ pub async fn preview_email(
 
 /// Send the edition to one address now (not recorded as a delivery).
 #[utoipa::path(
-    post, path = "/api/v1/editions/{id}/test-send", tag = "sending", security(("bearer" = [])),
+    post, path = "/api/v1/editions/{id}/test-send", tag = "sending", security(("bearer" = ["admin"])),
     params(("id" = i64, Path)),
     request_body = TestSendRequest,
     responses(
@@ -123,7 +124,7 @@ pub async fn test_send(
     _admin: Admin,
     state: web::Data<AppState>,
     id: web::Path<i64>,
-    body: web::Json<TestSendRequest>,
+    body: Json<TestSendRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let email = EmailAddress::parse(&body.email).map_err(ApiError::from)?;

@@ -17,6 +17,7 @@ use crate::domain::{Invalid, Slug};
 use crate::editorial::freshness::{is_outdated, outdated_story_ids};
 use crate::editorial::Rules;
 use crate::error::ApiError;
+use crate::http::json::Json;
 
 pub const MAX_SECTION_CHARS: usize = 100;
 
@@ -135,7 +136,7 @@ pub async fn list_stories(
 
 /// Create a story; its texts are added per locale with PUT on its translations.
 #[utoipa::path(
-    post, path = "/api/v1/stories", tag = "stories", security(("bearer" = [])),
+    post, path = "/api/v1/stories", tag = "stories", security(("bearer" = ["editor"])),
     request_body = CreateStoryRequest,
     responses(
         (status = 201, body = StoryView),
@@ -148,7 +149,7 @@ pub async fn list_stories(
 pub async fn create_story(
     editor: Editor,
     state: web::Data<AppState>,
-    body: web::Json<CreateStoryRequest>,
+    body: Json<CreateStoryRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let (slug, section) = match validate(Some(&body.slug), Some(&body.section))? {
@@ -195,7 +196,7 @@ pub async fn get_story(
 
 /// Change a story's slug or section.
 #[utoipa::path(
-    patch, path = "/api/v1/stories/{id}", tag = "stories", security(("bearer" = [])),
+    patch, path = "/api/v1/stories/{id}", tag = "stories", security(("bearer" = ["editor"])),
     params(("id" = i64, Path, description = "Story id")),
     request_body = UpdateStoryRequest,
     responses(
@@ -211,7 +212,7 @@ pub async fn update_story(
     _editor: Editor,
     state: web::Data<AppState>,
     id: web::Path<i64>,
-    body: web::Json<UpdateStoryRequest>,
+    body: Json<UpdateStoryRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let body = body.into_inner();
@@ -238,7 +239,7 @@ pub async fn update_story(
 /// Delete a story that was never published. A published one must be unpublished first, so
 /// that no reader's link breaks by accident.
 #[utoipa::path(
-    delete, path = "/api/v1/stories/{id}", tag = "stories", security(("bearer" = [])),
+    delete, path = "/api/v1/stories/{id}", tag = "stories", security(("bearer" = ["editor"])),
     params(("id" = i64, Path, description = "Story id")),
     responses(
         (status = 204, description = "Deleted with its translations, revisions and events"),

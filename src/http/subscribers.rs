@@ -15,6 +15,7 @@ use crate::db::subscribers::{self, Subscriber, SubscriberFilter, CONFIRMED, PEND
 use crate::db::{self, deliveries, DbConn};
 use crate::domain::{EmailAddress, Invalid};
 use crate::error::ApiError;
+use crate::http::json::Json;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SubscriberView {
@@ -75,7 +76,7 @@ pub struct ImportError {
 
 /// List subscribers.
 #[utoipa::path(
-    get, path = "/api/v1/subscribers", tag = "subscribers", security(("bearer" = [])),
+    get, path = "/api/v1/subscribers", tag = "subscribers", security(("bearer" = ["admin"])),
     params(PageQuery, SubscriberQuery),
     responses(
         (status = 200, body = Page<SubscriberView>),
@@ -113,7 +114,7 @@ pub async fn list_subscribers(
 
 /// Change a subscriber's language, or unsubscribe them.
 #[utoipa::path(
-    patch, path = "/api/v1/subscribers/{id}", tag = "subscribers", security(("bearer" = [])),
+    patch, path = "/api/v1/subscribers/{id}", tag = "subscribers", security(("bearer" = ["admin"])),
     params(("id" = i64, Path)),
     request_body = UpdateSubscriberRequest,
     responses(
@@ -128,7 +129,7 @@ pub async fn update_subscriber(
     _admin: Admin,
     state: web::Data<AppState>,
     id: web::Path<i64>,
-    body: web::Json<UpdateSubscriberRequest>,
+    body: Json<UpdateSubscriberRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, body) = (id.into_inner(), body.into_inner());
     let mut problems = Vec::new();
@@ -164,14 +165,14 @@ pub async fn update_subscriber(
 /// a confirmation email). Existing addresses get the new locale. Bad rows are reported by
 /// line; the good ones are imported.
 #[utoipa::path(
-    post, path = "/api/v1/subscribers/import", tag = "subscribers", security(("bearer" = [])),
+    post, path = "/api/v1/subscribers/import", tag = "subscribers", security(("bearer" = ["admin"])),
     request_body(content = String, content_type = "text/csv"),
     responses(
         (status = 200, body = ImportReport),
-        (status = 400, description = "Not CSV, or no email/locale columns", body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "File too large", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not CSV, or no email/locale columns (`invalid-body`, with the `reason`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn import_subscribers(
@@ -186,7 +187,7 @@ pub async fn import_subscribers(
 
 /// Every subscriber as CSV (`email,locale,status,created_at,confirmed_at`).
 #[utoipa::path(
-    get, path = "/api/v1/subscribers/export", tag = "subscribers", security(("bearer" = [])),
+    get, path = "/api/v1/subscribers/export", tag = "subscribers", security(("bearer" = ["admin"])),
     responses(
         (status = 200, description = "CSV", content_type = "text/csv"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
@@ -220,6 +221,11 @@ pub async fn export_subscribers(_admin: Admin, state: web::Data<AppState>) -> Re
 }
 
 fn import(conn: &mut DbConn, bytes: &[u8], locales: &[String]) -> Result<ImportReport, ApiError> {
+    // A file in a legacy encoding (a spreadsheet's Windows-1256, say) would otherwise fail row
+    // by row wherever a name is in Arabic; better to refuse it whole and say why.
+    if std::str::from_utf8(bytes).is_err() {
+        return Err(ApiError::InvalidBody("the file is not UTF-8 text; save it as CSV UTF-8".into()));
+    }
     let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(bytes);
     let headers = reader.headers().map_err(|e| ApiError::InvalidBody(e.to_string()))?.clone();
     let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));

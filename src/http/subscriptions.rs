@@ -18,6 +18,7 @@ use crate::db::{self, deliveries, DbConn};
 use crate::delivery::tokens::Purpose;
 use crate::domain::{EmailAddress, Invalid};
 use crate::error::ApiError;
+use crate::http::json::Json;
 use crate::l10n::Args;
 use crate::site::pages::site_name;
 use crate::site::PagePath;
@@ -55,7 +56,7 @@ pub struct TokenQuery {
 pub async fn subscribe(
     req: HttpRequest,
     state: web::Data<AppState>,
-    body: web::Json<SubscribeRequest>,
+    body: Json<SubscribeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
     state.subscribe_limits.check_and_record(&address).map_err(|retry_after| ApiError::RateLimited { retry_after })?;

@@ -21,6 +21,7 @@ use crate::editorial::freshness::{self, Outdated};
 use crate::editorial::translations::{self as editing, TransitionRequest};
 use crate::editorial::{etag, IfMatch, Rules};
 use crate::error::ApiError;
+use crate::http::json::Json;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -205,7 +206,7 @@ pub async fn get_translation(
 /// Save a new revision. Creating needs no `If-Match`; changing an existing translation needs
 /// the `ETag` it was read with (412 when someone saved in between, 428 when missing).
 #[utoipa::path(
-    put, path = "/api/v1/stories/{id}/translations/{locale}", tag = "translations", security(("bearer" = [])),
+    put, path = "/api/v1/stories/{id}/translations/{locale}", tag = "translations", security(("bearer" = ["editor"])),
     params(("id" = i64, Path), ("locale" = String, Path), ("If-Match" = Option<String>, Header, description = "The ETag last read")),
     request_body = SaveTranslationRequest,
     responses(
@@ -225,7 +226,7 @@ pub async fn put_translation(
     req: HttpRequest,
     state: web::Data<AppState>,
     target: TranslationTarget,
-    body: web::Json<SaveTranslationRequest>,
+    body: Json<SaveTranslationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let TranslationTarget { story_id, locale } = target;
     let body = body.into_inner();
@@ -282,7 +283,7 @@ pub async fn transition_translation(
     req: HttpRequest,
     state: web::Data<AppState>,
     target: TranslationTarget,
-    body: web::Json<TransitionBody>,
+    body: Json<TransitionBody>,
 ) -> Result<HttpResponse, ApiError> {
     let TranslationTarget { story_id, locale } = target;
     let body = body.into_inner();
@@ -302,7 +303,7 @@ pub async fn transition_translation(
 /// Mark the translation current with its source without editing it (after checking that
 /// the source's changes need no change here).
 #[utoipa::path(
-    post, path = "/api/v1/stories/{id}/translations/{locale}/confirm", tag = "translations", security(("bearer" = [])),
+    post, path = "/api/v1/stories/{id}/translations/{locale}/confirm", tag = "translations", security(("bearer" = ["editor"])),
     params(("id" = i64, Path), ("locale" = String, Path)),
     responses(
         (status = 200, body = TranslationView),
@@ -310,6 +311,7 @@ pub async fn transition_translation(
         (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The source locale itself, or no source text", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale If-Match, or another change to this translation was saved at the same moment (read it again and retry)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn confirm_translation(
@@ -428,7 +430,7 @@ pub async fn compare_revisions(
 /// Make an old revision current again. This adds a new revision (history is never
 /// rewritten) and an event.
 #[utoipa::path(
-    post, path = "/api/v1/stories/{id}/translations/{locale}/revisions/{rev}/restore", tag = "translations", security(("bearer" = [])),
+    post, path = "/api/v1/stories/{id}/translations/{locale}/revisions/{rev}/restore", tag = "translations", security(("bearer" = ["editor"])),
     params(("id" = i64, Path), ("locale" = String, Path), ("rev" = i32, Path), ("If-Match" = Option<String>, Header, description = "Optional: refuse if changed since")),
     responses(
         (status = 200, body = TranslationView),

@@ -12,6 +12,7 @@ use crate::db::users::{self, NewUser, User, UserChanges};
 use crate::db::{self, refresh_tokens};
 use crate::domain::{DisplayName, EmailAddress, Invalid, NewPassword, Role, RoleSet};
 use crate::error::ApiError;
+use crate::http::json::Json;
 use crate::l10n::Localizer;
 
 /// A user as the API shows it. The password hash never leaves the server.
@@ -78,7 +79,7 @@ pub struct UserFilter {
     get,
     path = "/api/v1/users",
     tag = "users",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     params(PageQuery, UserFilter),
     responses(
         (status = 200, body = Page<UserView>),
@@ -109,7 +110,7 @@ pub async fn list_users(
     post,
     path = "/api/v1/users",
     tag = "users",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     request_body = CreateUserRequest,
     responses(
         (status = 201, body = UserView),
@@ -122,7 +123,7 @@ pub async fn list_users(
 pub async fn create_user(
     _admin: Admin,
     state: web::Data<AppState>,
-    body: web::Json<CreateUserRequest>,
+    body: Json<CreateUserRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let locale = body.preferred_locale.unwrap_or_else(|| state.l10n.default_locale().to_owned());
@@ -143,7 +144,7 @@ pub async fn create_user(
     patch,
     path = "/api/v1/users/{id}",
     tag = "users",
-    security(("bearer" = [])),
+    security(("bearer" = ["admin"])),
     params(("id" = i64, Path, description = "User id")),
     request_body = UpdateUserRequest,
     responses(
@@ -159,7 +160,7 @@ pub async fn update_user(
     _admin: Admin,
     state: web::Data<AppState>,
     id: web::Path<i64>,
-    body: web::Json<UpdateUserRequest>,
+    body: Json<UpdateUserRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let body = body.into_inner();

@@ -8,7 +8,9 @@
 #![allow(dead_code)]
 
 pub mod smtp;
+pub mod tokens;
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
@@ -113,6 +115,58 @@ impl TestDatabase {
 
     pub fn is_sqlite(&self) -> bool {
         self.url.starts_with("sqlite://")
+    }
+
+    /// Every row of every table (but the migrations' own), as text, sorted: two snapshots are
+    /// equal exactly when the stored data is.
+    pub fn snapshot(&self) -> BTreeMap<String, Vec<String>> {
+        #[derive(diesel::QueryableByName)]
+        struct Line {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            line: String,
+        }
+        fn lines<C>(conn: &mut C, sql: &str) -> Vec<String>
+        where
+            C: diesel::connection::LoadConnection,
+            C::Backend: 'static,
+            Line: diesel::deserialize::QueryableByName<C::Backend>,
+            diesel::query_builder::SqlQuery:
+                diesel::query_builder::QueryFragment<C::Backend> + diesel::query_builder::QueryId,
+        {
+            let mut rows: Vec<String> = diesel::sql_query(sql)
+                .load::<Line>(conn)
+                .expect("snapshot query")
+                .into_iter()
+                .map(|l| l.line)
+                .collect();
+            rows.sort();
+            rows
+        }
+        let mut snapshot = BTreeMap::new();
+        match self.url.strip_prefix("sqlite://") {
+            Some(path) => {
+                let mut conn = diesel::SqliteConnection::establish(path).expect("open SQLite");
+                let tables = "SELECT name AS line FROM sqlite_master WHERE type = 'table' \
+                              AND name NOT LIKE 'sqlite_%' AND name <> '__diesel_schema_migrations'";
+                for table in lines(&mut conn, tables) {
+                    let columns = lines(&mut conn, &format!("SELECT name AS line FROM pragma_table_info('{table}')"));
+                    // quote() spells every value, BLOBs included, unambiguously.
+                    let row = columns.iter().map(|c| format!("quote(\"{c}\")")).collect::<Vec<_>>().join(" || '|' || ");
+                    let rows = lines(&mut conn, &format!("SELECT {row} AS line FROM \"{table}\""));
+                    snapshot.insert(table, rows);
+                }
+            }
+            None => {
+                let mut conn = PgConnection::establish(&self.url).expect("connect to PostgreSQL");
+                let tables = "SELECT tablename::text AS line FROM pg_tables WHERE schemaname = 'public' \
+                              AND tablename <> '__diesel_schema_migrations'";
+                for table in lines(&mut conn, tables) {
+                    let rows = lines(&mut conn, &format!("SELECT t::text AS line FROM \"{table}\" t"));
+                    snapshot.insert(table, rows);
+                }
+            }
+        }
+        snapshot
     }
 }
 

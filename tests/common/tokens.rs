@@ -1,0 +1,51 @@
+//! Access tokens that must never open the API, each wrong in exactly one way.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use jsonwebtoken::{encode, EncodingKey, Header};
+use serde_json::{json, Value};
+
+pub fn now() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs()
+}
+
+/// Signs `claims` with HS256 under `secret`.
+pub fn sign(secret: &str, claims: Value) -> String {
+    encode(&Header::default(), &claims, &EncodingKey::from_secret(secret.as_bytes()).unwrap()).unwrap()
+}
+
+/// Claims the server would accept for user 1 (the first admin), apart from `aud`, `iat` and `exp`.
+pub fn admin_claims(aud: &str, iat: u64, exp: u64) -> Value {
+    json!({"iss": "nashra", "aud": aud, "sub": "1", "iat": iat, "exp": exp, "roles": ["admin"]})
+}
+
+/// Named tokens that are forged, stale or malformed; `valid` is a real token of the server
+/// signed with `secret`, so each forgery differs from a good token in one respect.
+pub fn forged(secret: &str, valid: &str) -> Vec<(&'static str, String)> {
+    let expired = sign(secret, admin_claims("nashra-api", now() - 3600, now() - 600));
+    let wrong_audience = sign(secret, admin_claims("another-service", now(), now() + 60));
+    let wrong_key = sign("some-other-secret-of-sufficient-length!", admin_claims("nashra-api", now(), now() + 60));
+    let unknown_user = sign(
+        secret,
+        json!({"iss": "nashra", "aud": "nashra-api", "sub": "987654", "iat": now(), "exp": now() + 60, "roles": ["admin"]}),
+    );
+    let mut parts: Vec<String> = valid.split('.').map(str::to_owned).collect();
+    let mut payload: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(&parts[1]).unwrap()).unwrap();
+    payload["sub"] = json!("2");
+    payload["roles"] = json!(["admin"]);
+    parts[1] = URL_SAFE_NO_PAD.encode(payload.to_string());
+    let tampered = parts.join(".");
+    let unsigned =
+        format!("{}.{}.", URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#), valid.split('.').nth(1).unwrap());
+    vec![
+        ("expired", expired),
+        ("wrong audience", wrong_audience),
+        ("wrong key", wrong_key),
+        ("unknown user", unknown_user),
+        ("tampered", tampered),
+        ("alg none", unsigned),
+        ("garbage", "not.a.jwt".to_owned()),
+    ]
+}
