@@ -45,7 +45,13 @@ fn problems_follow_the_request_language(backend: Backend) {
         .unwrap();
     assert_problem(preferred, 404, "not-found", "ar");
 
-    // Unknown routes and methods are problems too.
+    // Unknown routes and methods are problems too; a 405 says which methods there are.
+    let wrong_method = client.delete(app.url("/api/v1/users")).send().unwrap();
+    assert_eq!(wrong_method.headers()["allow"], "GET, POST");
+    assert_problem(wrong_method, 405, "method-not-allowed", "en");
+    let wrong_method = client.put(app.url("/health")).header("Accept-Language", "ar").send().unwrap();
+    assert_eq!(wrong_method.headers()["allow"], "GET");
+    assert_problem(wrong_method, 405, "method-not-allowed", "ar");
     assert_problem(client.get(app.url("/no/such/page")).send().unwrap(), 404, "route-not-found", "en");
     let arabic_route = client.get(app.url("/ar/no-such-page")).send().unwrap();
     assert_problem(arabic_route, 404, "route-not-found", "ar");

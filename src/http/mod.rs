@@ -23,13 +23,24 @@ pub(crate) mod users;
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method};
 use actix_web::middleware::{from_fn, Logger, Next};
-use actix_web::{error, web, App, HttpRequest};
+use actix_web::{error, web, App, HttpRequest, HttpResponse};
 
 use crate::app::AppState;
 use crate::error::ApiError;
 
 pub use pagination::{Page, PageQuery};
+
+/// A resource with a handler per method; any other method gets 405 with `Allow` (rather than
+/// falling through to the site's 404).
+macro_rules! resource {
+    ($path:expr, $($method:ident => $handler:expr),+ $(,)?) => {
+        web::resource($path)
+            $(.route(web::method(Method::$method).to($handler)))+
+            .default_service(method_not_allowed(&[$(Method::$method),+]))
+    };
+}
 
 /// Largest subscriber CSV accepted (about 300,000 rows).
 const IMPORT_LIMIT_BYTES: usize = 16 * 1024 * 1024;
@@ -55,102 +66,83 @@ pub fn app(
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
         .service(
             web::scope("/api/v1/public")
-                .service(resource("/{locale}/editions").route(web::get().to(public::list_public_editions)))
-                .service(resource("/{locale}/editions/{slug}").route(web::get().to(public::get_public_edition)))
-                .service(resource("/{locale}/stories/{slug}").route(web::get().to(public::get_public_story)))
+                .service(resource!("/{locale}/editions", GET => public::list_public_editions))
+                .service(resource!("/{locale}/editions/{slug}", GET => public::get_public_edition))
+                .service(resource!("/{locale}/stories/{slug}", GET => public::get_public_story))
                 .wrap(cors::public()),
         )
         .service(
             web::scope("/api/v1")
-                .service(resource("/auth/login").route(web::post().to(accounts::login)))
-                .service(resource("/auth/refresh").route(web::post().to(accounts::refresh)))
-                .service(resource("/auth/logout").route(web::post().to(accounts::logout)))
-                .service(resource("/me").route(web::get().to(accounts::get_me)))
+                .service(resource!("/auth/login", POST => accounts::login))
+                .service(resource!("/auth/refresh", POST => accounts::refresh))
+                .service(resource!("/auth/logout", POST => accounts::logout))
+                .service(resource!("/me", GET => accounts::get_me))
                 .service(
-                    resource("/users")
-                        .route(web::get().to(users::list_users))
-                        .route(web::post().to(users::create_user)),
+                    resource!("/users", GET => users::list_users, POST => users::create_user),
                 )
-                .service(resource("/users/{id}").route(web::patch().to(users::update_user)))
+                .service(resource!("/users/{id}", PATCH => users::update_user))
                 .service(
-                    resource("/publication")
-                        .route(web::get().to(publication::get_publication))
-                        .route(web::put().to(publication::put_publication)),
+                    resource!("/publication", GET => publication::get_publication, PUT => publication::put_publication),
                 )
                 .service(
-                    resource("/stories")
-                        .route(web::get().to(stories::list_stories))
-                        .route(web::post().to(stories::create_story)),
+                    resource!("/stories", GET => stories::list_stories, POST => stories::create_story),
                 )
                 .service(
-                    resource("/stories/{id}")
-                        .route(web::get().to(stories::get_story))
-                        .route(web::patch().to(stories::update_story))
-                        .route(web::delete().to(stories::delete_story)),
+                    resource!("/stories/{id}", GET => stories::get_story, PATCH => stories::update_story, DELETE => stories::delete_story),
                 )
                 .service(
                     web::scope("/stories/{id}/translations/{locale}")
                         .service(
-                            resource("")
-                                .route(web::get().to(translations::get_translation))
-                                .route(web::put().to(translations::put_translation)),
+                            resource!("", GET => translations::get_translation, PUT => translations::put_translation),
                         )
-                        .service(resource("/transitions").route(web::post().to(translations::transition_translation)))
-                        .service(resource("/confirm").route(web::post().to(translations::confirm_translation)))
-                        .service(resource("/revisions").route(web::get().to(translations::list_revisions)))
+                        .service(resource!("/transitions", POST => translations::transition_translation))
+                        .service(resource!("/confirm", POST => translations::confirm_translation))
+                        .service(resource!("/revisions", GET => translations::list_revisions))
                         // Before `/revisions/{rev}`, which would otherwise take "compare".
-                        .service(resource("/revisions/compare").route(web::get().to(translations::compare_revisions)))
-                        .service(resource("/revisions/{rev}").route(web::get().to(translations::get_revision)))
+                        .service(resource!("/revisions/compare", GET => translations::compare_revisions))
+                        .service(resource!("/revisions/{rev}", GET => translations::get_revision))
                         .service(
-                            resource("/revisions/{rev}/restore").route(web::post().to(translations::restore_revision)),
+                            resource!("/revisions/{rev}/restore", POST => translations::restore_revision),
                         )
-                        .service(resource("/events").route(web::get().to(translations::list_events))),
+                        .service(resource!("/events", GET => translations::list_events)),
                 )
                 .service(
-                    resource("/editions")
-                        .route(web::get().to(editions::list_editions))
-                        .route(web::post().to(editions::create_edition)),
+                    resource!("/editions", GET => editions::list_editions, POST => editions::create_edition),
                 )
                 .service(
-                    resource("/editions/{id}")
-                        .route(web::get().to(editions::get_edition))
-                        .route(web::patch().to(editions::update_edition)),
+                    resource!("/editions/{id}", GET => editions::get_edition, PATCH => editions::update_edition),
                 )
                 .service(
-                    resource("/editions/{id}/translations/{locale}")
-                        .route(web::put().to(editions::put_edition_translation)),
+                    resource!("/editions/{id}/translations/{locale}", PUT => editions::put_edition_translation),
                 )
-                .service(resource("/editions/{id}/readiness").route(web::get().to(editions::get_readiness)))
-                .service(resource("/editions/{id}/publish").route(web::post().to(editions::publish_edition)))
-                .service(resource("/media").route(web::post().to(media::upload_media)))
-                .service(resource("/media/{id}").route(web::get().to(media::get_media)))
-                .service(resource("/media/{id}/file").route(web::get().to(media::get_media_file)))
-                .service(resource("/editions/{id}/send").route(web::post().to(sending::send_edition)))
-                .service(resource("/editions/{id}/delivery").route(web::get().to(sending::get_delivery)))
-                .service(resource("/editions/{id}/email").route(web::get().to(sending::preview_email)))
-                .service(resource("/editions/{id}/test-send").route(web::post().to(sending::test_send)))
-                .service(resource("/subscribe").route(web::post().to(subscriptions::subscribe)))
-                .service(resource("/subscribers").route(web::get().to(subscribers::list_subscribers)))
+                .service(resource!("/editions/{id}/readiness", GET => editions::get_readiness))
+                .service(resource!("/editions/{id}/publish", POST => editions::publish_edition))
+                .service(resource!("/media", POST => media::upload_media))
+                .service(resource!("/media/{id}", GET => media::get_media))
+                .service(resource!("/media/{id}/file", GET => media::get_media_file))
+                .service(resource!("/editions/{id}/send", POST => sending::send_edition))
+                .service(resource!("/editions/{id}/delivery", GET => sending::get_delivery))
+                .service(resource!("/editions/{id}/email", GET => sending::preview_email))
+                .service(resource!("/editions/{id}/test-send", POST => sending::test_send))
+                .service(resource!("/subscribe", POST => subscriptions::subscribe))
+                .service(resource!("/subscribers", GET => subscribers::list_subscribers))
                 .service(
-                    resource("/subscribers/import")
-                        .app_data(web::PayloadConfig::new(IMPORT_LIMIT_BYTES))
-                        .route(web::post().to(subscribers::import_subscribers)),
+                    resource!("/subscribers/import", POST => subscribers::import_subscribers)
+                        .app_data(web::PayloadConfig::new(IMPORT_LIMIT_BYTES)),
                 )
-                .service(resource("/subscribers/export").route(web::get().to(subscribers::export_subscribers)))
-                .service(resource("/subscribers/{id}").route(web::patch().to(subscribers::update_subscriber)))
+                .service(resource!("/subscribers/export", GET => subscribers::export_subscribers))
+                .service(resource!("/subscribers/{id}", PATCH => subscribers::update_subscriber))
                 .wrap(from_fn(crate::auth::authenticate))
                 .wrap(private_cors),
         )
-        .service(resource("/media/{file_name}").route(web::get().to(media::get_public_media)))
-        .service(resource("/assets/{name}").route(web::get().to(site::serve_asset)))
-        .service(resource("/subscribe/confirm").route(web::get().to(subscriptions::confirm)))
+        .service(resource!("/media/{file_name}", GET => media::get_public_media))
+        .service(resource!("/assets/{name}", GET => site::serve_asset))
+        .service(resource!("/subscribe/confirm", GET => subscriptions::confirm))
         .service(
-            resource("/unsubscribe")
-                .route(web::get().to(subscriptions::unsubscribe_page))
-                .route(web::post().to(subscriptions::unsubscribe)),
+            resource!("/unsubscribe", GET => subscriptions::unsubscribe_page, POST => subscriptions::unsubscribe),
         )
-        .service(resource("/health").route(web::get().to(health::health)))
-        .service(resource("/ready").route(web::get().to(health::ready)))
+        .service(resource!("/health", GET => health::health))
+        .service(resource!("/ready", GET => health::ready))
         .configure(openapi::configure)
         // Everything else is the public site (or 404).
         .default_service(web::to(site::serve_site))
@@ -159,10 +151,14 @@ pub fn app(
         .wrap(Logger::new("%r %s %Dms"))
 }
 
-/// A resource that answers 405 to methods it has no route for (instead of inheriting the
-/// app's 404).
-fn resource(path: &str) -> actix_web::Resource {
-    web::resource(path).default_service(web::to(|| async { Err::<&str, _>(ApiError::MethodNotAllowed) }))
+/// The 405 answer of a resource whose methods are `allowed`: a problem (rendered by
+/// `problem::render_problems`) with the `Allow` header RFC 9110 asks for.
+fn method_not_allowed(allowed: &[Method]) -> actix_web::Route {
+    let allow = allowed.iter().map(Method::as_str).collect::<Vec<_>>().join(", ");
+    web::to(move || {
+        let allow = allow.clone();
+        async move { HttpResponse::MethodNotAllowed().insert_header((header::ALLOW, allow)).finish() }
+    })
 }
 
 /// No query parameter may carry NUL: PostgreSQL refuses it in text, SQLite cuts text at it,
