@@ -2,7 +2,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -29,6 +29,9 @@ fn worker(context: &Context, db: &Database) -> Result<Arc<Worker>, Failure> {
     Ok(Arc::new(Worker::new(db.clone(), site(context)?, &context.settings, mailer)))
 }
 
+/// How often `send` counts what remains.
+const PROGRESS_COUNT_INTERVAL: Duration = Duration::from_millis(500);
+
 /// Queues the edition, then sends until none of its deliveries remain, with a progress bar.
 /// Other workers (servers, `nashra worker`) may help; killed midway, running it again
 /// carries on where it stopped.
@@ -48,8 +51,16 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
     let progress = actix_web::rt::System::new().block_on(async {
         // The SMTP pool starts a background task, so it is built inside the runtime.
         let worker = worker(context, &db)?;
+        // Counting the edition's deliveries reads all of them; between counts the bar just
+        // advances by what each batch handled.
+        let mut counted_at: Option<Instant> = None;
         loop {
             let handled = worker.step().await.map_err(technical)?;
+            if handled > 0 && counted_at.is_some_and(|at| at.elapsed() < PROGRESS_COUNT_INTERVAL) {
+                bar.inc(handled as u64);
+                continue;
+            }
+            counted_at = Some(Instant::now());
             let id = edition.id;
             let progress = db
                 .run(move |conn| deliveries::progress(conn, id).map_err(crate::error::ApiError::from))

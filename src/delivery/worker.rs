@@ -131,32 +131,39 @@ impl Worker {
         }
         self.refresh_cache(version);
         let handled = batch.len();
-        futures_util::stream::iter(batch)
-            .for_each_concurrent(self.settings.concurrency.max(1), |delivery| async move {
-                if let Err(error) = self.deliver(delivery).await {
-                    tracing::warn!(%error, "recording a delivery failed; its lease will expire and it will be retried");
-                }
+        let outcomes: Vec<(Delivery, Outcome)> = futures_util::stream::iter(batch)
+            .map(|delivery| async move {
+                let outcome = self.attempt(&delivery).await;
+                outcome.map(|outcome| (delivery, outcome))
             })
+            .buffer_unordered(self.settings.concurrency.max(1))
+            .filter_map(std::future::ready)
+            .collect()
             .await;
+        self.record(outcomes).await?;
         Ok(handled)
     }
 
-    async fn deliver(&self, delivery: Delivery) -> Result<(), ApiError> {
-        let outcome = match self.message_for(&delivery).await? {
-            Err(reason) => Outcome::Failed(reason),
-            Ok(message) => {
-                if let Some(pacer) = &self.pacer {
-                    pacer.lock().await.tick().await;
-                }
-                match self.transport.send(message).await {
-                    Ok(_) => Outcome::Sent,
-                    Err(error) if error.is_permanent() => Outcome::Rejected(error.to_string()),
-                    // 4xx, refused or dropped connections, timeouts: try again later.
-                    Err(error) => Outcome::Retry(error.to_string()),
-                }
+    /// Sends one delivery; `None` when it could not even be tried (its lease will run out and
+    /// it will be tried again).
+    async fn attempt(&self, delivery: &Delivery) -> Option<Outcome> {
+        let message = match self.message_for(delivery).await {
+            Ok(Ok(message)) => message,
+            Ok(Err(reason)) => return Some(Outcome::Failed(reason)),
+            Err(error) => {
+                tracing::warn!(delivery = delivery.id, %error, "composing failed; will retry when the lease runs out");
+                return None;
             }
         };
-        self.record(delivery, outcome).await
+        if let Some(pacer) = &self.pacer {
+            pacer.lock().await.tick().await;
+        }
+        Some(match self.transport.send(message).await {
+            Ok(_) => Outcome::Sent,
+            Err(error) if error.is_permanent() => Outcome::Rejected(error.to_string()),
+            // 4xx, refused or dropped connections, timeouts: try again later.
+            Err(error) => Outcome::Retry(error.to_string()),
+        })
     }
 
     /// The addressed message, or why this delivery cannot be sent at all.
@@ -213,36 +220,20 @@ impl Worker {
         Ok(composed)
     }
 
-    async fn record(&self, delivery: Delivery, outcome: Outcome) -> Result<(), ApiError> {
+    /// Records a batch's outcomes in one transaction: one commit per batch rather than per
+    /// message. If the process dies before it commits, the batch is sent again once its
+    /// lease runs out, so duplicates stay bounded by the batch in flight.
+    async fn record(&self, outcomes: Vec<(Delivery, Outcome)>) -> Result<(), ApiError> {
         let owner = self.owner.clone();
         let settings = self.settings.clone();
         self.db
             .run(move |conn| {
-                match outcome {
-                    Outcome::Sent => {
-                        if deliveries::mark_sent(conn, delivery.id, &owner)? {
-                            subscribers::clear_failures(conn, delivery.subscriber_id)?;
-                        }
+                db::write_transaction(conn, |conn| {
+                    for (delivery, outcome) in outcomes {
+                        record_one(conn, &owner, &settings, delivery, outcome)?;
                     }
-                    Outcome::Retry(error) if delivery.attempts + 1 < settings.max_attempts => {
-                        let wait = backoff(settings.retry_base_secs, delivery.attempts);
-                        let at = db::now() + chrono::Duration::from_std(wait).unwrap_or_default();
-                        tracing::info!(delivery = delivery.id, %error, ?wait, "temporary failure; will retry");
-                        deliveries::retry_later(conn, delivery.id, &owner, at, &error)?;
-                    }
-                    Outcome::Retry(error) | Outcome::Failed(error) => {
-                        tracing::warn!(delivery = delivery.id, %error, "delivery failed");
-                        deliveries::mark_failed(conn, delivery.id, &owner, &error)?;
-                    }
-                    Outcome::Rejected(error) => {
-                        tracing::warn!(delivery = delivery.id, %error, "delivery rejected");
-                        deliveries::mark_failed(conn, delivery.id, &owner, &error)?;
-                        if subscribers::record_hard_failure(conn, delivery.subscriber_id, settings.bounce_after)? {
-                            tracing::warn!(subscriber = delivery.subscriber_id, "subscriber bounced");
-                        }
-                    }
-                }
-                Ok::<_, ApiError>(())
+                    Ok::<_, ApiError>(())
+                })
             })
             .await
     }
@@ -258,6 +249,40 @@ impl Worker {
     fn lock_cache(&self) -> std::sync::MutexGuard<'_, (Option<NaiveDateTime>, ComposedCache)> {
         self.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+fn record_one(
+    conn: &mut db::DbConn,
+    owner: &str,
+    settings: &EmailSettings,
+    delivery: Delivery,
+    outcome: Outcome,
+) -> Result<(), ApiError> {
+    match outcome {
+        Outcome::Sent => {
+            if deliveries::mark_sent(conn, delivery.id, owner)? {
+                subscribers::clear_failures(conn, delivery.subscriber_id)?;
+            }
+        }
+        Outcome::Retry(error) if delivery.attempts + 1 < settings.max_attempts => {
+            let wait = backoff(settings.retry_base_secs, delivery.attempts);
+            let at = db::now() + chrono::Duration::from_std(wait).unwrap_or_default();
+            tracing::info!(delivery = delivery.id, %error, ?wait, "temporary failure; will retry");
+            deliveries::retry_later(conn, delivery.id, owner, at, &error)?;
+        }
+        Outcome::Retry(error) | Outcome::Failed(error) => {
+            tracing::warn!(delivery = delivery.id, %error, "delivery failed");
+            deliveries::mark_failed(conn, delivery.id, owner, &error)?;
+        }
+        Outcome::Rejected(error) => {
+            tracing::warn!(delivery = delivery.id, %error, "delivery rejected");
+            deliveries::mark_failed(conn, delivery.id, owner, &error)?;
+            if subscribers::record_hard_failure(conn, delivery.subscriber_id, settings.bounce_after)? {
+                tracing::warn!(subscriber = delivery.subscriber_id, "subscriber bounced");
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `base · 2^attempts`, capped at six hours.
