@@ -1,10 +1,13 @@
 //! The OpenAPI 3.1 document, generated from the handlers' annotations, and its browsable
 //! reference (Swagger UI, served from the binary so it works offline).
 
-use actix_web::web;
+use std::sync::OnceLock;
+
+use actix_web::http::header::ContentType;
+use actix_web::{web, HttpResponse};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
-use utoipa_swagger_ui::SwaggerUi;
+use utoipa_swagger_ui::{Config, SwaggerUi};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -143,7 +146,19 @@ impl Modify for ExtractorProblems {
     }
 }
 
+/// Where the document is served.
+const DOCUMENT_PATH: &str = "/api/openapi.json";
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::redirect("/api/docs", "/api/docs/"))
-        .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", ApiDoc::openapi()));
+        .service(SwaggerUi::new("/api/docs/{_:.*}").config(Config::from(DOCUMENT_PATH)))
+        .service(web::resource(DOCUMENT_PATH).route(web::get().to(serve_document)));
+}
+
+/// The document as JSON, built once per process. (Handing it to `SwaggerUi::url` would keep
+/// a copy per worker thread, some megabytes each, and serialize it on every request.)
+async fn serve_document() -> HttpResponse {
+    static DOCUMENT: OnceLock<web::Bytes> = OnceLock::new();
+    let json = DOCUMENT.get_or_init(|| serde_json::to_vec(&ApiDoc::openapi()).unwrap_or_default().into());
+    HttpResponse::Ok().content_type(ContentType::json()).body(json.clone())
 }
