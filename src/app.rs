@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use secrecy::ExposeSecret;
 
+use crate::auth::password::Hashing;
 use crate::auth::rate_limit::{LoginLimiter, SlidingWindow};
 use crate::auth::session::Lifetimes;
 use crate::auth::TokenKeys;
@@ -36,6 +37,7 @@ pub struct AppState {
     pub mailer: Transport,
     pub link_tokens: LinkTokens,
     pub subscribe_limits: SlidingWindow,
+    pub hashing: Hashing,
 }
 
 /// Why the server could not start.
@@ -64,6 +66,7 @@ impl AppState {
             ),
             keys: TokenKeys::new(&settings.auth)?,
             login_limits: LoginLimiter::new(&settings.login_limits),
+            hashing: Hashing::new(),
             lifetimes: Lifetimes { refresh: chrono::Duration::seconds(settings.auth.refresh_token_ttl_secs as i64) },
             rules: Rules {
                 source_locale: settings.default_locale.clone(),

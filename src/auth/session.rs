@@ -1,5 +1,6 @@
-//! Logging in, refreshing and logging out. Synchronous: these run inside one blocking
-//! database closure, password hashing included.
+//! Logging in, refreshing and logging out. Synchronous: the database steps run inside
+//! blocking database closures; the password check runs apart from them (see
+//! [`check_password`]), so a slow hash never holds a connection.
 
 use chrono::NaiveDateTime;
 
@@ -38,17 +39,12 @@ pub struct Lifetimes {
     pub refresh: chrono::Duration,
 }
 
-/// Checks an email and password. An unknown email costs the same hashing work as a wrong
-/// password and gets the same answer; only someone who knows the password learns that an
-/// account is disabled.
-pub fn login(
-    conn: &mut DbConn,
-    keys: &TokenKeys,
-    lifetimes: Lifetimes,
-    email: &str,
-    password: &str,
-) -> Result<(User, IssuedSession), AuthError> {
-    let Some(user) = users::find_by_email(conn, email)? else {
+/// Checks a password against the account an email named (`None`: no such account). An
+/// unknown email costs the same hashing work as a wrong password and gets the same answer;
+/// only someone who knows the password learns that an account is disabled. Slow on purpose
+/// and CPU-bound: run it through [`password::Hashing`], holding no database connection.
+pub fn check_password(account: Option<User>, password: &str) -> Result<User, AuthError> {
+    let Some(user) = account else {
         password::verify_against_dummy(password);
         return Err(AuthError::InvalidCredentials);
     };
@@ -58,8 +54,17 @@ pub fn login(
     if user.disabled {
         return Err(AuthError::AccountDisabled);
     }
-    let session = issue(conn, keys, lifetimes, &user, &refresh::new_family())?;
-    Ok((user, session))
+    Ok(user)
+}
+
+/// Starts a session (a new refresh-token family) for a user whose password was checked.
+pub fn start(
+    conn: &mut DbConn,
+    keys: &TokenKeys,
+    lifetimes: Lifetimes,
+    user: &User,
+) -> Result<IssuedSession, AuthError> {
+    issue(conn, keys, lifetimes, user, &refresh::new_family())
 }
 
 /// What a refresh attempt found, decided inside the transaction and acted on after it, so

@@ -8,6 +8,7 @@ use super::users::UserView;
 use crate::app::AppState;
 use crate::auth::session::{self, IssuedSession};
 use crate::auth::CurrentUser;
+use crate::db::users;
 use crate::domain::EmailAddress;
 use crate::error::ApiError;
 use crate::http::json::Json;
@@ -72,26 +73,27 @@ pub async fn login(
     let account_key = EmailAddress::parse(&email).map(|e| e.into_string()).unwrap_or(email);
     limits.per_account.check(&account_key).map_err(|retry_after| ApiError::RateLimited { retry_after })?;
 
-    let worker_state = state.clone();
+    // Three steps, so that the slow hash holds no database connection: a burst of logins
+    // must not starve every other request of the pool.
     let key = account_key.clone();
-    let result = state
-        .db
-        .run(move |conn| {
-            let state = worker_state;
-            session::login(conn, &state.keys, state.lifetimes, &key, &password)
-        })
-        .await;
-    match result {
-        Ok((_, session)) => {
-            limits.per_account.clear(&account_key);
-            Ok(HttpResponse::Ok().json(TokenResponse::from(session)))
-        }
+    let account = state.db.run(move |conn| users::find_by_email(conn, &key).map_err(ApiError::from)).await?;
+    let checked =
+        state.hashing.run(move || session::check_password(account, &password)).await.ok_or(ApiError::Internal)?;
+    let user = match checked {
+        Ok(user) => user,
         Err(session::AuthError::InvalidCredentials) => {
             limits.per_account.record(&account_key);
-            Err(ApiError::InvalidCredentials)
+            return Err(ApiError::InvalidCredentials);
         }
-        Err(other) => Err(other.into()),
-    }
+        Err(other) => return Err(other.into()),
+    };
+    let issuing = state.clone();
+    let session = state
+        .db
+        .run(move |conn| session::start(conn, &issuing.keys, issuing.lifetimes, &user).map_err(ApiError::from))
+        .await?;
+    limits.per_account.clear(&account_key);
+    Ok(HttpResponse::Ok().json(TokenResponse::from(session)))
 }
 
 /// Trade a refresh token for a new pair. Each refresh token works once; presenting a used
