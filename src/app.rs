@@ -22,6 +22,7 @@ use crate::editorial::Rules;
 use crate::http;
 use crate::l10n::Localizer;
 use crate::render::theme::ThemeError;
+use crate::site::freshness::Freshness;
 use crate::site::Site;
 
 /// What every request handler can reach.
@@ -38,6 +39,7 @@ pub struct AppState {
     pub link_tokens: LinkTokens,
     pub subscribe_limits: SlidingWindow,
     pub hashing: Hashing,
+    pub freshness: Arc<Freshness>,
 }
 
 /// Why the server could not start.
@@ -67,6 +69,7 @@ impl AppState {
             keys: TokenKeys::new(&settings.auth)?,
             login_limits: LoginLimiter::new(&settings.login_limits),
             hashing: Hashing::new(),
+            freshness: Arc::new(Freshness::new(Duration::from_millis(settings.site.recheck_ms))),
             lifetimes: Lifetimes { refresh: chrono::Duration::seconds(settings.auth.refresh_token_ttl_secs as i64) },
             rules: Rules {
                 source_locale: settings.default_locale.clone(),
@@ -102,7 +105,8 @@ impl Application {
             n => n,
         };
         let interval = std::time::Duration::from_millis(state.settings.workflow.scheduler_interval_ms.max(50));
-        actix_web::rt::spawn(crate::editorial::scheduler::run(state.db.clone(), interval));
+        let freshness = state.freshness.clone();
+        actix_web::rt::spawn(crate::editorial::scheduler::run(state.db.clone(), interval, move || freshness.changed()));
         if state.settings.email.worker_in_server {
             let worker = Worker::new(state.db.clone(), state.site.clone(), &state.settings, state.mailer.clone());
             actix_web::rt::spawn(Arc::new(worker).run());

@@ -94,6 +94,8 @@ pub struct SiteSettings {
     pub feed_entries: usize,
     /// Rendered pages kept in memory, in bytes.
     pub page_cache_bytes: usize,
+    /// How long a server trusts the content version it last read (see `site::freshness`).
+    pub recheck_ms: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]

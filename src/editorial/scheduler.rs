@@ -37,15 +37,19 @@ pub fn publish_due(conn: &mut DbConn) -> Result<usize, ApiError> {
     Ok(published)
 }
 
-/// Runs [`publish_due`] every `interval` until the surrounding runtime stops.
-pub async fn run(db: Database, interval: std::time::Duration) {
+/// Runs [`publish_due`] every `interval` until the surrounding runtime stops, calling
+/// `published` whenever something went live.
+pub async fn run(db: Database, interval: std::time::Duration, published: impl Fn()) {
     let mut ticks = tokio::time::interval(interval);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
         match db.run(publish_due).await {
             Ok(0) => {}
-            Ok(count) => tracing::info!(count, "published scheduled translations"),
+            Ok(count) => {
+                tracing::info!(count, "published scheduled translations");
+                published();
+            }
             Err(error) => tracing::warn!(%error, "scheduled publishing failed; will retry"),
         }
     }

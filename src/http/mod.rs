@@ -132,6 +132,7 @@ pub fn app(
                 )
                 .service(resource!("/subscribers/export", GET => subscribers::export_subscribers))
                 .service(resource!("/subscribers/{id}", PATCH => subscribers::update_subscriber))
+                .wrap(from_fn(note_changes))
                 .wrap(from_fn(crate::auth::authenticate))
                 .wrap(private_cors),
         )
@@ -172,6 +173,23 @@ async fn refuse_nul_in_query(
         return Ok(req.error_response(error).map_into_right_body());
     }
     next.call(req).await.map(ServiceResponse::map_into_left_body)
+}
+
+/// After a successful write through the API, public pages must show it on the next
+/// request: the content version is read again (see `site::freshness`). Writes that change
+/// nothing public (a subscriber, a draft) only cost one extra version read.
+async fn note_changes(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let response = next.call(req).await?;
+    if writes && response.status().is_success() {
+        if let Some(state) = response.request().app_data::<web::Data<AppState>>() {
+            state.freshness.changed();
+        }
+    }
+    Ok(response)
 }
 
 fn query_error(error: error::QueryPayloadError, _: &HttpRequest) -> actix_web::Error {

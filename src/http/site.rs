@@ -74,12 +74,20 @@ pub(crate) async fn cached<F>(
 where
     F: FnOnce(&Site, &mut DbConn) -> Result<Option<Page>, ApiError> + Send + 'static,
 {
+    // The common case touches no database: the version is known and the page cached.
+    if let Some(version) = state.freshness.known() {
+        if let Some(hit) = state.site.cache.get(&key, version) {
+            return Ok((Some(hit), version));
+        }
+    }
     let state = state.clone();
     state
         .clone()
         .db
         .run(move |conn| {
+            let ticket = state.freshness.ticket();
             let version = published::content_version(conn)?;
+            state.freshness.record(ticket, version);
             if let Some(hit) = state.site.cache.get(&key, version) {
                 return Ok((Some(hit), version));
             }

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use actix_web::web::Bytes;
 use chrono::NaiveDateTime;
 use sha2::{Digest, Sha256};
 
@@ -13,7 +14,8 @@ use crate::render::theme::hex;
 /// A rendered page with its validator.
 #[derive(Debug)]
 pub struct Page {
-    pub body: Vec<u8>,
+    /// Shared, so serving it copies no bytes.
+    pub body: Bytes,
     pub content_type: &'static str,
     /// Strong ETag over the body.
     pub etag: String,
@@ -22,7 +24,7 @@ pub struct Page {
 impl Page {
     pub fn new(body: Vec<u8>, content_type: &'static str) -> Self {
         let etag = format!("\"{}\"", &hex(&Sha256::digest(&body))[..32]);
-        Self { body, content_type, etag }
+        Self { body: body.into(), content_type, etag }
     }
 }
 
@@ -84,7 +86,7 @@ mod tests {
         let v2 = chrono::DateTime::from_timestamp(2, 0).map(|t| t.naive_utc());
         assert!(cache.get("/en/", v1).is_none());
         cache.put("/en/", v1, Arc::new(Page::new(b"hello".to_vec(), "text/html")));
-        assert_eq!(cache.get("/en/", v1).unwrap().body, b"hello");
+        assert_eq!(cache.get("/en/", v1).unwrap().body, &b"hello"[..]);
         assert!(cache.get("/en/", v2).is_none());
         assert!(cache.get("/en/", v2).is_none(), "stale entries are gone");
     }

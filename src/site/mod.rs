@@ -7,6 +7,7 @@ pub mod api;
 pub mod cache;
 pub mod export;
 mod feed;
+pub mod freshness;
 pub(crate) mod pages;
 pub mod paths;
 
