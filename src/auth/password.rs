@@ -6,10 +6,10 @@ use std::sync::OnceLock;
 
 use argon2::{Algorithm, Argon2, Params, PasswordHasher, PasswordVerifier, Version};
 
-/// Runs hashing on the blocking pool, at most one hash per CPU core at a time. Each hash
-/// takes 19 MiB; more at once than there are cores would only queue on the CPU while
-/// holding memory, so a burst of logins waits here instead (measured: 30 parallel logins
-/// took an unbounded server from 112 MB to 561 MB resident).
+/// Runs hashing on the blocking pool, on all but one CPU core at a time (at least one). Each
+/// hash takes 19 MiB and tens of milliseconds of CPU: unbounded, 30 parallel logins took a
+/// server from 112 MB to 561 MB resident; on every core, 20 logins a second tripled the
+/// p99 latency of page reads. A burst of logins waits here instead, and readers keep a core.
 pub struct Hashing {
     permits: tokio::sync::Semaphore,
 }
@@ -17,10 +17,10 @@ pub struct Hashing {
 impl Hashing {
     pub fn new() -> Self {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        Self { permits: tokio::sync::Semaphore::new(cores) }
+        Self { permits: tokio::sync::Semaphore::new(cores.saturating_sub(1).max(1)) }
     }
 
-    /// Runs `work` once a core is free. `None` if it panicked.
+    /// Runs `work` once a hashing slot is free. `None` if it panicked.
     pub async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
         let _permit = self.permits.acquire().await.ok()?;
         tokio::task::spawn_blocking(work).await.ok()
