@@ -16,8 +16,9 @@ use crate::auth::session::Lifetimes;
 use crate::auth::TokenKeys;
 use crate::config::Settings;
 use crate::db::Database;
+use crate::delivery::smtp::{self, Transport};
 use crate::delivery::tokens::LinkTokens;
-use crate::delivery::worker::{self, Transport, Worker};
+use crate::delivery::worker::Worker;
 use crate::editorial::Rules;
 use crate::http;
 use crate::l10n::Localizer;
@@ -52,7 +53,7 @@ pub enum StartError {
     #[error("theme: {0}")]
     Theme(#[from] ThemeError),
     #[error("SMTP URL: {0}")]
-    Smtp(#[from] lettre::transport::smtp::Error),
+    Smtp(#[from] smtp::UrlError),
 }
 
 impl AppState {
@@ -60,7 +61,7 @@ impl AppState {
     pub fn new(settings: Settings, db: Database, l10n: Arc<Localizer>) -> Result<Self, StartError> {
         Ok(Self {
             site: Arc::new(Site::new(&settings, l10n.clone(), &settings.public_url)?),
-            mailer: worker::transport(&settings)?,
+            mailer: Transport::new(&settings)?,
             link_tokens: LinkTokens::new(settings.auth.jwt_secret.expose_secret().as_bytes()),
             subscribe_limits: SlidingWindow::new(
                 settings.subscriptions.per_address_per_minute,

@@ -11,7 +11,8 @@ use crate::db::{deliveries, site as published, Database};
 use crate::delivery::compose::edition_email;
 use crate::delivery::message::{build, to_eml, Addressing};
 use crate::delivery::queue::queue_edition;
-use crate::delivery::worker::{transport, Worker};
+use crate::delivery::smtp::Transport;
+use crate::delivery::worker::Worker;
 use crate::l10n::Args;
 use crate::site::Site;
 
@@ -25,7 +26,7 @@ fn site(context: &Context) -> Result<Arc<Site>, Failure> {
 }
 
 fn worker(context: &Context, db: &Database) -> Result<Arc<Worker>, Failure> {
-    let mailer = transport(&context.settings).map_err(technical)?;
+    let mailer = Transport::new(&context.settings).map_err(technical)?;
     Ok(Arc::new(Worker::new(db.clone(), site(context)?, &context.settings, mailer)))
 }
 
@@ -49,7 +50,6 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let progress = actix_web::rt::System::new().block_on(async {
-        // The SMTP pool starts a background task, so it is built inside the runtime.
         let worker = worker(context, &db)?;
         // Counting the edition's deliveries reads all of them; between counts the bar just
         // advances by what each batch handled.

@@ -1,5 +1,5 @@
-//! The delivery worker: claims a batch, sends each message over pooled SMTP, records what
-//! happened, repeats.
+//! The delivery worker: claims a batch, sends each message over pooled SMTP connections,
+//! records what happened, repeats.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -7,52 +7,17 @@ use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use futures_util::StreamExt;
-use lettre::transport::smtp::PoolConfig;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use secrecy::ExposeSecret;
 
 use super::compose::{self, Composed};
 use super::message::{build, Addressing};
+use super::smtp::Transport;
 use super::tokens::{LinkTokens, Purpose};
 use crate::config::{EmailSettings, Settings};
 use crate::db::deliveries::{self, Delivery, CONFIRMATION};
 use crate::db::{self, editions, site as published, subscribers, Database};
 use crate::error::ApiError;
 use crate::site::Site;
-
-/// The pooled SMTP transport. lettre's pool spawns a task when dropped, which panics once
-/// the runtime is gone (at shutdown); outside a runtime the last copy is leaked instead,
-/// which at process exit costs nothing.
-pub struct Transport(Option<AsyncSmtpTransport<Tokio1Executor>>);
-
-impl Clone for Transport {
-    fn clone(&self) -> Self {
-        Self(self.0.clone())
-    }
-}
-
-impl std::ops::Deref for Transport {
-    type Target = AsyncSmtpTransport<Tokio1Executor>;
-    fn deref(&self) -> &Self::Target {
-        self.0.as_ref().expect("present until dropped")
-    }
-}
-
-impl Drop for Transport {
-    fn drop(&mut self) {
-        if tokio::runtime::Handle::try_current().is_err() {
-            std::mem::forget(self.0.take());
-        }
-    }
-}
-
-/// The SMTP transport for the configured `smtp_url`, pooling `email.concurrency` connections.
-pub fn transport(settings: &Settings) -> Result<Transport, lettre::transport::smtp::Error> {
-    let pool = PoolConfig::new().max_size(settings.email.concurrency.max(1) as u32);
-    let transport =
-        AsyncSmtpTransport::<Tokio1Executor>::from_url(settings.smtp_url.expose_secret())?.pool_config(pool).build();
-    Ok(Transport(Some(transport)))
-}
 
 /// Rendered messages by (kind, edition, locale), valid for one content version.
 type ComposedCache = HashMap<(String, Option<i64>, String), Option<Arc<Composed>>>;
@@ -103,7 +68,12 @@ impl Worker {
         let idle = Duration::from_millis(self.settings.poll_interval_ms.max(10));
         loop {
             match self.step().await {
-                Ok(0) => tokio::time::sleep(idle).await,
+                Ok(0) => {
+                    // Nothing to send: end the SMTP sessions rather than leave them open
+                    // until the server times them out.
+                    self.transport.close_idle().await;
+                    tokio::time::sleep(idle).await;
+                }
                 Ok(_) => {}
                 Err(error) => {
                     tracing::warn!(%error, "delivery worker step failed; retrying");
@@ -158,7 +128,7 @@ impl Worker {
         if let Some(pacer) = &self.pacer {
             pacer.lock().await.tick().await;
         }
-        Some(match self.transport.send(message).await {
+        Some(match self.transport.send(&message).await {
             Ok(_) => Outcome::Sent,
             Err(error) if error.is_permanent() => Outcome::Rejected(error.to_string()),
             // 4xx, refused or dropped connections, timeouts: try again later.

@@ -2,7 +2,6 @@
 //! and a test send to one address.
 
 use actix_web::{web, HttpResponse};
-use lettre::AsyncTransport;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -139,7 +138,7 @@ pub async fn test_send(
         message_id: format!("<test-{id}-{:08x}@{}>", rand::random::<u32>(), composed.host),
     };
     let message = build(&composed, &addressing).map_err(|_| ApiError::from(Invalid::new("email", "invalid-email")))?;
-    state.mailer.send(message).await.map_err(|error| {
+    state.mailer.send(&message).await.map_err(|error| {
         tracing::warn!(%error, "test send failed");
         ApiError::Upstream
     })?;
