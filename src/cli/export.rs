@@ -1,5 +1,6 @@
 //! `nashra export web` (and, later, `export email`).
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::Subcommand;
@@ -55,12 +56,18 @@ fn web(context: &Context, out: PathBuf, base_url: Option<String>) -> Result<(), 
     let db = context.database()?;
     let mut conn = db.connection().map_err(|e| Failure::Technical(e.to_string()))?;
     let pages = all_pages(&site, &mut conn).map_err(|e| Failure::Technical(e.to_string()))?;
+    // Back to the pool, for the export's threads.
+    drop(conn);
+    // One thread per core, each with a connection: no more than the pool holds, or one
+    // would wait for a connection that never comes back.
+    let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let threads = NonZeroUsize::new(cores.min(settings.database.pool_size as usize)).unwrap_or(NonZeroUsize::MIN);
     let progress = ProgressBar::new(pages.len() as u64);
     progress.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let report = export(&site, &mut conn, &settings.media.dir, &out, &pages, || progress.inc(1))
+    let report = export(&site, &db, threads, &settings.media.dir, &out, &pages, || progress.inc(1))
         .map_err(|e| Failure::Technical(e.to_string()))?;
     progress.finish_and_clear();
     let args = Args::new()

@@ -1,15 +1,23 @@
 //! Read-only queries for the public site: only published content, ever. "Published" means a
 //! translation with a live revision, or an edition with a publication time.
+//!
+//! The queries a page makes load rows rather than using `.first()`: diesel binds its
+//! `LIMIT 1` as a parameter, and SQLite (its "query planner stability" off) plans around
+//! the bound value, so such a statement is compiled anew on every run, prepared or not.
+//! Lookups by a unique key return at most one row anyway.
 
 use chrono::NaiveDateTime;
 use diesel::dsl::max;
 use diesel::prelude::*;
 
 use super::editions::{Edition, EditionText};
-use super::schema::{edition_translations, editions, media, publication, revision_images, stories, story_translations};
+use super::schema::{
+    edition_translations, editions, media, publication, revision_images, stories, story_revisions, story_translations,
+};
 use super::stories::Story;
-use super::translations::{self, FullRevision, Translation};
+use super::translations::{FullRevision, Revision, Translation};
 use super::DbConn;
+use crate::domain::revision::{ImageRef, Snapshot};
 
 /// A story as readers see it in one locale.
 #[derive(Debug, Clone)]
@@ -45,21 +53,31 @@ pub fn published_editions(conn: &mut DbConn) -> QueryResult<Vec<Edition>> {
 }
 
 pub fn published_edition(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Edition>> {
-    editions::table
+    let found = editions::table
         .filter(editions::slug.eq(slug))
         .filter(editions::published_at.is_not_null())
         .select(Edition::as_select())
-        .first(conn)
-        .optional()
+        .load(conn)?;
+    Ok(found.into_iter().next())
 }
 
 pub fn edition_text(conn: &mut DbConn, edition_id: i64, locale: &str) -> QueryResult<Option<EditionText>> {
-    edition_translations::table
+    let found = edition_translations::table
         .filter(edition_translations::edition_id.eq(edition_id))
         .filter(edition_translations::locale.eq(locale))
         .select(EditionText::as_select())
-        .first(conn)
-        .optional()
+        .load(conn)?;
+    Ok(found.into_iter().next())
+}
+
+/// The texts of every published edition, in all locales (for an export, which shows them
+/// on every story page).
+pub fn published_edition_texts(conn: &mut DbConn) -> QueryResult<Vec<EditionText>> {
+    edition_translations::table
+        .inner_join(editions::table)
+        .filter(editions::published_at.is_not_null())
+        .select(EditionText::as_select())
+        .load(conn)
 }
 
 /// Locales an edition has a text in.
@@ -70,16 +88,26 @@ pub fn edition_locales(conn: &mut DbConn, edition_id: i64) -> QueryResult<Vec<St
         .load(conn)
 }
 
+/// A live story with its live revision, without images, as [`with_images`] takes it.
+type LiveRow = (Story, Translation, Revision);
+
+/// Stories joined with their translations and those translations' live revisions: one
+/// query instead of one more per story. (A macro, as the query's type is unnameable.)
+macro_rules! live_join {
+    () => {
+        stories::table.inner_join(story_translations::table).inner_join(
+            story_revisions::table.on(story_revisions::id.nullable().eq(story_translations::live_revision_id)),
+        )
+    };
+}
+
 pub fn live_story(conn: &mut DbConn, slug: &str, locale: &str) -> QueryResult<Option<LiveStory>> {
-    let found: Option<(Story, Translation)> = stories::table
-        .inner_join(story_translations::table)
+    let found: Vec<LiveRow> = live_join!()
+        .select(LiveRow::as_select())
         .filter(stories::slug.eq(slug))
         .filter(story_translations::locale.eq(locale))
-        .filter(story_translations::live_revision_id.is_not_null())
-        .select((Story::as_select(), Translation::as_select()))
-        .first(conn)
-        .optional()?;
-    found.map(|(story, translation)| with_live(conn, story, translation)).transpose().map(Option::flatten)
+        .load(conn)?;
+    found.into_iter().next().map(|row| with_images(conn, row)).transpose()
 }
 
 /// Locales in which a story is live.
@@ -93,36 +121,33 @@ pub fn live_locales(conn: &mut DbConn, story_id: i64) -> QueryResult<Vec<String>
 
 /// The edition's stories that are live in `locale`, in the edition's order.
 pub fn live_stories_in_edition(conn: &mut DbConn, edition_id: i64, locale: &str) -> QueryResult<Vec<LiveStory>> {
-    let rows: Vec<(Story, Translation)> = stories::table
-        .inner_join(story_translations::table)
+    let rows: Vec<LiveRow> = live_join!()
+        .select(LiveRow::as_select())
         .filter(stories::edition_id.eq(edition_id))
         .filter(story_translations::locale.eq(locale))
-        .filter(story_translations::live_revision_id.is_not_null())
         .order((stories::position.asc(), stories::id.asc()))
-        .select((Story::as_select(), Translation::as_select()))
         .load(conn)?;
-    let mut live = Vec::with_capacity(rows.len());
-    for (story, translation) in rows {
-        live.extend(with_live(conn, story, translation)?);
-    }
-    Ok(live)
+    rows.into_iter().map(|row| with_images(conn, row)).collect()
+}
+
+/// How many of the edition's stories are live in `locale`.
+pub fn live_story_count_in_edition(conn: &mut DbConn, edition_id: i64, locale: &str) -> QueryResult<i64> {
+    live_join!()
+        .filter(stories::edition_id.eq(edition_id))
+        .filter(story_translations::locale.eq(locale))
+        .count()
+        .get_result(conn)
 }
 
 /// The most recently published stories in `locale`, for the feed.
 pub fn recent_live(conn: &mut DbConn, locale: &str, limit: i64) -> QueryResult<Vec<LiveStory>> {
-    let rows: Vec<(Story, Translation)> = stories::table
-        .inner_join(story_translations::table)
+    let rows: Vec<LiveRow> = live_join!()
+        .select(LiveRow::as_select())
         .filter(story_translations::locale.eq(locale))
-        .filter(story_translations::live_revision_id.is_not_null())
         .order((story_translations::published_at.desc(), stories::id.desc()))
         .limit(limit)
-        .select((Story::as_select(), Translation::as_select()))
         .load(conn)?;
-    let mut live = Vec::with_capacity(rows.len());
-    for (story, translation) in rows {
-        live.extend(with_live(conn, story, translation)?);
-    }
-    Ok(live)
+    rows.into_iter().map(|row| with_images(conn, row)).collect()
 }
 
 /// Every live story translation: (slug, locale, published_at), for the sitemap and export.
@@ -157,7 +182,21 @@ pub fn public_media(conn: &mut DbConn) -> QueryResult<Vec<String>> {
     Ok(names)
 }
 
-fn with_live(conn: &mut DbConn, story: Story, translation: Translation) -> QueryResult<Option<LiveStory>> {
-    let Some(live_id) = translation.live_revision_id else { return Ok(None) };
-    Ok(translations::revision(conn, live_id)?.map(|live| LiveStory { story, translation, live }))
+fn with_images(conn: &mut DbConn, (story, translation, revision): LiveRow) -> QueryResult<LiveStory> {
+    let images = revision_images::table
+        .filter(revision_images::revision_id.eq(revision.id))
+        .order(revision_images::position.asc())
+        .select((revision_images::media_id, revision_images::alt, revision_images::caption))
+        .load::<(i64, String, String)>(conn)?
+        .into_iter()
+        .map(|(media_id, alt, caption)| ImageRef { media_id, alt, caption })
+        .collect();
+    let snapshot = Snapshot {
+        title: revision.title.clone(),
+        summary: revision.summary.clone(),
+        body: revision.body.clone(),
+        link: revision.link.clone(),
+        images,
+    };
+    Ok(LiveStory { story, translation, live: FullRevision { revision, snapshot } })
 }

@@ -1,12 +1,17 @@
 //! `nashra export web`: the whole site as files any static host can serve. Every page is
-//! rendered by [`Site::render`], the function that serves it live, so the files are
+//! rendered by [`Site::render_with`], the code that serves it live, so the files are
 //! byte-identical to the live pages; their paths mirror the URLs.
+//!
+//! Pages are rendered on several threads, each with its own database connection, and share
+//! one [`Lookups`] read at the start, so that each page queries only its own content.
 
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::paths::PagePath;
-use super::Site;
-use crate::db::{site as published, DbConn};
+use super::{Lookups, Site};
+use crate::db::{site as published, Database, DbConn, DbError};
 use crate::error::ApiError;
 
 /// What an export wrote.
@@ -26,6 +31,8 @@ pub enum ExportError {
     Media(PathBuf, std::io::Error),
     #[error("rendering failed: {0}")]
     Render(#[from] ApiError),
+    #[error("{0}")]
+    Database(#[from] DbError),
 }
 
 /// Every page of the published site.
@@ -45,24 +52,56 @@ pub fn all_pages(site: &Site, conn: &mut DbConn) -> Result<Vec<PagePath>, ApiErr
     Ok(pages)
 }
 
-/// Writes the site into `out`; `on_page` is called after each page (for a progress bar).
+/// Writes the site into `out` on `threads` threads (each holds one of `db`'s connections);
+/// `on_page` is called after each page, from any of them (for a progress bar).
 pub fn export(
     site: &Site,
-    conn: &mut DbConn,
+    db: &Database,
+    threads: NonZeroUsize,
     media_dir: &Path,
     out: &Path,
     pages: &[PagePath],
-    mut on_page: impl FnMut(),
+    on_page: impl Fn() + Sync,
 ) -> Result<ExportReport, ExportError> {
-    let mut report = ExportReport::default();
-    for page in pages {
-        if let Some(rendered) = site.render(conn, page)? {
-            write(&out.join(page.export_file()), &rendered.body)?;
-            report.pages += 1;
-            report.bytes += rendered.body.len() as u64;
+    let lookups = Lookups::preload(&mut *db.connection()?)?;
+    // Threads take the next page from a shared counter rather than a fixed share, so a few
+    // slow pages (the archive, editions) do not leave the other threads idle at the end.
+    let next = AtomicUsize::new(0);
+    let work = || -> Result<ExportReport, ExportError> {
+        let mut conn = db.connection()?;
+        let mut report = ExportReport::default();
+        while let Some(page) = pages.get(next.fetch_add(1, Ordering::Relaxed)) {
+            match export_page(site, &mut conn, &lookups, out, page) {
+                Ok(Some(bytes)) => {
+                    report.pages += 1;
+                    report.bytes += bytes;
+                }
+                Ok(None) => {}
+                Err(error) => {
+                    // The other threads stop after their current page.
+                    next.store(pages.len(), Ordering::Relaxed);
+                    return Err(error);
+                }
+            }
+            on_page();
         }
-        on_page();
+        Ok(report)
+    };
+    // This thread is one of the workers.
+    let (mine, others) = std::thread::scope(|scope| {
+        let others: Vec<_> = (1..threads.get().min(pages.len())).map(|_| scope.spawn(work)).collect();
+        let mine = work();
+        let others: Vec<_> =
+            others.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect();
+        (mine, others)
+    });
+    let mut report = ExportReport::default();
+    for part in others.into_iter().chain([mine]) {
+        let part = part?;
+        report.pages += part.pages;
+        report.bytes += part.bytes;
     }
+    let conn = &mut db.connection()?;
     for name in site.theme.asset_names() {
         if let Some(asset) = site.theme.asset(name) {
             write(&out.join("assets").join(name), &asset.bytes)?;
@@ -79,6 +118,19 @@ pub fn export(
         report.media += 1;
     }
     Ok(report)
+}
+
+/// Renders one page and writes it; its size, or `None` if there is no such page.
+fn export_page(
+    site: &Site,
+    conn: &mut DbConn,
+    lookups: &Lookups,
+    out: &Path,
+    page: &PagePath,
+) -> Result<Option<u64>, ExportError> {
+    let Some(rendered) = site.render_with(conn, lookups, page)? else { return Ok(None) };
+    write(&out.join(page.export_file()), &rendered.body)?;
+    Ok(Some(rendered.body.len() as u64))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {

@@ -15,6 +15,7 @@ use std::ops::Not;
 use std::sync::Arc;
 
 pub use cache::{Page, PageCache};
+pub use pages::Lookups;
 pub use paths::PagePath;
 
 use crate::config::Settings;
@@ -89,6 +90,12 @@ impl Site {
 
     /// Renders the page at `path` from what is published now; `None` if there is no such page.
     pub fn render(&self, conn: &mut DbConn, path: &PagePath) -> Result<Option<Page>, ApiError> {
-        pages::render(self, conn, path)
+        pages::render(self, conn, &Lookups::default(), path)
+    }
+
+    /// [`Site::render`], taking what pages share from `lookups` (read once for many pages)
+    /// instead of the database.
+    pub fn render_with(&self, conn: &mut DbConn, lookups: &Lookups, path: &PagePath) -> Result<Option<Page>, ApiError> {
+        pages::render(self, conn, lookups, path)
     }
 }

@@ -1,5 +1,8 @@
 //! Rendering each kind of page from published content through the theme's templates.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use minijinja::value::Serde;
 use minijinja::{context, Value};
 use serde::Serialize;
@@ -8,9 +11,10 @@ use super::cache::Page;
 use super::paths::PagePath;
 use super::{feed, Site};
 use crate::config::Direction;
-use crate::db::editions::Edition;
+use crate::db::editions::{Edition, EditionText};
+use crate::db::publication::{Contacts, PublicationText};
 use crate::db::site::{self, LiveStory};
-use crate::db::{media, publication, DbConn};
+use crate::db::{editions, media, publication, DbConn};
 use crate::domain::revision::ImageRef;
 use crate::error::ApiError;
 use crate::render::markdown::to_safe_html;
@@ -127,13 +131,103 @@ struct ArchiveEntry {
     stories: usize,
 }
 
-pub(super) fn render(site: &Site, conn: &mut DbConn, page: &PagePath) -> Result<Option<Page>, ApiError> {
+/// What many pages repeat, read at most once. Live, every render gets a fresh one (a page
+/// shows the site name and footer in several places), so pages stay as fresh as the
+/// database. An export preloads one for all its pages: the publication's texts and the
+/// editions are the same for each of its thousands of story pages.
+#[derive(Default)]
+pub struct Lookups {
+    publication: OnceLock<Publication>,
+    /// Published editions with their texts, when preloaded; otherwise each is queried.
+    editions: Option<EditionIndex>,
+}
+
+struct Publication {
+    contacts: Contacts,
+    texts: Vec<PublicationText>,
+}
+
+struct EditionIndex {
+    by_id: HashMap<i64, Edition>,
+    /// Each edition's texts, one per locale it has.
+    texts: HashMap<i64, Vec<EditionText>>,
+}
+
+impl Lookups {
+    /// Reads now what every page of an export needs, so pages only query their own content.
+    pub fn preload(conn: &mut DbConn) -> Result<Self, ApiError> {
+        let by_id = site::published_editions(conn)?.into_iter().map(|e| (e.id, e)).collect();
+        let mut texts: HashMap<i64, Vec<EditionText>> = HashMap::new();
+        for text in site::published_edition_texts(conn)? {
+            texts.entry(text.edition_id).or_default().push(text);
+        }
+        Ok(Self {
+            publication: OnceLock::from(Publication::load(conn)?),
+            editions: Some(EditionIndex { by_id, texts }),
+        })
+    }
+
+    fn publication(&self, conn: &mut DbConn) -> Result<&Publication, ApiError> {
+        if let Some(publication) = self.publication.get() {
+            return Ok(publication);
+        }
+        let loaded = Publication::load(conn)?;
+        Ok(self.publication.get_or_init(|| loaded))
+    }
+
+    fn published_edition(&self, conn: &mut DbConn, id: i64) -> Result<Option<Edition>, ApiError> {
+        Ok(match &self.editions {
+            Some(index) => index.by_id.get(&id).cloned(),
+            None => editions::find(conn, id)?.filter(|e| e.published_at.is_some()),
+        })
+    }
+
+    /// A published edition's text in `locale`.
+    fn edition_text(&self, conn: &mut DbConn, id: i64, locale: &str) -> Result<Option<EditionText>, ApiError> {
+        Ok(match &self.editions {
+            Some(index) => index.texts.get(&id).and_then(|texts| texts.iter().find(|t| t.locale == locale)).cloned(),
+            None => site::edition_text(conn, id, locale)?,
+        })
+    }
+}
+
+impl Publication {
+    fn load(conn: &mut DbConn) -> Result<Self, ApiError> {
+        Ok(Self { contacts: publication::contacts(conn)?, texts: publication::texts(conn)? })
+    }
+
+    fn name(&self, site: &Site, locale: &str) -> String {
+        newsletter_name(&self.texts, site, locale)
+    }
+
+    fn footer(&self, locale: &str) -> Footer {
+        let contacts = &self.contacts;
+        let texts = self.texts.iter().find(|t| t.locale == locale);
+        let website_label =
+            contacts.website_url.split_once("://").map_or(contacts.website_url.as_str(), |(_, rest)| rest);
+        Footer {
+            website_label: website_label.trim_end_matches('/').to_owned(),
+            website_url: contacts.website_url.clone(),
+            contact_email: contacts.contact_email.clone(),
+            social_account: contacts.social_account.clone(),
+            postal_address: texts.map(|t| t.postal_address.clone()).unwrap_or_default(),
+            funders_line: texts.map(|t| t.funders_line.clone()).unwrap_or_default(),
+        }
+    }
+}
+
+pub(super) fn render(
+    site: &Site,
+    conn: &mut DbConn,
+    lookups: &Lookups,
+    page: &PagePath,
+) -> Result<Option<Page>, ApiError> {
     match page {
-        PagePath::Root => root(site, conn).map(Some),
-        PagePath::Home(locale) => home(site, conn, locale).map(Some),
-        PagePath::Archive(locale) => archive(site, conn, locale).map(Some),
-        PagePath::Edition(locale, slug) => edition(site, conn, locale, slug),
-        PagePath::Story(locale, slug) => story(site, conn, locale, slug),
+        PagePath::Root => root(site, conn, lookups).map(Some),
+        PagePath::Home(locale) => home(site, conn, lookups, locale).map(Some),
+        PagePath::Archive(locale) => archive(site, conn, lookups, locale).map(Some),
+        PagePath::Edition(locale, slug) => edition(site, conn, lookups, locale, slug),
+        PagePath::Story(locale, slug) => story(site, conn, lookups, locale, slug),
         PagePath::Feed(locale) => feed::atom(site, conn, locale).map(Some),
         PagePath::Sitemap => sitemap(site, conn).map(Some),
         PagePath::Robots => {
@@ -143,7 +237,7 @@ pub(super) fn render(site: &Site, conn: &mut DbConn, page: &PagePath) -> Result<
     }
 }
 
-fn root(site: &Site, conn: &mut DbConn) -> Result<Page, ApiError> {
+fn root(site: &Site, conn: &mut DbConn, lookups: &Lookups) -> Result<Page, ApiError> {
     let default = site.l10n.default_locale().to_owned();
     let choices: Vec<Alternate> = site.l10n.codes().map(|code| alternate(site, &PagePath::Home(code.into()))).collect();
     let html = site.theme.render(
@@ -151,7 +245,7 @@ fn root(site: &Site, conn: &mut DbConn) -> Result<Page, ApiError> {
         context! {
             lang => default.clone(),
             dir => direction(site, &default),
-            site => Value::from(Serde(site_context(site, conn, &default)?)),
+            site => Value::from(Serde(site_context(site, conn, lookups, &default)?)),
             default_path => site.base.link(&PagePath::Home(default.clone()).path()),
             choices => Value::from(Serde(&choices)),
         },
@@ -159,40 +253,68 @@ fn root(site: &Site, conn: &mut DbConn) -> Result<Page, ApiError> {
     Ok(Page::new(template(html)?.into_bytes(), HTML))
 }
 
-fn home(site: &Site, conn: &mut DbConn, locale: &str) -> Result<Page, ApiError> {
+fn home(site: &Site, conn: &mut DbConn, lookups: &Lookups, locale: &str) -> Result<Page, ApiError> {
     let latest = site::published_editions(conn)?
         .into_iter()
-        .find_map(|edition| site::edition_text(conn, edition.id, locale).ok().flatten().map(|_| edition));
+        .find_map(|edition| lookups.edition_text(conn, edition.id, locale).ok().flatten().map(|_| edition));
     let page = PagePath::Home(locale.to_owned());
     let all_locales: Vec<String> = site.l10n.codes().map(str::to_owned).collect();
-    let edition = latest.map(|e| edition_context(site, conn, &e, locale)).transpose()?.flatten();
-    let name = site_name(conn, site, locale)?;
+    let edition = latest.map(|e| edition_context(site, conn, lookups, &e, locale)).transpose()?.flatten();
+    let name = lookups.publication(conn)?.name(site, locale);
     let description = edition.as_ref().map_or_else(|| name.clone(), |e| e.title.clone());
     let og_image = edition.as_ref().and_then(|e| e.cover.as_ref().map(|c| c.href.clone()));
     let meta = meta(site, &page, &all_locales, name.clone(), name, description, "website", og_image);
-    render_html(site, conn, "site/edition.html", locale, meta, context! { edition => Value::from(Serde(&edition)) })
+    render_html(
+        site,
+        conn,
+        lookups,
+        "site/edition.html",
+        locale,
+        meta,
+        context! { edition => Value::from(Serde(&edition)) },
+    )
 }
 
-fn edition(site: &Site, conn: &mut DbConn, locale: &str, slug: &str) -> Result<Option<Page>, ApiError> {
+fn edition(
+    site: &Site,
+    conn: &mut DbConn,
+    lookups: &Lookups,
+    locale: &str,
+    slug: &str,
+) -> Result<Option<Page>, ApiError> {
     let Some(found) = site::published_edition(conn, slug)? else { return Ok(None) };
-    let Some(edition) = edition_context(site, conn, &found, locale)? else { return Ok(None) };
+    let Some(edition) = edition_context(site, conn, lookups, &found, locale)? else { return Ok(None) };
     let locales = site::edition_locales(conn, found.id)?;
     let page = PagePath::Edition(locale.to_owned(), slug.to_owned());
-    let name = site_name(conn, site, locale)?;
+    let name = lookups.publication(conn)?.name(site, locale);
     let title = format!("{} — {}", edition.title, name);
     let og_image = edition.cover.as_ref().map(|c| c.href.clone());
     let meta = meta(site, &page, &locales, title, edition.title.clone(), edition.title.clone(), "website", og_image);
-    render_html(site, conn, "site/edition.html", locale, meta, context! { edition => Value::from(Serde(&edition)) })
-        .map(Some)
+    render_html(
+        site,
+        conn,
+        lookups,
+        "site/edition.html",
+        locale,
+        meta,
+        context! { edition => Value::from(Serde(&edition)) },
+    )
+    .map(Some)
 }
 
-fn story(site: &Site, conn: &mut DbConn, locale: &str, slug: &str) -> Result<Option<Page>, ApiError> {
+fn story(
+    site: &Site,
+    conn: &mut DbConn,
+    lookups: &Lookups,
+    locale: &str,
+    slug: &str,
+) -> Result<Option<Page>, ApiError> {
     let Some(live) = site::live_story(conn, slug, locale)? else { return Ok(None) };
     let locales = site::live_locales(conn, live.story.id)?;
     let images = images(site, conn, &live.live.snapshot.images)?;
     let edition = match live.story.edition_id {
-        Some(id) => crate::db::editions::find(conn, id)?.filter(|e| e.published_at.is_some()).and_then(|e| {
-            let text = site::edition_text(conn, e.id, locale).ok().flatten()?;
+        Some(id) => lookups.published_edition(conn, id)?.and_then(|e| {
+            let text = lookups.edition_text(conn, e.id, locale).ok().flatten()?;
             let path = site.base.link(&PagePath::Edition(locale.to_owned(), e.slug.clone()).path());
             Some(EditionLink { number: e.number, title: text.title, path })
         }),
@@ -200,7 +322,7 @@ fn story(site: &Site, conn: &mut DbConn, locale: &str, slug: &str) -> Result<Opt
     };
     let snapshot = &live.live.snapshot;
     let page = PagePath::Story(locale.to_owned(), slug.to_owned());
-    let name = site_name(conn, site, locale)?;
+    let name = lookups.publication(conn)?.name(site, locale);
     let description = if snapshot.summary.is_empty() { excerpt(&snapshot.body) } else { snapshot.summary.clone() };
     let og_image = images.first().map(|i| i.href.clone());
     let title = format!("{} — {}", snapshot.title, name);
@@ -214,27 +336,36 @@ fn story(site: &Site, conn: &mut DbConn, locale: &str, slug: &str) -> Result<Opt
         link: snapshot.link.clone(),
         edition,
     };
-    render_html(site, conn, "site/story.html", locale, meta, context! { story => Value::from(Serde(&story)) }).map(Some)
+    render_html(site, conn, lookups, "site/story.html", locale, meta, context! { story => Value::from(Serde(&story)) })
+        .map(Some)
 }
 
-fn archive(site: &Site, conn: &mut DbConn, locale: &str) -> Result<Page, ApiError> {
+fn archive(site: &Site, conn: &mut DbConn, lookups: &Lookups, locale: &str) -> Result<Page, ApiError> {
     let mut editions = Vec::new();
     for edition in site::published_editions(conn)? {
-        let Some(text) = site::edition_text(conn, edition.id, locale)? else { continue };
+        let Some(text) = lookups.edition_text(conn, edition.id, locale)? else { continue };
         editions.push(ArchiveEntry {
             number: edition.number,
             title: text.title,
             date: edition.published_at.map(|d| d.date().to_string()).unwrap_or_default(),
             path: site.base.link(&PagePath::Edition(locale.to_owned(), edition.slug.clone()).path()),
-            stories: site::live_stories_in_edition(conn, edition.id, locale)?.len(),
+            stories: site::live_story_count_in_edition(conn, edition.id, locale)? as usize,
         });
     }
     let page = PagePath::Archive(locale.to_owned());
     let all_locales: Vec<String> = site.l10n.codes().map(str::to_owned).collect();
     let title = site.l10n.text(locale, "site-archive-title", &crate::l10n::Args::new());
-    let name = site_name(conn, site, locale)?;
+    let name = lookups.publication(conn)?.name(site, locale);
     let meta = meta(site, &page, &all_locales, format!("{title} — {name}"), title.clone(), title, "website", None);
-    render_html(site, conn, "site/archive.html", locale, meta, context! { editions => Value::from(Serde(&editions)) })
+    render_html(
+        site,
+        conn,
+        lookups,
+        "site/archive.html",
+        locale,
+        meta,
+        context! { editions => Value::from(Serde(&editions)) },
+    )
 }
 
 #[derive(Serialize)]
@@ -300,10 +431,11 @@ fn page_locale(page: &PagePath) -> Option<String> {
 fn edition_context(
     site: &Site,
     conn: &mut DbConn,
+    lookups: &Lookups,
     edition: &Edition,
     locale: &str,
 ) -> Result<Option<EditionContext>, ApiError> {
-    let Some(text) = site::edition_text(conn, edition.id, locale)? else { return Ok(None) };
+    let Some(text) = lookups.edition_text(conn, edition.id, locale)? else { return Ok(None) };
     let cover = match edition.cover_media_id {
         Some(id) => {
             let image = ImageRef { media_id: id, alt: text.cover_alt.clone(), caption: String::new() };
@@ -419,6 +551,7 @@ fn alternate(site: &Site, page: &PagePath) -> Alternate {
 fn render_html(
     site: &Site,
     conn: &mut DbConn,
+    lookups: &Lookups,
     template_name: &str,
     locale: &str,
     meta: Meta,
@@ -429,7 +562,7 @@ fn render_html(
         context! {
             lang => locale,
             dir => direction(site, locale),
-            site => Value::from(Serde(site_context(site, conn, locale)?)),
+            site => Value::from(Serde(site_context(site, conn, lookups, locale)?)),
             meta => Value::from(Serde(&meta)),
             ..page
         },
@@ -437,41 +570,35 @@ fn render_html(
     Ok(Page::new(template(html)?.into_bytes(), HTML))
 }
 
-fn site_context(site: &Site, conn: &mut DbConn, locale: &str) -> Result<SiteContext, ApiError> {
+fn site_context(site: &Site, conn: &mut DbConn, lookups: &Lookups, locale: &str) -> Result<SiteContext, ApiError> {
     let feed = PagePath::Feed(locale.to_owned()).path();
+    let publication = lookups.publication(conn)?;
     Ok(SiteContext {
-        name: site_name(conn, site, locale)?,
+        name: publication.name(site, locale),
         base: site.base.link(""),
         home: site.base.link(&PagePath::Home(locale.to_owned()).path()),
         archive: site.base.link(&PagePath::Archive(locale.to_owned()).path()),
         feed: site.base.link(&feed),
         feed_href: site.base.absolute(&feed),
-        footer: footer(conn, locale)?,
+        footer: publication.footer(locale),
     })
 }
 
 pub(crate) fn footer(conn: &mut DbConn, locale: &str) -> Result<Footer, ApiError> {
-    let contacts = publication::contacts(conn)?;
-    let texts = publication::texts(conn)?.into_iter().find(|t| t.locale == locale);
-    let website_label = contacts.website_url.split_once("://").map_or(contacts.website_url.as_str(), |(_, rest)| rest);
-    Ok(Footer {
-        website_label: website_label.trim_end_matches('/').to_owned(),
-        website_url: contacts.website_url.clone(),
-        contact_email: contacts.contact_email,
-        social_account: contacts.social_account,
-        postal_address: texts.as_ref().map(|t| t.postal_address.clone()).unwrap_or_default(),
-        funders_line: texts.as_ref().map(|t| t.funders_line.clone()).unwrap_or_default(),
-    })
+    Ok(Publication::load(conn)?.footer(locale))
 }
 
 /// The newsletter's name in `locale`, or the localized default name when none is set.
 pub(crate) fn site_name(conn: &mut DbConn, site: &Site, locale: &str) -> Result<String, ApiError> {
-    let texts = publication::texts(conn)?;
-    Ok(texts
-        .into_iter()
+    Ok(newsletter_name(&publication::texts(conn)?, site, locale))
+}
+
+fn newsletter_name(texts: &[PublicationText], site: &Site, locale: &str) -> String {
+    texts
+        .iter()
         .find(|t| t.locale == locale && !t.newsletter_name.is_empty())
-        .map(|t| t.newsletter_name)
-        .unwrap_or_else(|| site.l10n.plain(locale, "site-default-name", &crate::l10n::Args::new())))
+        .map(|t| t.newsletter_name.clone())
+        .unwrap_or_else(|| site.l10n.plain(locale, "site-default-name", &crate::l10n::Args::new()))
 }
 
 fn direction(site: &Site, locale: &str) -> &'static str {
