@@ -175,16 +175,18 @@ async fn refuse_nul_in_query(
     next.call(req).await.map(ServiceResponse::map_into_left_body)
 }
 
-/// After a successful write through the API, public pages must show it on the next
-/// request: the content version is read again (see `site::freshness`). Writes that change
-/// nothing public (a subscriber, a draft) only cost one extra version read.
+/// After a successful write to what public pages show, they must show it on the next
+/// request: the content version is read again (see `site::freshness`). Logins, subscribers
+/// and the like change no page, and must not cost every reader a database round trip.
 async fn note_changes(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    const CONTENT: [&str; 4] = ["/api/v1/stories", "/api/v1/editions", "/api/v1/publication", "/api/v1/media"];
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let content = CONTENT.iter().any(|prefix| req.path().starts_with(prefix));
     let response = next.call(req).await?;
-    if writes && response.status().is_success() {
+    if writes && content && response.status().is_success() {
         if let Some(state) = response.request().app_data::<web::Data<AppState>>() {
             state.freshness.changed();
         }
