@@ -15,9 +15,8 @@ use super::schema::{
     edition_translations, editions, media, publication, revision_images, stories, story_revisions, story_translations,
 };
 use super::stories::Story;
-use super::translations::{FullRevision, Revision, Translation};
+use super::translations::{self, FullRevision, Revision, Translation};
 use super::DbConn;
-use crate::domain::revision::{ImageRef, Snapshot};
 
 /// A story as readers see it in one locale.
 #[derive(Debug, Clone)]
@@ -183,20 +182,5 @@ pub fn public_media(conn: &mut DbConn) -> QueryResult<Vec<String>> {
 }
 
 fn with_images(conn: &mut DbConn, (story, translation, revision): LiveRow) -> QueryResult<LiveStory> {
-    let images = revision_images::table
-        .filter(revision_images::revision_id.eq(revision.id))
-        .order(revision_images::position.asc())
-        .select((revision_images::media_id, revision_images::alt, revision_images::caption))
-        .load::<(i64, String, String)>(conn)?
-        .into_iter()
-        .map(|(media_id, alt, caption)| ImageRef { media_id, alt, caption })
-        .collect();
-    let snapshot = Snapshot {
-        title: revision.title.clone(),
-        summary: revision.summary.clone(),
-        body: revision.body.clone(),
-        link: revision.link.clone(),
-        images,
-    };
-    Ok(LiveStory { story, translation, live: FullRevision { revision, snapshot } })
+    Ok(LiveStory { story, translation, live: translations::with_images(conn, revision)? })
 }

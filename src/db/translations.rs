@@ -263,7 +263,8 @@ pub fn titles(conn: &mut DbConn, revision_ids: &[i64]) -> QueryResult<Vec<(i64, 
         .load(conn)
 }
 
-fn with_images(conn: &mut DbConn, revision: Revision) -> QueryResult<FullRevision> {
+/// A revision with its images, as one snapshot.
+pub(crate) fn with_images(conn: &mut DbConn, revision: Revision) -> QueryResult<FullRevision> {
     let images = revision_images::table
         .filter(revision_images::revision_id.eq(revision.id))
         .order(revision_images::position.asc())
