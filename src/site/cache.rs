@@ -1,6 +1,6 @@
 //! Rendered pages kept in memory between requests. Every entry belongs to one content
 //! version (see `db::site::content_version`); when the version moves, the whole cache is
-//! dropped, so a publish or unpublish shows on the very next request, on every server.
+//! dropped. How soon a server sees the version move is `site::freshness`'s business.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
