@@ -1,11 +1,14 @@
 //! Rendering emails: an edition in one locale, or a confirmation request. The shared part
-//! of a message is rendered once per locale with a marker where the subscriber's own link
-//! goes; [`Composed::personalize`] swaps in the link for each subscriber.
+//! of a message is rendered, and encoded for transfer, once per locale with a marker where
+//! the subscriber's own link goes; [`Composed::body`] swaps in the link for each subscriber.
 
+use lettre::message::header::ContentType;
+use lettre::message::MultiPart;
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use serde::Serialize;
 
+use super::body::EncodedPart;
 use crate::config::Direction;
 use crate::db::editions::Edition;
 use crate::db::{publication, site, DbConn};
@@ -27,14 +30,22 @@ pub struct Composed {
     pub from_address: String,
     /// The site's host name, for `Message-ID` and `List-Id`.
     pub host: String,
+    /// The HTML as rendered, for previews.
     html: String,
-    text: String,
+    /// The bodies as sent: plain text, then HTML, the order of `multipart/alternative`.
+    parts: [EncodedPart; 2],
 }
 
 impl Composed {
-    /// The HTML and text bodies with `link` (already a URL) in place of the marker.
-    pub fn personalize(&self, link: &str) -> (String, String) {
-        (self.html.replace(LINK_MARK, link), self.text.replace(LINK_MARK, link))
+    /// The message body with `link` (already a URL) in place of the marker.
+    pub fn body(&self, link: &str) -> MultiPart {
+        let [text, html] = &self.parts;
+        MultiPart::alternative().singlepart(text.with_link(LINK_MARK, link)).singlepart(html.with_link(LINK_MARK, link))
+    }
+
+    /// The HTML body with `link` in place of the marker, to show in a browser.
+    pub fn html(&self, link: &str) -> String {
+        self.html.replace(LINK_MARK, link)
     }
 }
 
@@ -176,5 +187,9 @@ fn compose(
     let from_name = texts.map(|t| t.sender_name).filter(|n| !n.is_empty()).unwrap_or_else(|| name.to_owned());
     let from_address =
         Some(contacts.sender_address).filter(|a| !a.is_empty()).unwrap_or_else(|| default_from.to_owned());
-    Ok(Composed { locale: locale.to_owned(), subject, from_name, from_address, host: site_.base.host(), html, text })
+    let parts = [
+        EncodedPart::new(ContentType::TEXT_PLAIN, &text, LINK_MARK),
+        EncodedPart::new(ContentType::TEXT_HTML, &html, LINK_MARK),
+    ];
+    Ok(Composed { locale: locale.to_owned(), subject, from_name, from_address, host: site_.base.host(), html, parts })
 }

@@ -1,8 +1,8 @@
 //! A composed email, personalised and addressed: the MIME message with the headers list
 //! mail needs (SPEC §6).
 
-use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::Mailbox;
 use lettre::Message;
 
 use super::compose::Composed;
@@ -50,24 +50,7 @@ pub fn build(composed: &Composed, addressing: &Addressing) -> Result<Message, Bu
                 "List-Unsubscribe=One-Click".to_owned(),
             ));
     }
-    let (html, text) = composed.personalize(addressing.personal_link);
-    let body = MultiPart::alternative()
-        .singlepart(part(ContentType::TEXT_PLAIN, text))
-        .singlepart(part(ContentType::TEXT_HTML, html));
-    Ok(builder.multipart(body)?)
-}
-
-/// A body part. Text that is largely outside ASCII (Arabic, say) goes as base64: lettre
-/// would pick quoted-printable, which spells each such byte as three characters, making
-/// the Arabic edition three times its size and its encoding most of the cost of a send.
-fn part(content_type: ContentType, body: String) -> SinglePart {
-    let non_ascii = body.bytes().filter(|b| !b.is_ascii()).count();
-    let builder = SinglePart::builder().header(content_type);
-    if non_ascii * 10 > body.len() {
-        builder.header(ContentTransferEncoding::Base64).body(body)
-    } else {
-        builder.body(body)
-    }
+    Ok(builder.multipart(composed.body(addressing.personal_link))?)
 }
 
 /// The message as an `.eml` file.

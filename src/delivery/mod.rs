@@ -8,6 +8,7 @@
 //! dies mid-batch loses nothing: its lease runs out and another worker sends the rest, so at
 //! most the messages it had in flight can arrive twice.
 
+pub mod body;
 pub mod compose;
 pub mod message;
 pub mod queue;

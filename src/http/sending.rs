@@ -100,7 +100,7 @@ pub async fn preview_email(
 ) -> Result<HttpResponse, ApiError> {
     let locale = query.into_inner().locale.unwrap_or_else(|| state.l10n.default_locale().to_owned());
     let composed = compose(&state, id.into_inner(), locale).await?;
-    let (html, _) = composed.personalize(&state.site.base.absolute("/unsubscribe?token=preview"));
+    let html = composed.html(&state.site.base.absolute("/unsubscribe?token=preview"));
     Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html))
 }
 
