@@ -30,6 +30,7 @@ cli-export-web-done = الصفحات المكتوبة: { $pages }، والصور
 cli-edition-not-found = لا يوجد عدد منشور بالمعرّف النصي { $slug }.
 cli-unknown-locale = { $locale } ليست لغة مُعدّة.
 cli-send-done = انتهى الإرسال: أُرسل { $sent }، وفشل { $failed }، و{ $fallbacks } باللغة الافتراضية (أُضيف { $queued } إلى الطابور في هذا التشغيل).
+cli-send-failed-so-far = الفاشلة: { $failed }
 cli-worker-started = عامل التوصيل يعمل؛ أوقفه بـ Ctrl-C.
 cli-export-email-done = كُتب الملف { $file }.
 cli-import-done = استُورد: القصص { $stories } (النصوص { $translations })، والأعداد { $editions }، والصور { $images }.

@@ -23,6 +23,7 @@ cli-export-web-done = Wrote { $pages } pages and { $media } images to { $folder 
 cli-edition-not-found = No published edition has the slug { $slug }.
 cli-unknown-locale = { $locale } is not a configured locale.
 cli-send-done = Done: { $sent } sent, { $failed } failed, { $fallbacks } in the default language ({ $queued } queued by this run).
+cli-send-failed-so-far = { $failed } failed
 cli-worker-started = Delivery worker running; Ctrl-C stops it.
 cli-export-email-done = Wrote { $file }.
 cli-import-done = Imported { $stories } stories ({ $translations } texts), { $editions } editions and { $images } images.

@@ -2,12 +2,13 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{Context, Failure};
-use crate::db::{deliveries, site as published, Database};
+use crate::db::deliveries::{self, Scope};
+use crate::db::{site as published, Database};
 use crate::delivery::compose::edition_email;
 use crate::delivery::message::{build, to_eml, Addressing};
 use crate::delivery::queue::queue_edition;
@@ -30,12 +31,15 @@ fn worker(context: &Context, db: &Database) -> Result<Arc<Worker>, Failure> {
     Ok(Arc::new(Worker::new(db.clone(), site(context)?, &context.settings, mailer)))
 }
 
-/// How often `send` counts what remains.
-const PROGRESS_COUNT_INTERVAL: Duration = Duration::from_millis(500);
+/// A runtime with a thread per core, over which the worker spreads building and sending
+/// messages (see [`Worker::drain`]).
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(technical)
+}
 
-/// Queues the edition, then sends until none of its deliveries remain, with a progress bar.
-/// Other workers (servers, `nashra worker`) may help; killed midway, running it again
-/// carries on where it stopped.
+/// Queues the edition, then sends its deliveries (and only those) until none remain, with a
+/// progress bar. Other workers (servers, `nashra worker`) may help; killed midway, running
+/// it again carries on where it stopped.
 pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
     let db = context.database()?;
     let mut conn = db.connection().map_err(technical)?;
@@ -49,28 +53,30 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
         ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let progress = actix_web::rt::System::new().block_on(async {
+    let progress = runtime()?.block_on(async {
         let worker = worker(context, &db)?;
-        // Counting the edition's deliveries reads all of them; between counts the bar just
-        // advances by what each batch handled.
-        let mut counted_at: Option<Instant> = None;
-        loop {
-            let handled = worker.step().await.map_err(technical)?;
-            if handled > 0 && counted_at.is_some_and(|at| at.elapsed() < PROGRESS_COUNT_INTERVAL) {
-                bar.inc(handled as u64);
-                continue;
-            }
-            counted_at = Some(Instant::now());
+        let count = || {
             let id = edition.id;
-            let progress = db
-                .run(move |conn| deliveries::progress(conn, id).map_err(crate::error::ApiError::from))
-                .await
-                .map_err(technical)?;
+            db.run(move |conn| deliveries::progress(conn, id).map_err(crate::error::ApiError::from))
+        };
+        loop {
+            // Counting reads every delivery of the edition, so it is done between rounds;
+            // within one, the bar moves by what each batch reports.
+            let progress = count().await.map_err(technical)?;
             bar.set_position((progress.sent + progress.failed) as u64);
-            bar.set_message(format!("{} failed", progress.failed));
+            bar.set_message(context.say("cli-send-failed-so-far", &Args::new().with("failed", progress.failed)));
             if progress.remaining == 0 {
                 return Ok::<_, Failure>(progress);
             }
+            let mut failed = progress.failed as usize;
+            let handled = worker
+                .drain(Scope::Edition(edition.id), |batch| {
+                    failed += batch.failed;
+                    bar.inc((batch.sent + batch.failed) as u64);
+                    bar.set_message(context.say("cli-send-failed-so-far", &Args::new().with("failed", failed)));
+                })
+                .await
+                .map_err(technical)?;
             if handled == 0 {
                 // Retries wait for their time, or another worker holds the rest.
                 tokio::time::sleep(Duration::from_millis(context.settings.email.poll_interval_ms.max(10))).await;
@@ -90,7 +96,7 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
 /// Sends queued mail until interrupted.
 pub fn run_worker(context: &Context) -> Result<(), Failure> {
     let db = context.database()?;
-    actix_web::rt::System::new().block_on(async {
+    runtime()?.block_on(async {
         let worker = worker(context, &db)?;
         println!("{}", context.say("cli-worker-started", &Args::new()));
         tokio::select! {

@@ -106,21 +106,41 @@ pub fn queue_confirmation(conn: &mut DbConn, subscriber_id: i64, locale: &str) -
     Ok(())
 }
 
-/// Claims up to `limit` deliveries for `owner` until `lease_until`: first those whose lease
-/// ran out (their worker died), then those due, earliest due first.
+/// Which deliveries a worker claims.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope {
+    /// Any: what workers send.
+    All,
+    /// One edition's: what `nashra send` sends.
+    Edition(i64),
+}
+
+/// Claims up to `limit` deliveries in `scope` for `owner` until `lease_until`: first those
+/// whose lease ran out (their worker died), then those due, earliest due first.
 ///
 /// Two statements rather than one with `OR`: each then reads its rows in index order and
 /// stops at `limit`, where the `OR` sorted every queued delivery at every claim, which made
 /// sending an edition quadratic in its subscribers.
-pub fn claim(conn: &mut DbConn, owner: &str, limit: i64, lease_until: NaiveDateTime) -> QueryResult<Vec<Delivery>> {
+pub fn claim(
+    conn: &mut DbConn,
+    owner: &str,
+    scope: Scope,
+    limit: i64,
+    lease_until: NaiveDateTime,
+) -> QueryResult<Vec<Delivery>> {
     let at = now();
+    // An integer, so it can be written into the SQL as it is.
+    let in_scope = match scope {
+        Scope::All => String::new(),
+        Scope::Edition(id) => format!(" AND edition_id = {id}"),
+    };
     let ids: Vec<i64> = write_transaction(conn, |conn| {
-        let mut ids =
-            claim_where(conn, "status = 'sending' AND leased_until < ? ORDER BY id", owner, limit, lease_until, at)?;
+        let abandoned = format!("status = 'sending' AND leased_until < ?{in_scope} ORDER BY id");
+        let mut ids = claim_where(conn, &abandoned, owner, limit, lease_until, at)?;
         let left = limit - ids.len() as i64;
         if left > 0 {
-            let due = "status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id";
-            ids.extend(claim_where(conn, due, owner, left, lease_until, at)?);
+            let due = format!("status = 'queued' AND next_attempt_at <= ?{in_scope} ORDER BY next_attempt_at, id");
+            ids.extend(claim_where(conn, &due, owner, left, lease_until, at)?);
         }
         Ok::<_, diesel::result::Error>(ids)
     })?;

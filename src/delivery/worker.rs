@@ -1,11 +1,12 @@
-//! The delivery worker: claims a batch, sends each message over pooled SMTP connections,
-//! records what happened, repeats.
+//! The delivery worker: claims a batch, sends each message over persistent SMTP sessions,
+//! records what happened, repeats, two batches at a time.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
+use futures_util::stream::FuturesUnordered;
 use futures_util::StreamExt;
 use secrecy::ExposeSecret;
 
@@ -14,7 +15,7 @@ use super::message::{build, Addressing};
 use super::smtp::Transport;
 use super::tokens::{LinkTokens, Purpose};
 use crate::config::{EmailSettings, Settings};
-use crate::db::deliveries::{self, Delivery, CONFIRMATION};
+use crate::db::deliveries::{self, Delivery, Scope, CONFIRMATION};
 use crate::db::{self, editions, site as published, subscribers, Database};
 use crate::error::ApiError;
 use crate::site::Site;
@@ -32,6 +33,21 @@ pub struct Worker {
     owner: String,
     cache: Mutex<(Option<NaiveDateTime>, ComposedCache)>,
     pacer: Option<tokio::sync::Mutex<tokio::time::Interval>>,
+}
+
+/// Batches a worker sends at once (see [`Worker::drain`]); also how many batches a crash
+/// can leave sent but unrecorded, to be sent again.
+pub const BATCHES_IN_FLIGHT: usize = 2;
+
+/// What became of one batch.
+pub struct BatchReport {
+    /// Deliveries claimed.
+    pub handled: usize,
+    /// Deliveries the SMTP server accepted.
+    pub sent: usize,
+    /// Deliveries that failed for good. The rest wait for a retry, or (when they could not
+    /// even be tried) for their lease to run out.
+    pub failed: usize,
 }
 
 /// How one delivery ended.
@@ -67,51 +83,97 @@ impl Worker {
     pub async fn run(self: Arc<Self>) {
         let idle = Duration::from_millis(self.settings.poll_interval_ms.max(10));
         loop {
-            match self.step().await {
-                Ok(0) => {
-                    // Nothing to send: end the SMTP sessions rather than leave them open
-                    // until the server times them out.
-                    self.transport.close_idle().await;
-                    tokio::time::sleep(idle).await;
-                }
-                Ok(_) => {}
-                Err(error) => {
-                    tracing::warn!(%error, "delivery worker step failed; retrying");
-                    tokio::time::sleep(idle).await;
-                }
+            if let Err(error) = self.drain(Scope::All, |_| {}).await {
+                tracing::warn!(%error, "delivery worker failed; retrying");
             }
+            // Nothing to send: end the SMTP sessions rather than leave them open until the
+            // server times them out.
+            self.transport.close_idle().await;
+            tokio::time::sleep(idle).await;
         }
     }
 
-    /// Claims one batch and sends it; returns how many deliveries it handled.
-    pub async fn step(&self) -> Result<usize, ApiError> {
+    /// Claims and sends batch after batch until none in `scope` is left to claim, telling
+    /// `on_batch` about each; returns how many deliveries it handled.
+    ///
+    /// Two batches are in flight at once: while one waits on the database (being claimed or
+    /// recorded) or on its last few messages, the other keeps the SMTP sessions busy. The
+    /// sessions stay capped at `email.concurrency`.
+    pub async fn drain(
+        self: &Arc<Self>,
+        scope: Scope,
+        mut on_batch: impl FnMut(&BatchReport),
+    ) -> Result<usize, ApiError> {
+        let mut in_flight = FuturesUnordered::new();
+        let mut handled = 0;
+        loop {
+            while in_flight.len() < BATCHES_IN_FLIGHT {
+                let batch = self.claim(scope).await?;
+                if batch.is_empty() {
+                    break;
+                }
+                in_flight.push(self.send_batch(batch));
+            }
+            let Some(report) = in_flight.next().await else { return Ok(handled) };
+            let report = report?;
+            handled += report.handled;
+            on_batch(&report);
+        }
+    }
+
+    /// Claims the next batch, and readies the rendered messages for it.
+    async fn claim(&self, scope: Scope) -> Result<Vec<Delivery>, ApiError> {
         let owner = self.owner.clone();
         let (limit, lease) = (self.settings.batch_size.max(1), self.settings.lease_secs as i64);
         let (batch, version) = self
             .db
             .run(move |conn| {
                 let lease_until = db::now() + chrono::Duration::seconds(lease);
-                let batch = deliveries::claim(conn, &owner, limit, lease_until)?;
+                let batch = deliveries::claim(conn, &owner, scope, limit, lease_until)?;
                 let version = if batch.is_empty() { None } else { published::content_version(conn)? };
                 Ok::<_, ApiError>((batch, version))
             })
             .await?;
-        if batch.is_empty() {
-            return Ok(0);
+        if !batch.is_empty() {
+            self.refresh_cache(version);
         }
-        self.refresh_cache(version);
+        Ok(batch)
+    }
+
+    /// Sends a claimed batch and records the outcomes.
+    ///
+    /// Each delivery is its own task: building and writing a personalised message is most of
+    /// a send's CPU, so on a multi-threaded runtime (`nashra send`, `nashra worker`) every
+    /// core takes a share. On the server's single-threaded one they just interleave.
+    async fn send_batch(self: &Arc<Self>, batch: Vec<Delivery>) -> Result<BatchReport, ApiError> {
         let handled = batch.len();
         let outcomes: Vec<(Delivery, Outcome)> = futures_util::stream::iter(batch)
-            .map(|delivery| async move {
-                let outcome = self.attempt(&delivery).await;
-                outcome.map(|outcome| (delivery, outcome))
+            .map(|delivery| {
+                let worker = self.clone();
+                tokio::spawn(async move {
+                    let outcome = worker.attempt(&delivery).await;
+                    outcome.map(|outcome| (delivery, outcome))
+                })
             })
             .buffer_unordered(self.settings.concurrency.max(1))
-            .filter_map(std::future::ready)
+            .filter_map(|joined| {
+                // A task that panicked recorded nothing: its delivery's lease runs out and
+                // it is tried again.
+                std::future::ready(joined.unwrap_or_else(|error| {
+                    tracing::error!(%error, "a delivery task failed");
+                    None
+                }))
+            })
             .collect()
             .await;
-        self.record(outcomes).await?;
-        Ok(handled)
+        let mut report = BatchReport { handled, sent: 0, failed: 0 };
+        for ended in self.record(outcomes).await? {
+            match ended {
+                Ended::Sent => report.sent += 1,
+                Ended::Failed => report.failed += 1,
+            }
+        }
+        Ok(report)
     }
 
     /// Sends one delivery; `None` when it could not even be tried (its lease will run out and
@@ -192,17 +254,19 @@ impl Worker {
 
     /// Records a batch's outcomes in one transaction: one commit per batch rather than per
     /// message. If the process dies before it commits, the batch is sent again once its
-    /// lease runs out, so duplicates stay bounded by the batch in flight.
-    async fn record(&self, outcomes: Vec<(Delivery, Outcome)>) -> Result<(), ApiError> {
+    /// lease runs out, so duplicates stay bounded by the batches in flight. Returns the
+    /// deliveries that ended.
+    async fn record(&self, outcomes: Vec<(Delivery, Outcome)>) -> Result<Vec<Ended>, ApiError> {
         let owner = self.owner.clone();
         let settings = self.settings.clone();
         self.db
             .run(move |conn| {
                 db::write_transaction(conn, |conn| {
+                    let mut ended = Vec::with_capacity(outcomes.len());
                     for (delivery, outcome) in outcomes {
-                        record_one(conn, &owner, &settings, delivery, outcome)?;
+                        ended.extend(record_one(conn, &owner, &settings, delivery, outcome)?);
                     }
-                    Ok::<_, ApiError>(())
+                    Ok::<_, ApiError>(ended)
                 })
             })
             .await
@@ -221,38 +285,48 @@ impl Worker {
     }
 }
 
+/// How a recorded delivery ended, if it did.
+enum Ended {
+    Sent,
+    Failed,
+}
+
+/// Records one outcome, if this worker's lease on the delivery still stands.
 fn record_one(
     conn: &mut db::DbConn,
     owner: &str,
     settings: &EmailSettings,
     delivery: Delivery,
     outcome: Outcome,
-) -> Result<(), ApiError> {
-    match outcome {
+) -> Result<Option<Ended>, ApiError> {
+    Ok(match outcome {
         Outcome::Sent => {
-            if deliveries::mark_sent(conn, delivery.id, owner)? {
+            let held = deliveries::mark_sent(conn, delivery.id, owner)?;
+            if held {
                 subscribers::clear_failures(conn, delivery.subscriber_id)?;
             }
+            held.then_some(Ended::Sent)
         }
         Outcome::Retry(error) if delivery.attempts + 1 < settings.max_attempts => {
             let wait = backoff(settings.retry_base_secs, delivery.attempts);
             let at = db::now() + chrono::Duration::from_std(wait).unwrap_or_default();
             tracing::info!(delivery = delivery.id, %error, ?wait, "temporary failure; will retry");
             deliveries::retry_later(conn, delivery.id, owner, at, &error)?;
+            None
         }
         Outcome::Retry(error) | Outcome::Failed(error) => {
             tracing::warn!(delivery = delivery.id, %error, "delivery failed");
-            deliveries::mark_failed(conn, delivery.id, owner, &error)?;
+            deliveries::mark_failed(conn, delivery.id, owner, &error)?.then_some(Ended::Failed)
         }
         Outcome::Rejected(error) => {
             tracing::warn!(delivery = delivery.id, %error, "delivery rejected");
-            deliveries::mark_failed(conn, delivery.id, owner, &error)?;
-            if subscribers::record_hard_failure(conn, delivery.subscriber_id, settings.bounce_after)? {
+            let held = deliveries::mark_failed(conn, delivery.id, owner, &error)?;
+            if held && subscribers::record_hard_failure(conn, delivery.subscriber_id, settings.bounce_after)? {
                 tracing::warn!(subscriber = delivery.subscriber_id, "subscriber bounced");
             }
+            held.then_some(Ended::Failed)
         }
-    }
-    Ok(())
+    })
 }
 
 /// `base · 2^attempts`, capped at six hours.
