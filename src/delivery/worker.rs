@@ -1,5 +1,5 @@
 //! The delivery worker: claims a batch, sends each message over persistent SMTP sessions,
-//! records what happened, repeats, two batches at a time.
+//! records what happened, repeats, two half batches at a time.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -34,10 +34,6 @@ pub struct Worker {
     cache: Mutex<(Option<NaiveDateTime>, ComposedCache)>,
     pacer: Option<tokio::sync::Mutex<tokio::time::Interval>>,
 }
-
-/// Batches a worker sends at once (see [`Worker::drain`]); also how many batches a crash
-/// can leave sent but unrecorded, to be sent again.
-pub const BATCHES_IN_FLIGHT: usize = 2;
 
 /// What became of one batch.
 pub struct BatchReport {
@@ -96,9 +92,11 @@ impl Worker {
     /// Claims and sends batch after batch until none in `scope` is left to claim, telling
     /// `on_batch` about each; returns how many deliveries it handled.
     ///
-    /// Two batches are in flight at once: while one waits on the database (being claimed or
-    /// recorded) or on its last few messages, the other keeps the SMTP sessions busy. The
-    /// sessions stay capped at `email.concurrency`.
+    /// A worker holds at most `email.batch_size` deliveries, as two batches of half that:
+    /// while one waits on the database (being claimed or recorded) or on its last few
+    /// messages, the other keeps the SMTP sessions busy. So a crash still leaves at most
+    /// `email.batch_size` deliveries sent but unrecorded. The sessions stay capped at
+    /// `email.concurrency`.
     pub async fn drain(
         self: &Arc<Self>,
         scope: Scope,
@@ -107,7 +105,7 @@ impl Worker {
         let mut in_flight = FuturesUnordered::new();
         let mut handled = 0;
         loop {
-            while in_flight.len() < BATCHES_IN_FLIGHT {
+            while in_flight.len() < self.batches_in_flight() {
                 let batch = self.claim(scope).await?;
                 if batch.is_empty() {
                     break;
@@ -121,10 +119,20 @@ impl Worker {
         }
     }
 
+    /// Two, unless `email.batch_size` is 1.
+    fn batches_in_flight(&self) -> usize {
+        if self.settings.batch_size >= 2 {
+            2
+        } else {
+            1
+        }
+    }
+
     /// Claims the next batch, and readies the rendered messages for it.
     async fn claim(&self, scope: Scope) -> Result<Vec<Delivery>, ApiError> {
         let owner = self.owner.clone();
-        let (limit, lease) = (self.settings.batch_size.max(1), self.settings.lease_secs as i64);
+        let limit = self.settings.batch_size.max(1) / self.batches_in_flight() as i64;
+        let lease = self.settings.lease_secs as i64;
         let (batch, version) = self
             .db
             .run(move |conn| {
