@@ -4,7 +4,8 @@
 
 use chrono::NaiveDateTime;
 
-use super::{password, refresh, TokenKeys};
+use super::password::{self, Memory};
+use super::{refresh, TokenKeys};
 use crate::db::{self, refresh_tokens, users, users::User, DbConn, DbError};
 
 /// Tokens handed to a client after login or refresh.
@@ -43,12 +44,12 @@ pub struct Lifetimes {
 /// unknown email costs the same hashing work as a wrong password and gets the same answer;
 /// only someone who knows the password learns that an account is disabled. Slow on purpose
 /// and CPU-bound: run it through [`password::Hashing`], holding no database connection.
-pub fn check_password(account: Option<User>, password: &str) -> Result<User, AuthError> {
+pub fn check_password(account: Option<User>, password: &str, memory: &mut Memory) -> Result<User, AuthError> {
     let Some(user) = account else {
-        password::verify_against_dummy(password);
+        password::verify_against_dummy(password, memory);
         return Err(AuthError::InvalidCredentials);
     };
-    if !password::verify(password, &user.password_hash) {
+    if !password::verify(password, &user.password_hash, memory) {
         return Err(AuthError::InvalidCredentials);
     }
     if user.disabled {

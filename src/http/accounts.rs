@@ -77,8 +77,11 @@ pub async fn login(
     // must not starve every other request of the pool.
     let key = account_key.clone();
     let account = state.db.run(move |conn| users::find_by_email(conn, &key).map_err(ApiError::from)).await?;
-    let checked =
-        state.hashing.run(move || session::check_password(account, &password)).await.ok_or(ApiError::Internal)?;
+    let checked = state
+        .hashing
+        .run(move |memory| session::check_password(account, &password, memory))
+        .await
+        .ok_or(ApiError::Internal)?;
     let user = match checked {
         Ok(user) => user,
         Err(session::AuthError::InvalidCredentials) => {

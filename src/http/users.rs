@@ -129,7 +129,7 @@ pub async fn create_user(
     let locale = body.preferred_locale.unwrap_or_else(|| state.l10n.default_locale().to_owned());
     let (email, name, password, roles) =
         validate_new_user(&state.l10n, &body.email, &body.display_name, body.password, body.roles, &locale)?;
-    let hash = state.hashing.run(move || password::hash(password.expose())).await.ok_or(ApiError::Internal)?;
+    let hash = state.hashing.run(move |_| password::hash(password.expose())).await.ok_or(ApiError::Internal)?;
     let user = state.db.run(move |conn| create(conn, &email, &name, &hash, &locale, &roles)).await?;
     Ok(HttpResponse::Created().json(UserView::from(&user)))
 }
