@@ -122,6 +122,27 @@ def run(cmd, timeout, check=True, **kw):
     return r
 
 
+def cpu_idle_share(seconds):
+    """The share of CPU time all cores spent idle over the next `seconds` (/proc/stat)."""
+    def sample():
+        with open("/proc/stat") as f:
+            fields = [int(v) for v in f.readline().split()[1:]]
+        return fields[3] + fields[4], sum(fields)  # idle + iowait, total
+    idle0, total0 = sample()
+    time.sleep(seconds)
+    idle1, total1 = sample()
+    return (idle1 - idle0) / max(total1 - total0, 1)
+
+
+def settle(limit=15.0):
+    """Waits (at most `limit` seconds) until the machine is idle, so that a timed run does
+    not pay for the one before it: right after Hugo's 1.1 GB build this 2-core machine stayed
+    busy for seconds, and a nashra export started then took 3.4 s instead of 2.2 s."""
+    deadline = time.time() + limit
+    while time.time() < deadline and cpu_idle_share(0.5) < 0.9:
+        pass
+
+
 def timed(cmd, timeout, **kw):
     """Runs cmd under GNU time -v: (CompletedProcess, wall seconds, peak RSS in MB)."""
     r = run(["/usr/bin/time", "-v", *cmd], timeout, **kw)
@@ -379,11 +400,13 @@ class Bench:
         for attempt in range(a.repeat):
             # Alternate the two so that neither always runs on a warmer machine.
             shutil.rmtree(out_n, ignore_errors=True)
+            settle()
             r, secs, rss = timed(self.nashra.cmd(db, "export", "web", "--out", out_n, "--base-url", BASE_URL),
                                  timeout=1800, cwd=self.nashra.cwd, env=self.nashra.env)
             self.detail(f"export nashra run {attempt + 1}: {secs:.2f} s, peak RSS {rss:.1f} MB — {r.stdout.strip()}")
             best_n = min(best_n or (secs, rss), (secs, rss))
             shutil.rmtree(out_h, ignore_errors=True)
+            settle()
             r, secs, rss = timed(["hugo", "--quiet", "--source", hugo_src, "--destination", out_h,
                                   "--cacheDir", os.path.join(self.work, "hugo-cache")], timeout=1800)
             self.detail(f"export hugo run {attempt + 1}: {secs:.2f} s, peak RSS {rss:.1f} MB")
@@ -635,6 +658,7 @@ class Bench:
         sink, sport = self.start_sink("peer")
         peer_best = None
         for procs, conns in a.sender_shapes:
+            settle()
             r = run([sys.executable, os.path.join(HERE, "min_sender.py"), "--port", str(sport), "--count",
                      str(a.subscribers), "--processes", str(procs), "--connections", str(conns),
                      *sum((["--template", t] for t in templates), [])], timeout=1200)
@@ -649,6 +673,7 @@ class Bench:
             raise Broken(f"the sink counted {got} messages from the minimal sender")
 
         sink, sport = self.start_sink("nashra")
+        settle()
         got, secs, rss, done, stopped = self.timed_send(db, sport)
         PROCS.stop(sink)
         m = re.search(r"(\d+) sent, (\d+) failed", done)
