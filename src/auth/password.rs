@@ -24,12 +24,12 @@ pub struct Hashing {
 /// Allocated afresh for every login, its 19 MiB were mapped, faulted in and zeroed by the
 /// kernel each time: that doubled the cost of a login, so 20 logins a second could not run
 /// on one core, and they queued for over a second. Kept, it costs 19 MiB per hashing slot
-/// while logins come; [`Hashing`] frees it after [`KEEP_MEMORY`] without one.
+/// while logins come; [`Hashing`] frees it after `KEEP_MEMORY` without one.
 #[derive(Default)]
 pub struct Memory(Vec<Block>);
 
 /// How long unused hashing memory is kept.
-pub const KEEP_MEMORY: Duration = Duration::from_secs(2);
+const KEEP_MEMORY: Duration = Duration::from_secs(2);
 
 impl Hashing {
     pub fn new() -> Self {
@@ -54,7 +54,8 @@ impl Hashing {
     }
 
     /// Hashing memory kept for the next hash, in bytes.
-    pub fn memory_kept(&self) -> usize {
+    #[cfg(test)]
+    fn memory_kept(&self) -> usize {
         lock(&self.spares).iter().map(|(memory, _)| memory.0.len() * Block::SIZE).sum()
     }
 }

@@ -27,8 +27,9 @@ impl EncodedPart {
     /// Prepares `text`, in which `mark` stands wherever the personal link goes.
     pub fn new(content_type: ContentType, text: &str, mark: &str) -> Self {
         let text = crlf_line_ends(text);
-        let encoding = choose(&text, text.contains(mark));
-        let split = match text.find(mark) {
+        let first_link = text.find(mark);
+        let encoding = choose(&text, first_link.is_some());
+        let split = match first_link {
             Some(at) => line_boundary_before(&text, at, encoding),
             None => text.len(),
         };
