@@ -77,7 +77,9 @@ fn benches(c: &mut Criterion) {
         })
     });
 
-    let keys = TokenKeys::new(&settings.auth).expect("keys");
+    let stored = nashra::auth::secret::generate().into();
+    let keyring = nashra::auth::secret::Keyring::from_settings(&settings.auth, Some(stored)).expect("a strong secret");
+    let keys = TokenKeys::new(&settings.auth, &keyring).expect("keys");
     let token = keys.issue(1, [Role::Editor]);
     c.bench_function("verify an access token", |b| b.iter(|| keys.verify(&token).expect("valid")));
 }

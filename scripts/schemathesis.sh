@@ -167,8 +167,8 @@ fuzz() {
     # The server's settings. Everything else comes from config/default.toml.
     export NASHRA_MODE=test
     export NASHRA_DATABASE_URL=$database_url
-    NASHRA_AUTH__JWT_SECRET=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
-    export NASHRA_AUTH__JWT_SECRET
+    NASHRA_AUTH__SECRET=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+    export NASHRA_AUTH__SECRET
     export NASHRA_MEDIA__DIR=$work/media
     export NASHRA_SMTP_URL=smtp://127.0.0.1:$smtp_port
     # Queued sends stay queued: the fuzz run is about the API, not the delivery worker.

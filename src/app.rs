@@ -8,10 +8,9 @@ use actix_web::{web, HttpServer};
 
 use std::time::Duration;
 
-use secrecy::ExposeSecret;
-
 use crate::auth::password::Hashing;
 use crate::auth::rate_limit::{LoginLimiter, SlidingWindow};
+use crate::auth::secret::Keyring;
 use crate::auth::session::Lifetimes;
 use crate::auth::TokenKeys;
 use crate::config::Settings;
@@ -21,6 +20,7 @@ use crate::delivery::tokens::LinkTokens;
 use crate::delivery::worker::Worker;
 use crate::editorial::Rules;
 use crate::http;
+use crate::http::client::TrustedProxies;
 use crate::l10n::Localizer;
 use crate::render::theme::ThemeError;
 use crate::site::freshness::Freshness;
@@ -41,6 +41,7 @@ pub struct AppState {
     pub subscribe_limits: SlidingWindow,
     pub hashing: Hashing,
     pub freshness: Arc<Freshness>,
+    pub proxies: TrustedProxies,
 }
 
 /// Why the server could not start.
@@ -58,19 +59,20 @@ pub enum StartError {
 
 impl AppState {
     /// `settings.public_url` must be set (the server fills it in from the bound address).
-    pub fn new(settings: Settings, db: Database, l10n: Arc<Localizer>) -> Result<Self, StartError> {
+    pub fn new(settings: Settings, db: Database, l10n: Arc<Localizer>, keyring: &Keyring) -> Result<Self, StartError> {
         Ok(Self {
             site: Arc::new(Site::new(&settings, l10n.clone(), &settings.public_url)?),
             mailer: Transport::new(&settings)?,
-            link_tokens: LinkTokens::new(settings.auth.jwt_secret.expose_secret().as_bytes()),
+            link_tokens: LinkTokens::new(keyring),
             subscribe_limits: SlidingWindow::new(
                 settings.subscriptions.per_address_per_minute,
                 Duration::from_secs(60),
             ),
-            keys: TokenKeys::new(&settings.auth)?,
+            keys: TokenKeys::new(&settings.auth, keyring)?,
             login_limits: LoginLimiter::new(&settings.login_limits),
             hashing: Hashing::new(),
             freshness: Arc::new(Freshness::new(Duration::from_millis(settings.site.recheck_ms))),
+            proxies: TrustedProxies::new(&settings.http.trusted_proxies),
             lifetimes: Lifetimes { refresh: chrono::Duration::seconds(settings.auth.refresh_token_ttl_secs as i64) },
             rules: Rules {
                 source_locale: settings.default_locale.clone(),
@@ -94,13 +96,18 @@ impl Application {
     /// Binds the listener, then builds the shared state (the site's address defaults to the
     /// bound one) and starts the background work that belongs to a server (the
     /// scheduled-publishing loop). Must be called inside an actix system.
-    pub fn build(mut settings: Settings, db: Database, l10n: Arc<Localizer>) -> Result<Self, StartError> {
+    pub fn build(
+        mut settings: Settings,
+        db: Database,
+        l10n: Arc<Localizer>,
+        keyring: &Keyring,
+    ) -> Result<Self, StartError> {
         let listener = TcpListener::bind(&settings.bind)?;
         let address = listener.local_addr()?;
         if settings.public_url.trim().is_empty() {
             settings.public_url = format!("http://{address}");
         }
-        let state = AppState::new(settings, db, l10n)?;
+        let state = AppState::new(settings, db, l10n, keyring)?;
         let workers = match state.settings.http.workers {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
             n => n,
@@ -109,7 +116,13 @@ impl Application {
         let freshness = state.freshness.clone();
         actix_web::rt::spawn(crate::editorial::scheduler::run(state.db.clone(), interval, move || freshness.changed()));
         if state.settings.email.worker_in_server {
-            let worker = Worker::new(state.db.clone(), state.site.clone(), &state.settings, state.mailer.clone());
+            let worker = Worker::new(
+                state.db.clone(),
+                state.site.clone(),
+                &state.settings,
+                state.mailer.clone(),
+                state.link_tokens.clone(),
+            );
             actix_web::rt::spawn(Arc::new(worker).run());
         }
         let state = web::Data::new(state);

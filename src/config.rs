@@ -4,17 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use config::{Config, Environment, File, FileFormat};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::SecretString;
 use serde::Deserialize;
 
 /// The defaults every other layer overrides; compiled in so the binary runs from any folder.
 const BUILT_IN_DEFAULTS: &str = include_str!("../config/default.toml");
-
-/// The placeholder signing secret from `config/default.toml`. Accepted only in development.
-pub const PLACEHOLDER_JWT_SECRET: &str = "insecure-development-secret-change-me-before-production";
-
-/// Shortest signing secret accepted outside development (256 bits for HMAC-SHA256).
-pub const MIN_JWT_SECRET_BYTES: usize = 32;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -84,6 +78,12 @@ pub struct EmailSettings {
 #[derive(Debug, Clone, Deserialize)]
 pub struct SubscriptionSettings {
     pub per_address_per_minute: u32,
+    /// Shortest time between two confirmation emails to one address.
+    pub confirmation_cooldown_secs: u64,
+    /// Confirmation emails one address gets in 24 hours at most.
+    pub confirmations_per_day: u32,
+    /// How long a confirmation link works.
+    pub confirm_link_days: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -157,13 +157,18 @@ pub struct DatabaseSettings {
 pub struct HttpSettings {
     pub json_limit_bytes: usize,
     pub workers: usize,
-    pub trust_forwarded_for: bool,
+    /// Proxies (CIDR blocks) whose `X-Forwarded-For` is believed; see `http::client`.
+    pub trusted_proxies: Vec<String>,
     pub cors_origins: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct AuthSettings {
-    pub jwt_secret: SecretString,
+    /// The server's signing secret; empty means the one generated and kept beside the data
+    /// (see `auth::secret`).
+    pub secret: SecretString,
+    /// Secrets used before a rotation: still accepted when verifying, never used to sign.
+    pub previous_secrets: Vec<SecretString>,
     pub issuer: String,
     pub audience: String,
     pub access_token_ttl_secs: u64,
@@ -206,6 +211,12 @@ fn is_web_origin(origin: &str) -> bool {
         && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':'))
 }
 
+/// A CIDR block (`10.0.0.0/8`, `2001:db8::/32`) or a single address.
+pub fn parse_network(text: &str) -> Option<ipnet::IpNet> {
+    let text = text.trim();
+    text.parse().ok().or_else(|| text.parse::<std::net::IpAddr>().ok().map(ipnet::IpNet::from))
+}
+
 impl Settings {
     /// Reads every layer. `config_dir` is `--config DIR`; when it was not given explicitly a
     /// missing `./config` is fine and the built-in defaults apply.
@@ -224,7 +235,9 @@ impl Settings {
                     .separator("__")
                     .try_parsing(true)
                     .list_separator(",")
-                    .with_list_parse_key("http.cors_origins"),
+                    .with_list_parse_key("http.cors_origins")
+                    .with_list_parse_key("http.trusted_proxies")
+                    .with_list_parse_key("auth.previous_secrets"),
             )
             .set_override("mode", mode.as_str())?;
         if let Some(url) = &overrides.database_url {
@@ -253,46 +266,16 @@ impl Settings {
                 "http.cors_origins: {origin:?} is not an origin like https://newsroom.example.org"
             )));
         }
-        Ok(())
-    }
-
-    /// Why the signing secret may not be used in this mode, if it may not.
-    pub fn jwt_secret_problem(&self) -> Option<JwtSecretProblem> {
-        let secret = self.auth.jwt_secret.expose_secret();
-        if secret.trim().is_empty() {
-            // Not even development can sign with an empty key.
-            Some(JwtSecretProblem::Missing)
-        } else if self.mode == Mode::Development {
-            None
-        } else if secret == PLACEHOLDER_JWT_SECRET {
-            Some(JwtSecretProblem::Placeholder)
-        } else if secret.len() < MIN_JWT_SECRET_BYTES {
-            Some(JwtSecretProblem::TooShort)
-        } else {
-            None
+        if let Some(proxy) = self.http.trusted_proxies.iter().find(|p| parse_network(p).is_none()) {
+            return Err(ConfigError::Rule(format!(
+                "http.trusted_proxies: {proxy:?} is not a CIDR block like 10.0.0.0/8 or 2001:db8::/32"
+            )));
         }
+        Ok(())
     }
 
     pub fn locale_codes(&self) -> impl Iterator<Item = &str> {
         self.locales.iter().map(|l| l.code.as_str())
-    }
-}
-
-/// What is wrong with the signing secret; each is a Fluent message for the operator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JwtSecretProblem {
-    Missing,
-    Placeholder,
-    TooShort,
-}
-
-impl JwtSecretProblem {
-    pub fn message_id(self) -> &'static str {
-        match self {
-            JwtSecretProblem::Missing => "startup-jwt-secret-missing",
-            JwtSecretProblem::Placeholder => "startup-jwt-secret-placeholder",
-            JwtSecretProblem::TooShort => "startup-jwt-secret-short",
-        }
     }
 }
 

@@ -3,6 +3,7 @@
 mod common;
 
 use std::process::Stdio;
+use std::time::Duration;
 
 use common::{nashra_command, random_hex, run_cli, start_server, Backend, TestApp, TestDatabase};
 use serde_json::json;
@@ -177,20 +178,37 @@ fn a_broken_locale_folder_fails_the_check() {
     assert!(report.contains("[ar] field-password-too-short uses variables {minimum} but en uses {limit}"), "{report}");
 }
 
+/// Every command that signs refuses a weak secret, in every mode: `serve`, `worker`, `send`
+/// and `export email`, and a weak previous secret as much as a weak current one.
 #[test]
-fn production_refuses_weak_signing_secrets() {
+fn every_signing_command_refuses_weak_secrets_in_every_mode() {
     let database = TestDatabase::create(&Backend::Sqlite);
-    for (secret, expected) in [
-        ("insecure-development-secret-change-me-before-production", "placeholder"),
-        ("too-short", "shorter than 32 bytes"),
-        ("", "no signing secret"),
-    ] {
-        let mut command = nashra_command(&database.url, secret);
-        command.env("NASHRA_MODE", "production").args(["serve", "--bind", "127.0.0.1:0"]);
-        let output = command.stdin(Stdio::null()).output().unwrap();
-        assert_eq!(output.status.code(), Some(1), "started with secret {secret:?}");
-        let message = String::from_utf8_lossy(&output.stderr);
-        assert!(message.contains(expected) && message.contains("production"), "{message}");
+    let out = tempfile::tempdir().unwrap();
+    let eml = out.path().join("x.eml");
+    let commands: [&[&str]; 4] = [
+        &["serve", "--bind", "127.0.0.1:0"],
+        &["worker"],
+        &["send", "--edition", "spring-2026"],
+        &["export", "email", "--edition", "spring-2026", "--lang", "en", "--out", eml.to_str().unwrap()],
+    ];
+    let (pattern, strong) = ("x".repeat(64), random_hex(32));
+    let weak = [
+        ("insecure-development-secret-change-me-before-production", "", "placeholder"),
+        ("too-short", "", "shorter than 32 bytes"),
+        (pattern.as_str(), "", "placeholder"),
+        (strong.as_str(), "too-short", "shorter than 32 bytes"),
+    ];
+    for mode in ["development", "production"] {
+        for (secret, previous, expected) in &weak {
+            for args in commands {
+                let mut command = nashra_command(&database.url, secret);
+                command.env("NASHRA_MODE", mode).env("NASHRA_AUTH__PREVIOUS_SECRETS", previous).args(args);
+                let output = run_with_deadline(command, Duration::from_secs(30));
+                assert_eq!(output.status.code(), Some(1), "{args:?} ran in {mode} with secret {secret:?}");
+                let message = String::from_utf8_lossy(&output.stderr);
+                assert!(message.contains(expected) && message.contains("NASHRA_AUTH__SECRET"), "{args:?}: {message}");
+            }
+        }
     }
     // A strong secret starts.
     let mut command = nashra_command(&database.url, &random_hex(32));
@@ -200,14 +218,17 @@ fn production_refuses_weak_signing_secrets() {
     let _ = child.wait();
 }
 
-#[test]
-fn development_mode_accepts_the_placeholder() {
-    let database = TestDatabase::create(&Backend::Sqlite);
-    let mut command = nashra_command(&database.url, "insecure-development-secret-change-me-before-production");
-    command.env("NASHRA_MODE", "development").args(["serve", "--bind", "127.0.0.1:0"]);
-    let (mut child, address) = start_server(command);
-    let health = reqwest::blocking::get(format!("http://{address}/health")).unwrap();
-    assert_eq!(health.status(), 200);
-    child.kill().unwrap();
-    let _ = child.wait();
+/// Runs a command; kills it (and fails) if it is still running after `deadline`.
+fn run_with_deadline(mut command: std::process::Command, deadline: Duration) -> std::process::Output {
+    let mut child =
+        command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn nashra");
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > deadline {
+            let _ = child.kill();
+            panic!("the command was still running after {deadline:?}: it accepted the secret");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
 }

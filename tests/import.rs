@@ -99,7 +99,8 @@ fn a_broken_file_imports_nothing(backend: Backend) {
 fn the_demo_builds_a_complete_newsletter() {
     let data = tempfile::tempdir().unwrap();
     let database = TestDatabase::create(&Backend::Sqlite);
-    let mut command = nashra_command(&database.url, "insecure-development-secret-change-me-before-production");
+    // No secret and the default mode: the demo needs no setup at all.
+    let mut command = nashra_command(&database.url, "");
     command.env("NASHRA_MODE", "development").env("NASHRA_EMAIL__WORKER_IN_SERVER", "false").args([
         "demo",
         "--dir",
@@ -108,6 +109,7 @@ fn the_demo_builds_a_complete_newsletter() {
         "127.0.0.1:0",
     ]);
     let (mut child, address) = start_server(command);
+    assert!(data.path().join("nashra.db.secret").is_file(), "the demo generated its own secret");
     let base = format!("http://{address}");
     let client = reqwest::blocking::Client::builder().timeout(Duration::from_secs(30)).build().unwrap();
     let get = |path: &str| client.get(format!("{base}{path}")).send().unwrap();

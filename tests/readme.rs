@@ -32,7 +32,7 @@ fn the_readme_walk_works(backend: Backend) {
         .current_dir(common::repo_dir())
         .env("NASHRA_MODE", "test")
         .env("NASHRA_DATABASE_URL", &app.database.url)
-        .env("NASHRA_AUTH__JWT_SECRET", &app.secret)
+        .env("NASHRA_AUTH__SECRET", &app.secret)
         .env("LANG", "C")
         .output()
         .unwrap();

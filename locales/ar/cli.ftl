@@ -23,9 +23,8 @@ cli-user-not-found = لا يوجد مستخدم بعنوان البريد الإ
 cli-password-changed = تغيّرت كلمة مرور { $email }، وانتهت جلساته.
 cli-password-stdin-empty = لا توجد كلمة مرور في الدخل القياسي. مثال: printf '%s' "$PASSWORD" | nashra user add ... --password-stdin
 
-startup-jwt-secret-missing = لن يبدأ الخادم في وضع { $mode }: لا يوجد مفتاح توقيع. اضبط NASHRA_AUTH__JWT_SECRET على 32 بايتًا عشوائيًا على الأقل.
-startup-jwt-secret-placeholder = لن يبدأ الخادم في وضع { $mode } بمفتاح التوقيع المؤقت من config/default.toml. اضبط NASHRA_AUTH__JWT_SECRET على 32 بايتًا عشوائيًا على الأقل.
-startup-jwt-secret-short = لن يبدأ الخادم في وضع { $mode }: مفتاح التوقيع أقصر من 32 بايتًا. اضبط NASHRA_AUTH__JWT_SECRET على 32 بايتًا عشوائيًا على الأقل.
+startup-secret-placeholder = لن يُوقَّع شيء بهذا المفتاح: يبدو مفتاحًا مؤقتًا أو نمطًا يسهل تخمينه. اضبط NASHRA_AUTH__SECRET على 32 بايتًا عشوائيًا على الأقل (openssl rand -base64 48)، أو احذفه ليُولَّد مفتاح ويُحفظ بجانب البيانات.
+startup-secret-short = لن يُوقَّع شيء بهذا المفتاح: طوله أقل من 32 بايتًا. اضبط NASHRA_AUTH__SECRET على 32 بايتًا عشوائيًا على الأقل (openssl rand -base64 48)، أو احذفه ليُولَّد مفتاح ويُحفظ بجانب البيانات.
 cli-export-web-done = الصفحات المكتوبة: { $pages }، والصور: { $media }، في { $folder } للعنوان { $url }.
 cli-edition-not-found = لا يوجد عدد منشور بالمعرّف النصي { $slug }.
 cli-unknown-locale = { $locale } ليست لغة مُعدّة.

@@ -9,10 +9,13 @@ email-confirm-intro = يرجى تأكيد رغبتك في تلقي { $name } ب�
 email-confirm-button = أكّد اشتراكي
 email-confirm-ignore = إن لم تطلب ذلك فتجاهل هذه الرسالة، ولن تصلك منا رسائل أخرى.
 
+subscription-confirm-title = تأكيد الاشتراك
+subscription-confirm-body = هل تريد تلقي هذه النشرة بالبريد الإلكتروني على { $email }؟
+subscription-confirm-button = أكّد الاشتراك
 subscription-confirmed-title = تم اشتراكك
 subscription-confirmed-body = شكرًا لك. سيصل العدد القادم إلى بريدك.
 subscription-invalid-title = هذا الرابط لا يعمل
-subscription-invalid-body = الرابط ناقص أو لم يُصنع لك. انسخ العنوان كاملًا من الرسالة، أو اشترك من جديد.
+subscription-invalid-body = الرابط ناقص أو انتهت صلاحيته أو لم يعد صالحًا. انسخ العنوان كاملًا من الرسالة، أو اشترك من جديد.
 unsubscribe-title = إلغاء الاشتراك
 unsubscribe-body = هل تريد التوقف عن تلقي هذه النشرة بالبريد الإلكتروني على { $email }؟
 unsubscribe-button = ألغِ الاشتراك

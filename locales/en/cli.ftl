@@ -16,9 +16,8 @@ cli-user-not-found = No user has the email address { $email }.
 cli-password-changed = Password changed for { $email }; their sessions have ended.
 cli-password-stdin-empty = No password on standard input. Example: printf '%s' "$PASSWORD" | nashra user add ... --password-stdin
 
-startup-jwt-secret-missing = Refusing to start in { $mode } mode: no signing secret. Set NASHRA_AUTH__JWT_SECRET to at least 32 random bytes.
-startup-jwt-secret-placeholder = Refusing to start in { $mode } mode with the placeholder signing secret from config/default.toml. Set NASHRA_AUTH__JWT_SECRET to at least 32 random bytes.
-startup-jwt-secret-short = Refusing to start in { $mode } mode: the signing secret is shorter than 32 bytes. Set NASHRA_AUTH__JWT_SECRET to at least 32 random bytes.
+startup-secret-placeholder = Refusing to sign anything with this secret: it looks like a placeholder or a pattern, which anyone could guess. Set NASHRA_AUTH__SECRET to at least 32 random bytes (openssl rand -base64 48), or unset it to have one generated and kept beside the data.
+startup-secret-short = Refusing to sign anything with this secret: it is shorter than 32 bytes. Set NASHRA_AUTH__SECRET to at least 32 random bytes (openssl rand -base64 48), or unset it to have one generated and kept beside the data.
 cli-export-web-done = Wrote { $pages } pages and { $media } images to { $folder }, for { $url }.
 cli-edition-not-found = No published edition has the slug { $slug }.
 cli-unknown-locale = { $locale } is not a configured locale.

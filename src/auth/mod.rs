@@ -5,6 +5,7 @@ pub mod extract;
 pub mod password;
 pub mod rate_limit;
 pub mod refresh;
+pub mod secret;
 pub mod session;
 pub mod tokens;
 

@@ -1,12 +1,14 @@
-//! Access tokens: short-lived JWTs signed with HMAC-SHA256. The algorithm is pinned, so a
-//! token claiming `alg: none` or any other algorithm is refused.
+//! Access tokens: short-lived JWTs signed with HMAC-SHA256 under a key derived from the
+//! server's secret (see `auth::secret`). The algorithm is pinned, so a token claiming
+//! `alg: none` or any other algorithm is refused, and so is one that names a key of its own
+//! (`kid`, `jku`, `jwk`, `x5u`, `x5c`): nashra never issues those.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
-use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 
+use super::secret::{KeyPurpose, Keyring};
 use crate::config::AuthSettings;
 use crate::domain::Role;
 
@@ -24,7 +26,8 @@ pub struct Claims {
 /// Signing and checking keys, built once from the settings.
 pub struct TokenKeys {
     encoding: EncodingKey,
-    decoding: DecodingKey,
+    /// The current key first, then those of earlier secrets.
+    decoding: Vec<DecodingKey>,
     validation: Validation,
     issuer: String,
     audience: String,
@@ -32,17 +35,17 @@ pub struct TokenKeys {
 }
 
 impl TokenKeys {
-    /// Fails only for an empty secret, which `Settings::jwt_secret_problem` refuses first.
-    pub fn new(settings: &AuthSettings) -> Result<Self, jsonwebtoken::errors::Error> {
-        let secret = settings.jwt_secret.expose_secret().as_bytes();
+    /// Fails only for an empty key, which derived keys never are.
+    pub fn new(settings: &AuthSettings, keyring: &Keyring) -> Result<Self, jsonwebtoken::errors::Error> {
+        let keys = keyring.keys(KeyPurpose::AccessTokens);
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[&settings.issuer]);
         validation.set_audience(&[&settings.audience]);
         validation.set_required_spec_claims(&["exp", "iat", "sub", "iss", "aud"]);
         validation.leeway = 5;
         Ok(Self {
-            encoding: EncodingKey::from_secret(secret)?,
-            decoding: DecodingKey::from_secret(secret)?,
+            encoding: EncodingKey::from_secret(&keys[0])?,
+            decoding: keys.iter().map(|key| DecodingKey::from_secret(key)).collect::<Result<_, _>>()?,
             validation,
             issuer: settings.issuer.clone(),
             audience: settings.audience.clone(),
@@ -70,7 +73,16 @@ impl TokenKeys {
 
     /// The claims of a valid token: right signature, algorithm, issuer and audience, unexpired.
     pub fn verify(&self, token: &str) -> Option<Claims> {
-        decode::<Claims>(token, &self.decoding, &self.validation).ok().map(|data| data.claims)
+        let header = jsonwebtoken::decode_header(token).ok()?;
+        let names_a_key = header.kid.is_some()
+            || header.jku.is_some()
+            || header.jwk.is_some()
+            || header.x5u.is_some()
+            || header.x5c.is_some();
+        if names_a_key {
+            return None;
+        }
+        self.decoding.iter().find_map(|key| decode::<Claims>(token, key, &self.validation).ok()).map(|data| data.claims)
     }
 }
 
@@ -81,12 +93,23 @@ fn unix_now() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::auth::secret::derive;
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
 
-    fn settings(secret: &str, audience: &str) -> AuthSettings {
+    fn keys_for(secret: &str, audience: &str) -> TokenKeys {
+        keys_rotated(secret, &[], audience)
+    }
+
+    fn keys_rotated(secret: &str, previous: &[&str], audience: &str) -> TokenKeys {
+        let settings = settings(secret, previous, audience);
+        TokenKeys::new(&settings, &Keyring::from_settings(&settings, None).unwrap()).unwrap()
+    }
+
+    fn settings(secret: &str, previous: &[&str], audience: &str) -> AuthSettings {
         AuthSettings {
-            jwt_secret: secret.to_owned().into(),
+            secret: secret.to_owned().into(),
+            previous_secrets: previous.iter().map(|s| s.to_string().into()).collect(),
             issuer: "nashra".into(),
             audience: audience.into(),
             access_token_ttl_secs: 900,
@@ -95,10 +118,37 @@ mod tests {
     }
 
     const SECRET: &str = "a-test-secret-that-is-long-enough-for-hs256";
+    const OTHER: &str = "another-secret-that-is-long-enough!!";
+
+    #[test]
+    fn tokens_signed_before_a_rotation_still_verify_and_new_ones_use_the_new_key() {
+        let before = keys_for(SECRET, "nashra-api").issue(7, [Role::Editor]);
+        let rotated = keys_rotated(OTHER, &[SECRET], "nashra-api");
+        assert_eq!(rotated.verify(&before).unwrap().sub, "7");
+        let after = rotated.issue(8, [Role::Editor]);
+        assert!(keys_for(SECRET, "nashra-api").verify(&after).is_none());
+        assert!(keys_for(OTHER, "nashra-api").verify(&after).is_some());
+    }
+
+    #[test]
+    fn tokens_naming_a_key_of_their_own_are_refused() {
+        let keys = keys_for(SECRET, "nashra-api");
+        let signed = keys.issue(1, [Role::Admin]);
+        let payload = signed.split('.').nth(1).unwrap();
+        for header in [r#"{"alg":"HS256","kid":"1"}"#, r#"{"alg":"HS256","jku":"https://evil.example/k"}"#] {
+            let header = URL_SAFE_NO_PAD.encode(header);
+            let unsigned = format!("{header}.{payload}");
+            let key = derive(SECRET, KeyPurpose::AccessTokens);
+            let mut mac = <hmac::Hmac<sha2::Sha256> as hmac::Mac>::new_from_slice(&key).unwrap();
+            hmac::Mac::update(&mut mac, unsigned.as_bytes());
+            let signature = URL_SAFE_NO_PAD.encode(hmac::Mac::finalize(mac).into_bytes());
+            assert!(keys.verify(&format!("{unsigned}.{signature}")).is_none(), "{header}");
+        }
+    }
 
     #[test]
     fn issued_tokens_verify() {
-        let keys = TokenKeys::new(&settings(SECRET, "nashra-api")).unwrap();
+        let keys = keys_for(SECRET, "nashra-api");
         let claims = keys.verify(&keys.issue(7, [Role::Editor])).unwrap();
         assert_eq!(claims.sub, "7");
         assert_eq!(claims.roles, vec![Role::Editor]);
@@ -107,18 +157,15 @@ mod tests {
 
     #[test]
     fn other_keys_and_audiences_are_refused() {
-        let keys = TokenKeys::new(&settings(SECRET, "nashra-api")).unwrap();
+        let keys = keys_for(SECRET, "nashra-api");
         let token = keys.issue(7, [Role::Admin]);
-        assert!(TokenKeys::new(&settings("another-secret-that-is-long-enough!!", "nashra-api"))
-            .unwrap()
-            .verify(&token)
-            .is_none());
-        assert!(TokenKeys::new(&settings(SECRET, "someone-else")).unwrap().verify(&token).is_none());
+        assert!(keys_for(OTHER, "nashra-api").verify(&token).is_none());
+        assert!(keys_for(SECRET, "someone-else").verify(&token).is_none());
     }
 
     #[test]
     fn unsigned_tokens_are_refused() {
-        let keys = TokenKeys::new(&settings(SECRET, "nashra-api")).unwrap();
+        let keys = keys_for(SECRET, "nashra-api");
         let signed = keys.issue(1, [Role::Admin]);
         let payload = signed.split('.').nth(1).unwrap();
         let header = URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#);

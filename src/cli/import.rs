@@ -60,7 +60,7 @@ const DEMO_SUBSCRIBERS: &[(&str, &str)] = &[
 /// `nashra demo`: a fresh database in `dir`, filled from `content`, then the server.
 pub fn demo(mut context: Context, dir: &Path, content: &Path, bind: Option<String>) -> Result<(), Failure> {
     let technical = |e: &dyn std::fmt::Display| Failure::Technical(e.to_string());
-    for stale in ["nashra.db", "nashra.db-wal", "nashra.db-shm"] {
+    for stale in ["nashra.db", "nashra.db-wal", "nashra.db-shm", "nashra.db.secret"] {
         let _ = std::fs::remove_file(dir.join(stale));
     }
     let _ = std::fs::remove_dir_all(dir.join("media"));

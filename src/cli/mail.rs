@@ -8,11 +8,12 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{Context, Failure};
 use crate::db::deliveries::{self, Scope};
-use crate::db::{site as published, Database};
+use crate::db::{site as published, subscribers, Database};
 use crate::delivery::compose::edition_email;
 use crate::delivery::message::{build, to_eml, Addressing};
 use crate::delivery::queue::queue_edition;
 use crate::delivery::smtp::Transport;
+use crate::delivery::tokens::LinkTokens;
 use crate::delivery::worker::Worker;
 use crate::l10n::Args;
 use crate::site::Site;
@@ -26,9 +27,9 @@ fn site(context: &Context) -> Result<Arc<Site>, Failure> {
     Site::new(settings, context.l10n.clone(), &url).map(Arc::new).map_err(technical)
 }
 
-fn worker(context: &Context, db: &Database) -> Result<Arc<Worker>, Failure> {
+fn worker(context: &Context, db: &Database, tokens: LinkTokens) -> Result<Arc<Worker>, Failure> {
     let mailer = Transport::new(&context.settings).map_err(technical)?;
-    Ok(Arc::new(Worker::new(db.clone(), site(context)?, &context.settings, mailer)))
+    Ok(Arc::new(Worker::new(db.clone(), site(context)?, &context.settings, mailer, tokens)))
 }
 
 /// A runtime with a thread per core, over which the worker spreads building and sending
@@ -42,6 +43,7 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
 /// it again carries on where it stopped.
 pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
     let db = context.database()?;
+    let tokens = LinkTokens::new(&context.keyring(&db)?);
     let mut conn = db.connection().map_err(technical)?;
     let edition = published::published_edition(&mut conn, slug).map_err(technical)?.ok_or_else(|| {
         Failure::Said(context.say("cli-edition-not-found", &Args::new().with("slug", slug.to_owned())))
@@ -54,7 +56,7 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let progress = runtime()?.block_on(async {
-        let worker = worker(context, &db)?;
+        let worker = worker(context, &db, tokens)?;
         let count = || {
             let id = edition.id;
             db.run(move |conn| deliveries::progress(conn, id).map_err(crate::error::ApiError::from))
@@ -96,8 +98,9 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
 /// Sends queued mail until interrupted.
 pub fn run_worker(context: &Context) -> Result<(), Failure> {
     let db = context.database()?;
+    let tokens = LinkTokens::new(&context.keyring(&db)?);
     runtime()?.block_on(async {
-        let worker = worker(context, &db)?;
+        let worker = worker(context, &db, tokens)?;
         println!("{}", context.say("cli-worker-started", &Args::new()));
         tokio::select! {
             _ = worker.run() => {}
@@ -120,6 +123,7 @@ pub fn export_email(
     }
     let site = site(context)?;
     let db = context.database()?;
+    let tokens = LinkTokens::new(&context.keyring(&db)?);
     let mut conn = db.connection().map_err(technical)?;
     let not_found = || Failure::Said(context.say("cli-edition-not-found", &Args::new().with("slug", slug.to_owned())));
     let edition = published::published_edition(&mut conn, slug).map_err(technical)?.ok_or_else(not_found)?;
@@ -127,7 +131,10 @@ pub fn export_email(
         .map_err(technical)?
         .ok_or_else(not_found)?;
     let to = to.unwrap_or_else(|| "subscriber@example.org".to_owned());
-    let link = site.base.absolute("/unsubscribe?token=example");
+    // A subscriber's own link when the address is one, so the file is the message they get.
+    let subscriber = subscribers::find_by_email(&mut conn, &to).map_err(technical)?;
+    let token = subscriber.map_or_else(|| "example".to_owned(), |s| tokens.unsubscribe(s.id));
+    let link = site.base.absolute(&format!("/unsubscribe?token={token}"));
     let addressing = Addressing {
         to: &to,
         personal_link: &link,

@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
+use crate::auth::secret::{self, Keyring};
 use crate::config::{Overrides, Settings};
 use crate::db::Database;
 use crate::l10n::{Args, Localizer};
@@ -104,6 +105,19 @@ impl Context {
             db.migrate().map_err(|e| Failure::Technical(e.to_string()))?;
         }
         Ok(db)
+    }
+
+    /// The signing keys, for every command that signs (`serve`, `worker`, `send`, `export
+    /// email`): the configured secret, else the one kept beside the data (generated on
+    /// first use). A weak secret is refused whatever the mode.
+    pub fn keyring(&self, db: &Database) -> Result<Keyring, Failure> {
+        let auth = &self.settings.auth;
+        let stored = match Keyring::is_configured(auth) {
+            true => None,
+            false => Some(db.stored_secret(secret::generate).map_err(|e| Failure::Technical(e.to_string()))?.into()),
+        };
+        Keyring::from_settings(auth, stored)
+            .map_err(|problem| Failure::Said(self.say(problem.message_id(), &Args::new())))
     }
 }
 

@@ -12,14 +12,11 @@ pub fn run(context: Context) -> Result<(), Failure> {
 
 /// Serves; once listening, prints the `listening on` line and then `banner(address)`.
 pub fn run_with(context: Context, banner: impl FnOnce(std::net::SocketAddr) -> String) -> Result<(), Failure> {
-    if let Some(problem) = context.settings.jwt_secret_problem() {
-        let args = Args::new().with("mode", context.settings.mode.as_str());
-        return Err(Failure::Said(context.say(problem.message_id(), &args)));
-    }
     let db = context.database()?;
+    let keyring = context.keyring(&db)?;
     actix_web::rt::System::new().block_on(async move {
-        let app =
-            Application::build(context.settings, db, context.l10n).map_err(|e| Failure::Technical(e.to_string()))?;
+        let app = Application::build(context.settings, db, context.l10n, &keyring)
+            .map_err(|e| Failure::Technical(e.to_string()))?;
         // Scripts and tests wait for exactly this line, so it is not localized.
         let mut stdout = std::io::stdout();
         let _ = writeln!(stdout, "listening on http://{}", app.address());

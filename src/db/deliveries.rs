@@ -22,6 +22,8 @@ pub struct Delivery {
     pub email: String,
     /// The subscriber's status now (they may have left since the edition was queued).
     pub subscriber_status: String,
+    /// The subscriber's link epoch now, for a confirmation link.
+    pub subscriber_link_epoch: i64,
     pub locale: String,
     pub attempts: i32,
 }
@@ -106,6 +108,21 @@ pub fn queue_confirmation(conn: &mut DbConn, subscriber_id: i64, locale: &str) -
     Ok(())
 }
 
+/// How many confirmation emails a subscriber was queued since `since`, and when the latest
+/// was queued (at any time).
+pub fn confirmations_since(
+    conn: &mut DbConn,
+    subscriber_id: i64,
+    since: NaiveDateTime,
+) -> QueryResult<(i64, Option<NaiveDateTime>)> {
+    let theirs = || {
+        deliveries::table.filter(deliveries::kind.eq(CONFIRMATION)).filter(deliveries::subscriber_id.eq(subscriber_id))
+    };
+    let recent = theirs().filter(deliveries::created_at.ge(since)).count().get_result(conn)?;
+    let latest = theirs().select(diesel::dsl::max(deliveries::created_at)).first(conn)?;
+    Ok((recent, latest))
+}
+
 /// Which deliveries a worker claims.
 #[derive(Debug, Clone, Copy)]
 pub enum Scope {
@@ -158,6 +175,7 @@ pub fn claim(
             deliveries::subscriber_id,
             subscribers::email,
             subscribers::status,
+            subscribers::link_epoch,
             deliveries::locale,
             deliveries::attempts,
         ))

@@ -9,6 +9,7 @@ pub mod media;
 pub mod publication;
 pub mod refresh_tokens;
 pub mod schema;
+pub mod server_secret;
 pub mod site;
 pub mod stories;
 pub mod subscribers;

@@ -18,6 +18,8 @@ pub struct Subscriber {
     pub updated_at: NaiveDateTime,
     pub confirmed_at: Option<NaiveDateTime>,
     pub unsubscribed_at: Option<NaiveDateTime>,
+    /// Advanced whenever the subscriber leaves; see `delivery::tokens`.
+    pub link_epoch: i64,
 }
 
 pub const PENDING: &str = "pending";
@@ -49,7 +51,9 @@ pub fn insert(conn: &mut DbConn, email: &str, locale: &str, status: &str) -> Que
         .get_result(conn)
 }
 
-/// Moves a subscriber to `status`, stamping when they confirmed or left.
+/// Moves a subscriber to `status`, stamping when they confirmed or left. Leaving (by
+/// unsubscribing or bouncing) advances the link epoch, so that no confirmation link sent
+/// before can bring the address back.
 pub fn set_status(conn: &mut DbConn, id: i64, status: &str) -> QueryResult<()> {
     let at = now();
     let target = subscribers::table.find(id);
@@ -61,7 +65,12 @@ pub fn set_status(conn: &mut DbConn, id: i64, status: &str) -> QueryResult<()> {
                 .execute(conn)?;
         }
         UNSUBSCRIBED => {
-            diesel::update(target).set(subscribers::unsubscribed_at.eq(at)).execute(conn)?;
+            diesel::update(target)
+                .set((subscribers::unsubscribed_at.eq(at), subscribers::link_epoch.eq(subscribers::link_epoch + 1)))
+                .execute(conn)?;
+        }
+        BOUNCED => {
+            diesel::update(target).set(subscribers::link_epoch.eq(subscribers::link_epoch + 1)).execute(conn)?;
         }
         _ => {}
     }

@@ -13,5 +13,6 @@ pub mod compose;
 pub mod message;
 pub mod queue;
 pub mod smtp;
+pub mod subscription;
 pub mod tokens;
 pub mod worker;

@@ -8,12 +8,11 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 use futures_util::stream::FuturesUnordered;
 use futures_util::StreamExt;
-use secrecy::ExposeSecret;
 
 use super::compose::{self, Composed};
 use super::message::{build, Addressing};
 use super::smtp::Transport;
-use super::tokens::{LinkTokens, Purpose};
+use super::tokens::{ConfirmLink, LinkTokens};
 use crate::config::{EmailSettings, Settings};
 use crate::db::deliveries::{self, Delivery, Scope, CONFIRMATION};
 use crate::db::{self, editions, site as published, subscribers, Database};
@@ -27,6 +26,8 @@ pub struct Worker {
     db: Database,
     site: Arc<Site>,
     settings: EmailSettings,
+    /// How long a confirmation link works.
+    confirm_link_ttl: chrono::Duration,
     tokens: LinkTokens,
     transport: Transport,
     /// Identifies this worker's leases.
@@ -56,7 +57,7 @@ enum Outcome {
 }
 
 impl Worker {
-    pub fn new(db: Database, site: Arc<Site>, settings: &Settings, transport: Transport) -> Self {
+    pub fn new(db: Database, site: Arc<Site>, settings: &Settings, transport: Transport, tokens: LinkTokens) -> Self {
         let email = settings.email.clone();
         let pacer = (email.rate_per_second > 0).then(|| {
             let mut interval = tokio::time::interval(Duration::from_secs(1) / email.rate_per_second);
@@ -65,7 +66,8 @@ impl Worker {
         });
         Self {
             transport,
-            tokens: LinkTokens::new(settings.auth.jwt_secret.expose_secret().as_bytes()),
+            tokens,
+            confirm_link_ttl: chrono::Duration::days(settings.subscriptions.confirm_link_days.into()),
             owner: format!("{}-{}-{:08x}", hostname(), std::process::id(), rand::random::<u32>()),
             settings: email,
             db,
@@ -209,7 +211,10 @@ impl Worker {
     /// The addressed message, or why this delivery cannot be sent at all.
     async fn message_for(&self, delivery: &Delivery) -> Result<Result<lettre::Message, String>, ApiError> {
         let is_confirmation = delivery.kind == CONFIRMATION;
-        if !is_confirmation && delivery.subscriber_status != subscribers::CONFIRMED {
+        // A confirmation request goes only to an address still waiting for one: not to one
+        // that left, bounced or confirmed since it was queued.
+        let wanted = if is_confirmation { subscribers::PENDING } else { subscribers::CONFIRMED };
+        if delivery.subscriber_status != wanted {
             return Ok(Err(format!("subscriber is {}", delivery.subscriber_status)));
         }
         let Some(composed) = self.composed(delivery).await? else {
@@ -217,11 +222,13 @@ impl Worker {
         };
         let base = &self.site.base;
         let (personal, unsubscribe, message_id) = if is_confirmation {
-            let token = self.tokens.make(Purpose::Confirm, delivery.subscriber_id);
+            let link = ConfirmLink { subscriber_id: delivery.subscriber_id, epoch: delivery.subscriber_link_epoch };
+            let expires = (chrono::Utc::now() + self.confirm_link_ttl).timestamp();
+            let token = self.tokens.confirm(link, expires);
             let link = base.absolute(&format!("/subscribe/confirm?token={token}"));
             (link, None, format!("<confirm-{}@{}>", delivery.id, composed.host))
         } else {
-            let token = self.tokens.make(Purpose::Unsubscribe, delivery.subscriber_id);
+            let token = self.tokens.unsubscribe(delivery.subscriber_id);
             let link = base.absolute(&format!("/unsubscribe?token={token}"));
             let edition = delivery.edition_id.unwrap_or_default();
             let id = format!("<edition-{edition}.subscriber-{}@{}>", delivery.subscriber_id, composed.host);

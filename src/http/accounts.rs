@@ -1,17 +1,22 @@
 //! Logging in and out, refreshing tokens, and the signed-in user's own account.
 
+use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::client::client_key;
 use super::users::UserView;
 use crate::app::AppState;
 use crate::auth::session::{self, IssuedSession};
 use crate::auth::CurrentUser;
 use crate::db::users;
-use crate::domain::EmailAddress;
+use crate::domain::{EmailAddress, Invalid};
 use crate::error::ApiError;
 use crate::http::json::Json;
+
+/// The longest email address there can be (RFC 5321's path limit, less its brackets).
+const MAX_EMAIL_BYTES: usize = 254;
 
 #[derive(Deserialize, ToSchema)]
 pub struct LoginRequest {
@@ -66,12 +71,21 @@ pub async fn login(
     body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let LoginRequest { email, password } = body.into_inner();
-    let address = client_address(&req, state.settings.http.trust_forwarded_for);
+    // No address is longer (RFC 5321); refused before anything keeps it, so the limiter's
+    // keys stay short whatever a client sends.
+    if email.len() > MAX_EMAIL_BYTES {
+        return Err(ApiError::Validation(vec![Invalid::new("email", "invalid-email")]));
+    }
+    let address = client_key(&req, &state.proxies);
     let limits = &state.login_limits;
-    limits.per_address.check_and_record(&address).map_err(|retry_after| ApiError::RateLimited { retry_after })?;
-    // A malformed address cannot belong to an account; it fails like any unknown one.
-    let account_key = EmailAddress::parse(&email).map(|e| e.into_string()).unwrap_or(email);
-    limits.per_account.check(&account_key).map_err(|retry_after| ApiError::RateLimited { retry_after })?;
+    let limited = |retry_after| ApiError::RateLimited { retry_after };
+    limits.per_address.check_and_record(&address).map_err(limited)?;
+    // A malformed address cannot belong to an account; it fails like any unknown one, and is
+    // counted in the same case-folded form.
+    let account_key = EmailAddress::parse(&email).map_or_else(|_| email.trim().to_lowercase(), |e| e.into_string());
+    // Counted before the password is tried, so that concurrent guesses cannot together get
+    // more than the allowance; the right password gives the attempt back.
+    limits.per_account.check_and_record(&account_key).map_err(limited)?;
 
     // Three steps, so that the slow hash holds no database connection: a burst of logins
     // must not starve every other request of the pool.
@@ -82,21 +96,14 @@ pub async fn login(
         .run(move |memory| session::check_password(account, &password, memory))
         .await
         .ok_or(ApiError::Internal)?;
-    let user = match checked {
-        Ok(user) => user,
-        Err(session::AuthError::InvalidCredentials) => {
-            limits.per_account.record(&account_key);
-            return Err(ApiError::InvalidCredentials);
-        }
-        Err(other) => return Err(other.into()),
-    };
+    let user = checked?;
     let issuing = state.clone();
     let session = state
         .db
         .run(move |conn| session::start(conn, &issuing.keys, issuing.lifetimes, &user).map_err(ApiError::from))
         .await?;
     limits.per_account.clear(&account_key);
-    Ok(HttpResponse::Ok().json(TokenResponse::from(session)))
+    Ok(token_response(session))
 }
 
 /// Trade a refresh token for a new pair. Each refresh token works once; presenting a used
@@ -117,7 +124,7 @@ pub async fn refresh(state: web::Data<AppState>, body: Json<RefreshRequest>) -> 
     let worker_state = state.clone();
     let session =
         state.db.run(move |conn| session::rotate(conn, &worker_state.keys, worker_state.lifetimes, &token)).await?;
-    Ok(HttpResponse::Ok().json(TokenResponse::from(session)))
+    Ok(token_response(session))
 }
 
 /// End the login session a refresh token belongs to. Always 204, known token or not.
@@ -153,10 +160,10 @@ pub async fn get_me(user: CurrentUser) -> HttpResponse {
     HttpResponse::Ok().json(UserView::from(&user.0))
 }
 
-/// The address login limits count against: the peer, or the proxy's `X-Forwarded-For`
-/// when the deployment says a trusted proxy sets it.
-fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> String {
-    let info = req.connection_info();
-    let address = if trust_forwarded_for { info.realip_remote_addr() } else { info.peer_addr() };
-    address.unwrap_or("unknown").to_owned()
+/// Tokens are for the client alone: no cache on the way may keep a copy.
+fn token_response(session: IssuedSession) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((header::PRAGMA, "no-cache"))
+        .json(TokenResponse::from(session))
 }

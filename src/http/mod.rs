@@ -2,6 +2,7 @@
 //! error turns into. One file per resource; handlers are named `verb_noun`.
 
 mod accounts;
+pub mod client;
 mod cors;
 mod editions;
 mod health;
@@ -24,7 +25,7 @@ pub(crate) mod users;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method};
-use actix_web::middleware::{from_fn, Logger, Next};
+use actix_web::middleware::{from_fn, DefaultHeaders, Logger, Next};
 use actix_web::{error, web, App, HttpRequest, HttpResponse};
 
 use crate::app::AppState;
@@ -59,6 +60,7 @@ pub fn app(
 > {
     let json_limit = state.settings.http.json_limit_bytes;
     let private_cors = cors::private(&state.settings.http.cors_origins);
+    let headers = default_headers(&state.settings.public_url);
     App::new()
         .app_data(state)
         .app_data(web::PayloadConfig::default().limit(json_limit))
@@ -138,7 +140,9 @@ pub fn app(
         )
         .service(resource!("/media/{file_name}", GET => media::get_public_media))
         .service(resource!("/assets/{name}", GET => site::serve_asset))
-        .service(resource!("/subscribe/confirm", GET => subscriptions::confirm))
+        .service(
+            resource!("/subscribe/confirm", GET => subscriptions::confirm_page, POST => subscriptions::confirm),
+        )
         .service(
             resource!("/unsubscribe", GET => subscriptions::unsubscribe_page, POST => subscriptions::unsubscribe),
         )
@@ -149,7 +153,22 @@ pub fn app(
         .default_service(web::to(site::serve_site))
         .wrap(from_fn(refuse_nul_in_query))
         .wrap(from_fn(problem::render_problems))
-        .wrap(Logger::new("%r %s %Dms"))
+        .wrap(headers)
+        // The path without its query: confirm and unsubscribe links carry their token there.
+        .wrap(Logger::new("%{request}xi %s %Dms").custom_request_replace("request", |req| {
+            format!("{} {}", req.method(), req.path())
+        }))
+}
+
+/// Headers every response carries (a handler's own win): no content sniffing anywhere, and
+/// HSTS when readers reach the site over https.
+fn default_headers(public_url: &str) -> DefaultHeaders {
+    let headers = DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"));
+    if public_url.starts_with("https://") {
+        headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000"))
+    } else {
+        headers
+    }
 }
 
 /// The 405 answer of a resource whose methods are `allowed`: a problem (rendered by

@@ -101,7 +101,10 @@ pub async fn preview_email(
     let locale = query.into_inner().locale.unwrap_or_else(|| state.l10n.default_locale().to_owned());
     let composed = compose(&state, id.into_inner(), locale).await?;
     let html = composed.html(&state.site.base.absolute("/unsubscribe?token=preview"));
-    Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html))
+    let mut response = HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html);
+    // The edition's own HTML, shown in an editor's browser on the API's origin.
+    super::site::secure_email_preview(&mut response, &state.site.base.origin());
+    Ok(response)
 }
 
 /// Send the edition to one address now (not recorded as a delivery).

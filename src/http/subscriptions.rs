@@ -1,6 +1,8 @@
-//! What subscribers do: subscribe (public, rate-limited, revealing nothing), confirm by the
-//! link in the confirmation email, and unsubscribe by link or by one click in the mail
-//! client (RFC 8058). The pages these links open are localized HTML.
+//! What subscribers do: subscribe (public, rate-limited, revealing nothing), confirm from
+//! the page the confirmation email's link opens, and unsubscribe by link or by one click in
+//! the mail client (RFC 8058). The pages these links open are localized HTML, and a link
+//! only ever shows a button: mail scanners open every link in a message, and must not
+//! subscribe or unsubscribe anyone by doing so. The rules are `delivery::subscription`'s.
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
@@ -9,13 +11,13 @@ use minijinja::context;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::client::client_key;
 use super::locale::request_locale;
 use super::problem::Problem;
 use super::site::secure_html;
 use crate::app::AppState;
-use crate::db::subscribers::{self, CONFIRMED, PENDING};
-use crate::db::{self, deliveries, DbConn};
-use crate::delivery::tokens::Purpose;
+use crate::db::subscribers;
+use crate::delivery::subscription::{self, ConfirmationPolicy};
 use crate::domain::{EmailAddress, Invalid};
 use crate::error::ApiError;
 use crate::http::json::Json;
@@ -58,7 +60,7 @@ pub async fn subscribe(
     state: web::Data<AppState>,
     body: Json<SubscribeRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let address = client_key(&req, &state.proxies);
     state.subscribe_limits.check_and_record(&address).map_err(|retry_after| ApiError::RateLimited { retry_after })?;
     let body = body.into_inner();
     let email = EmailAddress::parse(&body.email);
@@ -71,54 +73,45 @@ pub async fn subscribe(
     };
     let locale = body.locale;
     let reply_locale = locale.clone();
+    let policy = ConfirmationPolicy::new(&state.settings.subscriptions);
     state
         .db
-        .run(move |conn| db::write_transaction(conn, |conn| request_subscription(conn, email.as_str(), &locale)))
+        .run(move |conn| subscription::request(conn, email.as_str(), &locale, policy).map_err(ApiError::from))
         .await?;
     let message = state.l10n.text(&reply_locale, "subscribe-accepted", &Args::new());
     Ok(HttpResponse::Accepted().json(SubscribeResponse { message }))
 }
 
-/// Creates or revives a subscription and asks for confirmation; confirmed subscribers are
-/// left as they are.
-fn request_subscription(conn: &mut DbConn, email: &str, locale: &str) -> Result<(), ApiError> {
-    let id = match subscribers::find_by_email(conn, email)? {
-        Some(existing) if existing.status == CONFIRMED => return Ok(()),
-        Some(existing) => {
-            subscribers::set_locale(conn, existing.id, locale)?;
-            if existing.status != PENDING {
-                subscribers::set_status(conn, existing.id, PENDING)?;
-            }
-            existing.id
-        }
-        None => subscribers::insert(conn, email, locale, PENDING)?,
+/// The confirmation link's page: who is about to be subscribed, and a button.
+pub async fn confirm_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<TokenQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let token = query.into_inner().token.unwrap_or_default();
+    let Some(link) = state.link_tokens.verify_confirm(&token, chrono::Utc::now().timestamp()) else {
+        return invalid_link(&req, &state).await;
     };
-    deliveries::queue_confirmation(conn, id, locale)?;
-    Ok(())
+    let found = state.db.run(move |conn| subscribers::find(conn, link.subscriber_id).map_err(ApiError::from)).await?;
+    let Some(subscriber) = found.filter(|s| s.link_epoch == link.epoch) else {
+        return invalid_link(&req, &state).await;
+    };
+    let action = state.site.base.link(&format!("/subscribe/confirm?token={token}"));
+    let args = Args::new().with("email", subscriber.email);
+    notice(&state, &subscriber.locale, StatusCode::OK, "subscription-confirm", args, Some(action)).await
 }
 
-/// The confirmation link's page.
+/// Confirming: the confirmation page's button.
 pub async fn confirm(
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<TokenQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let Some(id) = query.token.as_deref().and_then(|t| state.link_tokens.verify(Purpose::Confirm, t)) else {
+    let now = chrono::Utc::now().timestamp();
+    let Some(link) = query.token.as_deref().and_then(|t| state.link_tokens.verify_confirm(t, now)) else {
         return invalid_link(&req, &state).await;
     };
-    let confirmed = state
-        .db
-        .run(move |conn| {
-            db::write_transaction(conn, |conn| {
-                let Some(subscriber) = subscribers::find(conn, id)? else { return Ok::<_, ApiError>(None) };
-                if subscriber.status == PENDING {
-                    subscribers::set_status(conn, id, CONFIRMED)?;
-                }
-                Ok(Some(subscriber.locale))
-            })
-        })
-        .await?;
-    match confirmed {
+    match state.db.run(move |conn| subscription::confirm(conn, link).map_err(ApiError::from)).await? {
         Some(locale) => notice(&state, &locale, StatusCode::OK, "subscription-confirmed", Args::new(), None).await,
         None => invalid_link(&req, &state).await,
     }
@@ -132,7 +125,7 @@ pub async fn unsubscribe_page(
     query: web::Query<TokenQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let token = query.into_inner().token.unwrap_or_default();
-    let Some(id) = state.link_tokens.verify(Purpose::Unsubscribe, &token) else {
+    let Some(id) = state.link_tokens.verify_unsubscribe(&token) else {
         return invalid_link(&req, &state).await;
     };
     let Some(subscriber) = state.db.run(move |conn| subscribers::find(conn, id).map_err(ApiError::from)).await? else {
@@ -149,19 +142,10 @@ pub async fn unsubscribe(
     state: web::Data<AppState>,
     query: web::Query<TokenQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let Some(id) = query.token.as_deref().and_then(|t| state.link_tokens.verify(Purpose::Unsubscribe, t)) else {
+    let Some(id) = query.token.as_deref().and_then(|t| state.link_tokens.verify_unsubscribe(t)) else {
         return invalid_link(&req, &state).await;
     };
-    let left = state
-        .db
-        .run(move |conn| {
-            let Some(subscriber) = subscribers::find(conn, id)? else { return Ok::<_, ApiError>(None) };
-            if subscriber.status != subscribers::UNSUBSCRIBED {
-                subscribers::set_status(conn, id, subscribers::UNSUBSCRIBED)?;
-            }
-            Ok(Some(subscriber.locale))
-        })
-        .await?;
+    let left = state.db.run(move |conn| subscription::unsubscribe(conn, id).map_err(ApiError::from)).await?;
     match left {
         Some(locale) => notice(&state, &locale, StatusCode::OK, "unsubscribe-done", Args::new(), None).await,
         None => invalid_link(&req, &state).await,

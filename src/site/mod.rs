@@ -48,6 +48,14 @@ impl BaseUrl {
         format!("{}{path}", self.path)
     }
 
+    /// `scheme://host[:port]`, as in a Content-Security-Policy source.
+    pub fn origin(&self) -> String {
+        let Some((scheme, rest)) = self.absolute.split_once("://") else { return String::new() };
+        let authority = rest.split('/').next().unwrap_or_default();
+        let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+        format!("{scheme}://{host}")
+    }
+
     /// The host name (without port), e.g. for `Message-ID`s.
     pub fn host(&self) -> String {
         let after_scheme = self.absolute.split_once("://").map_or(self.absolute.as_str(), |(_, rest)| rest);

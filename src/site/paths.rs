@@ -35,7 +35,10 @@ pub enum Resolved {
 
 impl PagePath {
     pub fn resolve(path: &str, l10n: &Localizer) -> Option<Resolved> {
-        let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        // One leading slash only: `//en` is a host name to a browser, and a redirect to
+        // `//en/` would send readers to another site.
+        let segments: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
+        let add_slash = || Some(Resolved::AddSlash(format!("/{}/", segments.join("/"))));
         let page = |page| Some(Resolved::Page(page));
         let locale = |code: &str| l10n.is_supported(code).then(|| code.to_owned());
         match segments.as_slice() {
@@ -47,10 +50,8 @@ impl PagePath {
             [code, "archive", ""] => page(PagePath::Archive(locale(code)?)),
             [code, "editions", slug, ""] if is_slug(slug) => page(PagePath::Edition(locale(code)?, slug.to_string())),
             [code, "stories", slug, ""] if is_slug(slug) => page(PagePath::Story(locale(code)?, slug.to_string())),
-            [code] | [code, "archive"] if locale(code).is_some() => Some(Resolved::AddSlash(format!("{path}/"))),
-            [code, "editions" | "stories", slug] if locale(code).is_some() && is_slug(slug) => {
-                Some(Resolved::AddSlash(format!("{path}/")))
-            }
+            [code] | [code, "archive"] if locale(code).is_some() => add_slash(),
+            [code, "editions" | "stories", slug] if locale(code).is_some() && is_slug(slug) => add_slash(),
             _ => None,
         }
     }
@@ -130,7 +131,10 @@ mod tests {
     #[test]
     fn unknown_and_tricky_paths_are_no_pages() {
         let l10n = l10n();
-        for path in ["/fr/", "/en/stories/../../etc/", "/en/stories/Bad_Slug/", "/en/nothing/", "/api/v1/me"] {
+        let tricky = ["/fr/", "/en/stories/../../etc/", "/en/stories/Bad_Slug/", "/en/nothing/", "/api/v1/me"];
+        // A redirect to `//en/` would leave the site for the host `en`.
+        let other_hosts = ["//en", "//en/", "///en", "//evil.example/en", "//ar/stories/x"];
+        for path in tricky.into_iter().chain(other_hosts) {
             assert_eq!(PagePath::resolve(path, &l10n), None, "{path}");
         }
         assert_eq!(PagePath::resolve("/ar", &l10n), Some(Resolved::AddSlash("/ar/".into())));

@@ -203,7 +203,7 @@ pub fn nashra_command(database_url: &str, secret: &str) -> Command {
     command
         .env("NASHRA_MODE", "test")
         .env("NASHRA_DATABASE_URL", database_url)
-        .env("NASHRA_AUTH__JWT_SECRET", secret)
+        .env("NASHRA_AUTH__SECRET", secret)
         .env("NASHRA_HTTP__WORKERS", "2")
         .env("LANG", "C")
         .env_remove("LC_ALL")
@@ -243,8 +243,13 @@ impl TestApp {
 
     /// Starts a server with extra environment variables (`NASHRA_...` settings).
     pub fn spawn_with(backend: Backend, env: &[(&str, &str)]) -> Self {
+        Self::spawn_with_secret(backend, &random_hex(32), env)
+    }
+
+    /// Starts a server with `secret` configured (empty: none, so the server keeps its own).
+    pub fn spawn_with_secret(backend: Backend, secret: &str, env: &[(&str, &str)]) -> Self {
         let database = TestDatabase::create(&backend);
-        let secret = random_hex(32);
+        let secret = secret.to_owned();
         let created = run_cli(
             nashra_command(&database.url, &secret),
             &["user", "add", "--email", ADMIN_EMAIL, "--name", "Test Admin", "--role", "admin", "--password-stdin"],
@@ -277,6 +282,13 @@ impl TestApp {
         let (child, address) = start_server(Self::serve_command(&self.database.url, &self.secret, &self.env));
         self.child = child;
         self.base = format!("http://{address}");
+    }
+
+    /// Stops the server and starts it again with another secret and extra settings.
+    pub fn restart_with_secret(&mut self, secret: &str, env: &[(&str, &str)]) {
+        self.secret = secret.to_owned();
+        self.env.extend(env.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        self.restart();
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -378,8 +390,13 @@ fn with_token(builder: reqwest::blocking::RequestBuilder, token: Option<&str>) -
 }
 
 /// Spawns `serve` and waits for its `listening on http://ADDR:PORT` line.
-pub fn start_server(mut command: Command) -> (Child, String) {
-    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::inherit()).spawn().expect("spawn server");
+pub fn start_server(command: Command) -> (Child, String) {
+    start_server_with_stderr(command, Stdio::inherit())
+}
+
+/// [`start_server`], with the server's log going to `stderr`.
+pub fn start_server_with_stderr(mut command: Command, stderr: Stdio) -> (Child, String) {
+    let mut child = command.stdout(Stdio::piped()).stderr(stderr).spawn().expect("spawn server");
     let stdout = child.stdout.take().expect("stdout");
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {

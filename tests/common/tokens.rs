@@ -11,9 +11,27 @@ pub fn now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs()
 }
 
-/// Signs `claims` with HS256 under `secret`.
+/// The access-token key the server derives from its secret: HMAC-SHA256 of a fixed label.
+/// Written out here rather than taken from the library, so that the tests pin it.
+pub fn access_token_key(secret: &str) -> Vec<u8> {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(b"nashra access tokens v1");
+    mac.finalize().into_bytes().to_vec()
+}
+
+/// Signs `claims` with HS256 under the key the server derives from `secret`.
 pub fn sign(secret: &str, claims: Value) -> String {
-    encode(&Header::default(), &claims, &EncodingKey::from_secret(secret.as_bytes()).unwrap()).unwrap()
+    sign_with_key(&access_token_key(secret), claims)
+}
+
+/// Signs `claims` with HS256 under `key` itself.
+pub fn sign_with_key(key: &[u8], claims: Value) -> String {
+    sign_with_header(key, Header::default(), claims)
+}
+
+pub fn sign_with_header(key: &[u8], header: Header, claims: Value) -> String {
+    encode(&header, &claims, &EncodingKey::from_secret(key).unwrap()).unwrap()
 }
 
 /// Claims the server would accept for user 1 (the first admin), apart from `aud`, `iat` and `exp`.

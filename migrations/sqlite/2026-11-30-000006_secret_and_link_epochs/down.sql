@@ -1,0 +1,2 @@
+DROP INDEX deliveries_subscriber;
+ALTER TABLE subscribers DROP COLUMN link_epoch;
