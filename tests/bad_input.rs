@@ -10,12 +10,17 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::fixture::publish_newsletter;
-use common::{is_arabic, tokens, Backend, TestApp};
+use common::newsroom::{create_story, must, translation_path};
+use common::{is_arabic, nashra_command, run_cli, tokens, Backend, TestApp};
 use reqwest::blocking::Response;
 use reqwest::Method;
 use serde_json::{json, Map, Value};
 
-on_both_backends!(every_operation_refuses_bad_input_and_changes_nothing, every_role_is_refused_what_it_may_not_do);
+on_both_backends!(
+    every_operation_refuses_bad_input_and_changes_nothing,
+    every_role_is_refused_what_it_may_not_do,
+    hostile_edition_texts_stay_text_in_the_email,
+);
 
 /// The largest body the server under test accepts; small, so oversize bodies are cheap to send.
 const BODY_LIMIT: usize = 16 * 1024;
@@ -299,7 +304,9 @@ fn every_operation_refuses_bad_input_and_changes_nothing(backend: Backend) {
     let world = World::new(backend);
     let operations = operations(&world.document);
     assert!(operations.len() >= 45, "the OpenAPI document lists only {} operations", operations.len());
-    let forged = tokens::forged(&world.app.secret, &world.admin);
+    let mut forged = tokens::forged(&world.app.secret, &world.admin);
+    // A refresh token is no access token, whatever header it comes in.
+    forged.push(("refresh token as bearer", world.app.login(common::ADMIN_EMAIL, common::ADMIN_PASSWORD).refresh));
     let before = world.app.database.snapshot();
     let mut checker = Checker::new(&world);
 
@@ -542,4 +549,60 @@ fn every_role_is_refused_what_it_may_not_do(backend: Backend) {
     assert!(failures.is_empty(), "{} refusals failed:\n{}", failures.len(), failures.join("\n"));
     assert!(refusals >= 30, "only {refusals} role refusals were checked");
     assert_eq!(before, world.app.database.snapshot(), "a refused request changed stored data");
+}
+
+/// An editor's edition texts reach subscribers' inboxes: a line break in the title must not
+/// become a header of its own, a script in the signature must stay text, and an image from
+/// another site in the foreword (a tracking pixel) must not be in the message at all.
+fn hostile_edition_texts_stay_text_in_the_email(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let newsletter = publish_newsletter(&app);
+    let (editor, reviewer) = (&newsletter.editor, &newsletter.reviewer);
+    let story = create_story(&app, editor, "hostile-texts");
+    for locale in ["en", "ar"] {
+        let text = json!({"title": format!("Story {locale}"), "summary": "", "body": "Text."});
+        assert_eq!(app.put(&translation_path(story, locale), &text, editor, None).status(), 201);
+        must(&app, editor, story, locale, "submit");
+        must(&app, reviewer, story, locale, "approve");
+    }
+    let edition: Value =
+        app.post("/api/v1/editions", &json!({"number": 66, "slug": "hostile"}), Some(editor)).json().unwrap();
+    let edition = edition["id"].as_i64().unwrap();
+    app.patch(&format!("/api/v1/editions/{edition}"), &json!({"story_ids": [story]}), Some(editor));
+    for locale in ["en", "ar"] {
+        let text = json!({
+            "title": "Autumn\r\nBcc: victim@example.org\r\nX-Injected: yes",
+            "foreword": "Welcome <img src=\"https://tracker.example/open.gif\"> ![pixel](https://tracker.example/md.gif)",
+            "signature": {"name": "<script>alert(1)</script>Amal", "role": "<img src=x onerror=alert(2)>Head"},
+        });
+        let saved = app.put(&format!("/api/v1/editions/{edition}/translations/{locale}"), &text, editor, None);
+        assert!(saved.status().is_success(), "{}", saved.text().unwrap());
+    }
+    let published = app.post(&format!("/api/v1/editions/{edition}/publish"), &json!({}), Some(reviewer));
+    assert_eq!(published.status(), 200, "{}", published.text().unwrap());
+
+    let out = tempfile::tempdir().unwrap();
+    for locale in ["en", "ar"] {
+        let file = out.path().join(format!("{locale}.eml"));
+        let exported = run_cli(
+            nashra_command(&app.database.url, &app.secret),
+            &["export", "email", "--edition", "hostile", "--lang", locale, "--out", file.to_str().unwrap()],
+            "",
+        );
+        assert!(exported.status.success(), "{}", String::from_utf8_lossy(&exported.stderr));
+        let raw = std::fs::read(&file).unwrap();
+        let text = String::from_utf8_lossy(&raw);
+        let head = &text[..text.find("\r\n\r\n").expect("headers end")];
+        for line in head.split("\r\n") {
+            let lower = line.to_ascii_lowercase();
+            assert!(!lower.starts_with("bcc:") && !lower.starts_with("x-injected:"), "a header was injected: {line}");
+        }
+        let mail = mailparse::parse_mail(&raw).unwrap();
+        let html = mail.subparts.iter().find(|p| p.ctype.mimetype == "text/html").unwrap().get_body().unwrap();
+        assert!(!html.contains("tracker.example"), "a remote image reached the email");
+        assert!(!html.contains("<script") && !html.contains("<img src=x"), "markup from the signature survived");
+        assert!(html.contains("&lt;script&gt;alert(1)"), "the signature is shown as text");
+    }
+    let page = app.get("/en/editions/hostile/", None).text().unwrap();
+    assert!(!page.contains("tracker.example") && !page.contains("<script>alert"), "the page is as clean");
 }

@@ -357,6 +357,25 @@ fn every_response_says_nosniff_and_tokens_are_not_stored(backend: Backend) {
     assert_eq!(no_redirects.get(app.url("/en")).send().unwrap().headers()["location"], "/en/");
 }
 
+/// The scheme is case-insensitive (RFC 9110 §11.1), so `bearer` works as `Bearer` does, and
+/// refuses what `Bearer` refuses.
+fn the_bearer_scheme_in_any_case_checks_the_same(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let valid = app.admin_token();
+    let forged = sign_with_key(b"some-other-key-of-thirty-two-bytes!!", admin_claims("nashra-api", now(), now() + 60));
+    for scheme in ["bearer", "BEARER", "Bearer"] {
+        let me = |token: &str| {
+            app.client.get(app.url("/api/v1/me")).header("Authorization", format!("{scheme} {token}")).send().unwrap()
+        };
+        assert_eq!(me(&valid).status(), 200, "{scheme}");
+        assert_eq!(me(&forged).status(), 401, "{scheme}");
+    }
+    for malformed in ["Basic YWRtaW46YWRtaW4=", "Bearer", "Bearer ", "Token abc", "bearer\tabc"] {
+        let response = app.client.get(app.url("/api/v1/me")).header("Authorization", malformed).send().unwrap();
+        assert_eq!(response.status(), 401, "{malformed:?}");
+    }
+}
+
 fn hsts_when_the_public_url_is_https(backend: Backend) {
     let app = TestApp::spawn_with(backend, &[("NASHRA_PUBLIC_URL", "https://bulletin.example.org")]);
     for path in ["/health", "/en/", "/api/v1/me"] {
@@ -373,6 +392,7 @@ on_both_backends!(
     without_trusted_proxies_forwarded_addresses_are_ignored,
     every_response_says_nosniff_and_tokens_are_not_stored,
     hsts_when_the_public_url_is_https,
+    the_bearer_scheme_in_any_case_checks_the_same,
 );
 
 #[test]

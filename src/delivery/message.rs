@@ -30,9 +30,9 @@ pub fn build(composed: &Composed, addressing: &Addressing) -> Result<Message, Bu
     let from_address = composed.from_address.parse().map_err(|_| BuildError::Address(composed.from_address.clone()))?;
     let to = addressing.to.parse().map_err(|_| BuildError::Address(addressing.to.to_owned()))?;
     let mut builder = Message::builder()
-        .from(Mailbox::new(Some(composed.from_name.clone()), from_address))
+        .from(Mailbox::new(Some(one_line(&composed.from_name)), from_address))
         .to(Mailbox::new(None, to))
-        .subject(composed.subject.clone())
+        .subject(one_line(&composed.subject))
         .message_id(Some(addressing.message_id.clone()))
         .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("Content-Language"), composed.locale.clone()));
     if let Some(unsubscribe) = addressing.unsubscribe {
@@ -53,7 +53,25 @@ pub fn build(composed: &Composed, addressing: &Addressing) -> Result<Message, Bu
     Ok(builder.multipart(composed.body(addressing.personal_link))?)
 }
 
+/// Header text on one line: the subject and sender name come from editors' texts, and a
+/// line break in one must not start a header of its own (`Bcc:`, say).
+fn one_line(text: &str) -> String {
+    text.split(char::is_control).filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
 /// The message as an `.eml` file.
 pub fn to_eml(message: &Message) -> Vec<u8> {
     message.formatted()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn header_text_cannot_break_into_a_new_header() {
+        assert_eq!(one_line("Spring\r\nBcc: victim@example.org"), "Spring Bcc: victim@example.org");
+        assert_eq!(one_line("ربيع\n\t٢٠٢٦"), "ربيع ٢٠٢٦");
+        assert_eq!(one_line("plain"), "plain");
+    }
 }

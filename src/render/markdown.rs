@@ -1,6 +1,8 @@
 //! Markdown to HTML, and that HTML through a sanitiser: the one place story and foreword
 //! text becomes markup. Whoever wrote the Markdown, no script, event handler, `javascript:`
-//! or `data:` URL, style or embedded object survives.
+//! or `data:` URL, style or embedded object survives, and no image from another site: in an
+//! email a remote image is a tracking pixel, on a page the CSP would block it anyway.
+//! Pictures belong in a story's images, which carry credits and captions.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -18,9 +20,18 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_generic_attributes(["dir", "lang"])
             .rm_tags(["img"])
             .add_tags(["img"])
-            .add_tag_attributes("img", ["src", "alt", "width", "height", "loading"]);
+            .add_tag_attributes("img", ["src", "alt", "width", "height", "loading"])
+            .attribute_filter(|element, attribute, value| match (element, attribute) {
+                ("img", "src") if !is_own_media(value) => None,
+                _ => Some(value.into()),
+            });
         builder
     })
+}
+
+/// An image path on this site (`/media/…`), not a URL that reaches elsewhere.
+fn is_own_media(src: &str) -> bool {
+    src.starts_with("/media/") && !src.starts_with("//") && !src.contains("..")
 }
 
 /// Deeper structure than this (lists in lists in quotes…) is flattened: no newsletter needs
@@ -72,6 +83,16 @@ mod tests {
         assert!(html.contains("<h1>Title</h1>"));
         assert!(html.contains("<strong>bold</strong>"));
         assert!(html.contains(r#"<a href="https://example.org" rel="noopener noreferrer">link</a>"#));
+    }
+
+    #[test]
+    fn images_from_other_sites_lose_their_source() {
+        let html = to_safe_html(
+            "![pixel](https://tracker.example/p.gif) <img src=\"http://tracker.example/q.gif\" alt=\"q\"> \
+             <img src=\"//tracker.example/r.gif\"> ![ours](/media/1.png)",
+        );
+        assert!(!html.contains("tracker.example"), "{html}");
+        assert!(html.contains(r#"src="/media/1.png""#), "{html}");
     }
 
     #[test]

@@ -57,7 +57,43 @@ pub fn forged(secret: &str, valid: &str) -> Vec<(&'static str, String)> {
     let tampered = parts.join(".");
     let unsigned =
         format!("{}.{}.", URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#), valid.split('.').nth(1).unwrap());
+    let key = access_token_key(secret);
+    let good = || admin_claims("nashra-api", now(), now() + 60);
+    let without = |claim: &str| {
+        let mut claims = good();
+        claims.as_object_mut().unwrap().remove(claim);
+        sign(secret, claims)
+    };
+    let mut wrong_issuer = good();
+    wrong_issuer["iss"] = json!("someone-else");
+    let with_header = |header: Header| sign_with_header(&key, header, good());
+    let mut kid = Header::default();
+    kid.kid = Some("1".into());
+    let mut jku = Header::default();
+    jku.jku = Some("https://attacker.example/keys.json".into());
+    // Algorithm confusion: an RS256 header over an HMAC signature made with the right key.
+    let rs256 = {
+        let signed = format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(r#"{"alg":"RS256","typ":"JWT"}"#),
+            URL_SAFE_NO_PAD.encode(good().to_string())
+        );
+        let mut mac = <hmac::Hmac<sha2::Sha256> as hmac::Mac>::new_from_slice(&key).unwrap();
+        hmac::Mac::update(&mut mac, signed.as_bytes());
+        format!("{signed}.{}", URL_SAFE_NO_PAD.encode(hmac::Mac::finalize(mac).into_bytes()))
+    };
     vec![
+        ("wrong issuer", sign(secret, wrong_issuer)),
+        ("no exp", without("exp")),
+        ("no sub", without("sub")),
+        ("no iat", without("iat")),
+        ("no iss", without("iss")),
+        ("no aud", without("aud")),
+        ("HS512", with_header(Header::new(jsonwebtoken::Algorithm::HS512))),
+        ("RS256 header", rs256),
+        ("kid header", with_header(kid)),
+        ("jku header", with_header(jku)),
+        ("signed with the secret itself", sign_with_key(secret.as_bytes(), good())),
         ("expired", expired),
         ("wrong audience", wrong_audience),
         ("wrong key", wrong_key),
