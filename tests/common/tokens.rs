@@ -67,10 +67,8 @@ pub fn forged(secret: &str, valid: &str) -> Vec<(&'static str, String)> {
     let mut wrong_issuer = good();
     wrong_issuer["iss"] = json!("someone-else");
     let with_header = |header: Header| sign_with_header(&key, header, good());
-    let mut kid = Header::default();
-    kid.kid = Some("1".into());
-    let mut jku = Header::default();
-    jku.jku = Some("https://attacker.example/keys.json".into());
+    let kid = Header { kid: Some("1".into()), ..Header::default() };
+    let jku = Header { jku: Some("https://attacker.example/keys.json".into()), ..Header::default() };
     // Algorithm confusion: an RS256 header over an HMAC signature made with the right key.
     let rs256 = {
         let signed = format!(
