@@ -61,6 +61,7 @@ pub enum SubjectKind {
 #[into_params(parameter_in = Query)]
 pub struct AuditFilter {
     /// Events about editions or about users (default: users).
+    #[param(inline)]
     pub subject: Option<SubjectKind>,
 }
 
