@@ -122,6 +122,15 @@ fn an_edit_of_a_published_edition_waits_for_a_reviewer(backend: Backend) {
     let slugs: Vec<&str> = public["stories"].as_array().unwrap().iter().map(|s| s["slug"].as_str().unwrap()).collect();
     assert_eq!(slugs, ["schools-reopen"]);
     assert_eq!(app.get(&format!("/media/{cover_file}"), None).status(), 200);
+
+    // Saving the same text again changes nothing readers would see: nothing to review.
+    let same = json!({"title": NEW_TITLE, "foreword": NEW_FOREWORD,
+                      "signature": {"name": NEW_SIGNER, "role": "Nobody"}, "cover_alt": "new alt"});
+    let saved: Value = app
+        .put(&format!("/api/v1/editions/{edition}/translations/en"), &same, &newsletter.editor, None)
+        .json()
+        .unwrap();
+    assert_eq!(saved["pending_changes"], false, "{saved}");
 }
 
 fn the_author_of_a_change_cannot_publish_it(backend: Backend) {

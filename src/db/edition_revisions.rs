@@ -43,9 +43,30 @@ pub struct FullEditionRevision {
     pub story_ids: Vec<i64>,
 }
 
-/// Takes the edition's working copy as its next revision and makes that the latest.
+/// Takes the edition's working copy as its next revision and makes that the latest. A save
+/// that changed nothing makes no revision: the latest is returned as it is.
 pub fn snapshot(conn: &mut DbConn, edition_id: i64, author: Option<i64>) -> QueryResult<EditionRevision> {
     let edition = edition_rows::find(conn, edition_id)?.ok_or(diesel::result::Error::NotFound)?;
+    let texts: Vec<RevisionText> = edition_rows::texts(conn, edition_id)?
+        .into_iter()
+        .map(|text| RevisionText {
+            revision_id: 0,
+            locale: text.locale,
+            title: text.title,
+            foreword: text.foreword,
+            signature_name: text.signature_name,
+            signature_role: text.signature_role,
+            cover_alt: text.cover_alt,
+        })
+        .collect();
+    let story_ids: Vec<i64> = stories::in_edition(conn, edition_id)?.iter().map(|s| s.id).collect();
+    if let Some(latest) = edition.latest_revision_id.map(|id| find(conn, id)).transpose()?.flatten() {
+        let same_texts = latest.texts.len() == texts.len()
+            && latest.texts.iter().zip(&texts).all(|(a, b)| RevisionText { revision_id: 0, ..a.clone() } == *b);
+        if same_texts && latest.story_ids == story_ids && latest.revision.cover_media_id == edition.cover_media_id {
+            return Ok(latest.revision);
+        }
+    }
     let last: Option<i32> = edition_revisions::table
         .filter(edition_revisions::edition_id.eq(edition_id))
         .select(max(edition_revisions::number))
@@ -62,7 +83,7 @@ pub fn snapshot(conn: &mut DbConn, edition_id: i64, author: Option<i64>) -> Quer
         .get_result(conn)?;
     let revision: EditionRevision =
         edition_revisions::table.find(id).select(EditionRevision::as_select()).first(conn)?;
-    for text in edition_rows::texts(conn, edition_id)? {
+    for text in texts {
         diesel::insert_into(edition_revision_texts::table)
             .values((
                 edition_revision_texts::revision_id.eq(revision.id),
@@ -75,12 +96,12 @@ pub fn snapshot(conn: &mut DbConn, edition_id: i64, author: Option<i64>) -> Quer
             ))
             .execute(conn)?;
     }
-    for (position, story) in stories::in_edition(conn, edition_id)?.iter().enumerate() {
+    for (position, story_id) in story_ids.into_iter().enumerate() {
         diesel::insert_into(edition_revision_stories::table)
             .values((
                 edition_revision_stories::revision_id.eq(revision.id),
                 edition_revision_stories::position.eq(position as i32 + 1),
-                edition_revision_stories::story_id.eq(story.id),
+                edition_revision_stories::story_id.eq(story_id),
             ))
             .execute(conn)?;
     }
