@@ -46,6 +46,10 @@ pub struct FullEditionRevision {
 /// Takes the edition's working copy as its next revision and makes that the latest. A save
 /// that changed nothing makes no revision: the latest is returned as it is.
 pub fn snapshot(conn: &mut DbConn, edition_id: i64, author: Option<i64>) -> QueryResult<EditionRevision> {
+    // Writing the edition's row first takes its lock on PostgreSQL (SQLite's write
+    // transaction holds the whole database), so two saves at once number their revisions
+    // one after the other instead of colliding on the same number.
+    diesel::update(editions::table.find(edition_id)).set(editions::updated_at.eq(now())).execute(conn)?;
     let edition = edition_rows::find(conn, edition_id)?.ok_or(diesel::result::Error::NotFound)?;
     let texts: Vec<RevisionText> = edition_rows::texts(conn, edition_id)?
         .into_iter()
