@@ -394,15 +394,16 @@ pub async fn get_readiness(
     Ok(HttpResponse::Ok().json(report))
 }
 
-/// Publish the edition: every approved translation of its stories goes live, in one
-/// transaction. Refused with the full list of what is not ready.
+/// Publish the edition: its latest revision (texts, cover, stories) and every approved
+/// translation of its stories go live, in one transaction. This is the review of edition
+/// changes. Refused with the full list of what is not ready.
 #[utoipa::path(
     post, path = "/api/v1/editions/{id}/publish", tag = "editions", security(("bearer" = ["reviewer"])),
     params(("id" = i64, Path)),
     responses(
         (status = 200, body = EditionView),
         (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a reviewer", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a reviewer (`forbidden`), or the author of a change not yet live (`own-revision`)", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not ready (`edition-not-ready`, with `not_ready`)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "One of its translations changed at the same moment (`precondition-failed`); retry", body = Problem, content_type = "application/problem+json"),
