@@ -157,6 +157,9 @@ fn health_ready_and_the_api_reference(backend: Backend) {
         ("/api/v1/subscribers/{id}", "patch"),
         ("/api/v1/subscribers/import", "post"),
         ("/api/v1/subscribers/export", "get"),
+        ("/api/v1/editions/{id}/events", "get"),
+        ("/api/v1/users/{id}/events", "get"),
+        ("/api/v1/audit", "get"),
     ] {
         let operation = &paths[path][method];
         assert!(operation.is_object(), "{method} {path} missing from the OpenAPI document");

@@ -6,6 +6,7 @@ use super::{Context, Failure};
 use crate::db::subscribers::{self, CONFIRMED};
 use crate::db::users::{self, NewUser};
 use crate::domain::{Role, RoleSet};
+use crate::editorial::editions::adopt_unrevisioned;
 use crate::import::{apply, read_plan, ImportFailure, ImportReport};
 use crate::l10n::Args;
 
@@ -21,10 +22,13 @@ fn import(context: &Context, dir: &Path) -> Result<ImportReport, Failure> {
     let plan = read_plan(dir, &locales).map_err(|e| said(e.to_string()))?;
     let db = context.database()?;
     let mut conn = db.connection().map_err(|e| Failure::Technical(e.to_string()))?;
-    apply(&mut conn, &plan, &context.settings.media.dir, &locales).map_err(|e| match e {
+    let report = apply(&mut conn, &plan, &context.settings.media.dir, &locales).map_err(|e| match e {
         ImportFailure::Content(error) => said(error.to_string()),
         ImportFailure::Database(error) => Failure::Technical(error.to_string()),
-    })
+    })?;
+    // What readers see of an edition is its live revision; imported editions get theirs here.
+    adopt_unrevisioned(&mut conn).map_err(|e| Failure::Technical(e.to_string()))?;
+    Ok(report)
 }
 
 fn print_report(context: &Context, report: &ImportReport) {

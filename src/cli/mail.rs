@@ -11,7 +11,7 @@ use crate::db::deliveries::{self, Scope};
 use crate::db::{site as published, subscribers, Database};
 use crate::delivery::compose::edition_email;
 use crate::delivery::message::{build, to_eml, Addressing};
-use crate::delivery::queue::queue_edition;
+use crate::delivery::queue::{queue_edition, record_send};
 use crate::delivery::smtp::Transport;
 use crate::delivery::tokens::LinkTokens;
 use crate::delivery::worker::Worker;
@@ -49,6 +49,8 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
         Failure::Said(context.say("cli-edition-not-found", &Args::new().with("slug", slug.to_owned())))
     })?;
     let queued = queue_edition(&mut conn, edition.id, context.l10n.default_locale()).map_err(technical)?;
+    let detail = serde_json::json!({"queued": queued.queued});
+    record_send(&mut conn, None, edition.id, "send", detail).map_err(technical)?;
     drop(conn);
     let bar = ProgressBar::new(queued.progress.total as u64);
     bar.set_style(

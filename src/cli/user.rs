@@ -10,7 +10,7 @@ use crate::auth::password;
 use crate::db::{refresh_tokens, users, write_transaction};
 use crate::domain::{EmailAddress, NewPassword, Role};
 use crate::error::ApiError;
-use crate::http::users::{create, validate_new_user};
+use crate::http::users::{create, record, validate_new_user};
 use crate::l10n::{Args, Style};
 
 #[derive(Subcommand)]
@@ -63,7 +63,8 @@ fn add(context: &Context, email: &str, name: &str, roles: Vec<Role>, locale: Opt
     let db = context.database()?;
     let mut conn = db.connection().map_err(|e| Failure::Technical(e.to_string()))?;
     let hash = password::hash(password.expose());
-    let user = create(&mut conn, &email, &name, &hash, &locale, &roles).map_err(|e| explain(context, e))?;
+    // No actor: the operator at the server's shell.
+    let user = create(&mut conn, None, &email, &name, &hash, &locale, &roles).map_err(|e| explain(context, e))?;
     let args = Args::new().with("email", user.email.as_str()).with("id", user.id);
     println!("{}", context.say("cli-user-created", &args));
     Ok(())
@@ -104,6 +105,7 @@ fn passwd(context: &Context, email: &str) -> Result<(), Failure> {
         };
         users::set_password_hash(conn, user.id, &hash)?;
         refresh_tokens::revoke_all_for_user(conn, user.id)?;
+        record(conn, None, user.id, "password_changed", serde_json::json!({}))?;
         Ok(true)
     })
     .map_err(|e| Failure::Technical(e.to_string()))?;

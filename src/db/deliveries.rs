@@ -65,7 +65,7 @@ pub fn queue_edition(conn: &mut DbConn, edition_id: i64, fallback_locale: &str) 
             "INSERT INTO deliveries (kind, edition_id, subscriber_id, locale, fallback, status, attempts, next_attempt_at, created_at) \
              SELECT 'edition', ?, s.id, {locale}, ?, 'queued', 0, ?, ? FROM subscribers s \
              WHERE s.status = 'confirmed' \
-             AND s.locale {membership} (SELECT t.locale FROM edition_translations t WHERE t.edition_id = ?) \
+             AND s.locale {membership} (SELECT t.locale FROM edition_revision_texts t JOIN editions e ON e.live_revision_id = t.revision_id WHERE e.id = ?) \
              AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.edition_id = ? AND d.subscriber_id = s.id)",
             locale = if own_locale { "s.locale" } else { "?" },
             membership = if own_locale { "IN" } else { "NOT IN" },

@@ -20,6 +20,11 @@ pub struct Edition {
     pub created_by: Option<i64>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// What editors work on (see `db::edition_revisions`); `None` only for an edition
+    /// written straight into the database (an import) and not yet snapshotted.
+    pub latest_revision_id: Option<i64>,
+    /// What readers see; `None` until a reviewer first publishes the edition.
+    pub live_revision_id: Option<i64>,
 }
 
 impl Edition {
@@ -87,6 +92,11 @@ pub fn list(conn: &mut DbConn, limit: i64, offset: i64) -> QueryResult<(Vec<Edit
     Ok((page, total))
 }
 
+/// Editions that have no revision yet (see `editorial::editions::adopt_unrevisioned`).
+pub fn unrevisioned(conn: &mut DbConn) -> QueryResult<Vec<Edition>> {
+    editions::table.filter(editions::latest_revision_id.is_null()).select(Edition::as_select()).load(conn)
+}
+
 /// Fields of an edition that can change; `None` keeps a field.
 #[derive(Debug, Default, AsChangeset)]
 #[diesel(table_name = editions)]
@@ -98,6 +108,8 @@ pub struct EditionChanges {
     pub refuse_outdated: Option<bool>,
     pub published_at: Option<Option<NaiveDateTime>>,
     pub updated_at: Option<NaiveDateTime>,
+    pub latest_revision_id: Option<Option<i64>>,
+    pub live_revision_id: Option<Option<i64>>,
 }
 
 pub fn update(conn: &mut DbConn, id: i64, mut changes: EditionChanges) -> QueryResult<()> {

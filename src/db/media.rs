@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{editions, media, revision_images, story_translations};
+use super::schema::{edition_revisions, editions, media, revision_images, story_translations};
 use super::{now, DbConn};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -62,7 +62,7 @@ pub fn existing(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<i64>> {
     media::table.filter(media::id.eq_any(ids)).select(media::id).load(conn)
 }
 
-/// Whether readers can see this image: placed in a live revision, or the cover of a
+/// Whether readers can see this image: placed in a live revision, or the live cover of a
 /// published edition.
 pub fn is_public(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
     let in_live_text = revision_images::table
@@ -76,8 +76,10 @@ pub fn is_public(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
     if in_live_text > 0 {
         return Ok(true);
     }
+    // The live revision's cover: a cover an editor set since is not public until published.
     let as_cover = editions::table
-        .filter(editions::cover_media_id.eq(id))
+        .inner_join(edition_revisions::table.on(edition_revisions::id.nullable().eq(editions::live_revision_id)))
+        .filter(edition_revisions::cover_media_id.eq(id))
         .filter(editions::published_at.is_not_null())
         .count()
         .get_result::<i64>(conn)?;

@@ -3,7 +3,9 @@
 //! `&mut DbConn`; async code reaches them only through [`Database::run`], which runs them on
 //! the blocking thread pool. This module is the only place that matches on the backend.
 
+pub mod audit;
 pub mod deliveries;
+pub mod edition_revisions;
 pub mod editions;
 pub mod media;
 pub mod publication;

@@ -82,6 +82,8 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        latest_revision_id -> Nullable<BigInt>,
+        live_revision_id -> Nullable<BigInt>,
     }
 }
 
@@ -201,6 +203,49 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    edition_revisions (id) {
+        id -> BigInt,
+        edition_id -> BigInt,
+        number -> Integer,
+        cover_media_id -> Nullable<BigInt>,
+        author_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    edition_revision_texts (revision_id, locale) {
+        revision_id -> BigInt,
+        locale -> Text,
+        title -> Text,
+        foreword -> Text,
+        signature_name -> Text,
+        signature_role -> Text,
+        cover_alt -> Text,
+    }
+}
+
+diesel::table! {
+    edition_revision_stories (revision_id, position) {
+        revision_id -> BigInt,
+        position -> Integer,
+        story_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> BigInt,
+        actor_id -> Nullable<BigInt>,
+        subject_kind -> Text,
+        subject_id -> BigInt,
+        action -> Text,
+        detail -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(deliveries -> subscribers (subscriber_id));
 diesel::joinable!(deliveries -> editions (edition_id));
@@ -212,6 +257,9 @@ diesel::joinable!(story_revisions -> story_translations (translation_id));
 diesel::joinable!(revision_images -> story_revisions (revision_id));
 diesel::joinable!(revision_images -> media (media_id));
 diesel::joinable!(translation_events -> story_translations (translation_id));
+diesel::joinable!(edition_revision_texts -> edition_revisions (revision_id));
+diesel::joinable!(edition_revision_stories -> edition_revisions (revision_id));
+diesel::joinable!(edition_revision_stories -> stories (story_id));
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     user_roles,
@@ -228,4 +276,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     translation_events,
     subscribers,
     deliveries,
+    edition_revisions,
+    edition_revision_texts,
+    edition_revision_stories,
+    audit_events,
 );

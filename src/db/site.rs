@@ -1,5 +1,7 @@
 //! Read-only queries for the public site: only published content, ever. "Published" means a
-//! translation with a live revision, or an edition with a publication time.
+//! translation with a live revision, or an edition with a publication time and a live
+//! revision; of an edition, readers only ever see its live revision's cover, stories and
+//! texts, never the working copy editors change (see `db::edition_revisions`).
 //!
 //! The queries a page makes load rows rather than using `.first()`: diesel binds its
 //! `LIMIT 1` as a parameter, and SQLite (its "query planner stability" off) plans around
@@ -10,9 +12,11 @@ use chrono::NaiveDateTime;
 use diesel::dsl::max;
 use diesel::prelude::*;
 
+use super::edition_revisions::RevisionText;
 use super::editions::{Edition, EditionText};
 use super::schema::{
-    edition_translations, editions, media, publication, revision_images, stories, story_revisions, story_translations,
+    edition_revision_stories, edition_revision_texts, edition_revisions, editions, media, publication, revision_images,
+    stories, story_revisions, story_translations,
 };
 use super::stories::Story;
 use super::translations::{self, FullRevision, Revision, Translation};
@@ -42,48 +46,105 @@ pub fn content_version(conn: &mut DbConn) -> QueryResult<Option<NaiveDateTime>> 
     Ok([latest.0, latest.1, latest.2, latest.3].into_iter().flatten().max())
 }
 
-/// Published editions, newest number first.
+/// Published editions joined with their live revisions (a macro, as the query's type is
+/// unnameable).
+macro_rules! live_editions {
+    () => {
+        editions::table
+            .inner_join(edition_revisions::table.on(edition_revisions::id.nullable().eq(editions::live_revision_id)))
+            .filter(editions::published_at.is_not_null())
+            .select((Edition::as_select(), edition_revisions::cover_media_id))
+    };
+}
+
+/// An edition as readers see it: its cover is the live revision's, whatever the working copy
+/// holds.
+fn as_published((mut edition, cover): (Edition, Option<i64>)) -> Edition {
+    edition.cover_media_id = cover;
+    edition
+}
+
+/// Published editions, newest number first, as readers see them.
 pub fn published_editions(conn: &mut DbConn) -> QueryResult<Vec<Edition>> {
-    editions::table
-        .filter(editions::published_at.is_not_null())
-        .order(editions::number.desc())
-        .select(Edition::as_select())
-        .load(conn)
+    let rows: Vec<(Edition, Option<i64>)> = live_editions!().order(editions::number.desc()).load(conn)?;
+    Ok(rows.into_iter().map(as_published).collect())
 }
 
 pub fn published_edition(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Edition>> {
-    let found = editions::table
-        .filter(editions::slug.eq(slug))
-        .filter(editions::published_at.is_not_null())
-        .select(Edition::as_select())
-        .load(conn)?;
-    Ok(found.into_iter().next())
+    let found: Vec<(Edition, Option<i64>)> = live_editions!().filter(editions::slug.eq(slug)).load(conn)?;
+    Ok(found.into_iter().next().map(as_published))
 }
 
+pub fn published_edition_by_id(conn: &mut DbConn, id: i64) -> QueryResult<Option<Edition>> {
+    let found: Vec<(Edition, Option<i64>)> = live_editions!().filter(editions::id.eq(id)).load(conn)?;
+    Ok(found.into_iter().next().map(as_published))
+}
+
+/// The newest published edition whose live revision lists the story.
+pub fn published_edition_of_story(conn: &mut DbConn, story_id: i64) -> QueryResult<Option<Edition>> {
+    let listing = edition_revision_stories::table
+        .filter(edition_revision_stories::story_id.eq(story_id))
+        .select(edition_revision_stories::revision_id);
+    let found: Vec<(Edition, Option<i64>)> =
+        live_editions!().filter(edition_revisions::id.eq_any(listing)).order(editions::number.desc()).load(conn)?;
+    Ok(found.into_iter().next().map(as_published))
+}
+
+/// Live texts joined with their editions.
+macro_rules! live_texts {
+    () => {
+        edition_revision_texts::table
+            .inner_join(
+                editions::table.on(editions::live_revision_id.eq(edition_revision_texts::revision_id.nullable())),
+            )
+            .filter(editions::published_at.is_not_null())
+            .select((editions::id, RevisionText::as_select(), editions::updated_at))
+    };
+}
+
+fn as_text((edition_id, text, updated_at): (i64, RevisionText, NaiveDateTime)) -> EditionText {
+    EditionText {
+        edition_id,
+        locale: text.locale,
+        title: text.title,
+        foreword: text.foreword,
+        signature_name: text.signature_name,
+        signature_role: text.signature_role,
+        cover_alt: text.cover_alt,
+        updated_at,
+    }
+}
+
+/// A published edition's live text in `locale`.
 pub fn edition_text(conn: &mut DbConn, edition_id: i64, locale: &str) -> QueryResult<Option<EditionText>> {
-    let found = edition_translations::table
-        .filter(edition_translations::edition_id.eq(edition_id))
-        .filter(edition_translations::locale.eq(locale))
-        .select(EditionText::as_select())
+    let found: Vec<(i64, RevisionText, NaiveDateTime)> = live_texts!()
+        .filter(editions::id.eq(edition_id))
+        .filter(edition_revision_texts::locale.eq(locale))
         .load(conn)?;
-    Ok(found.into_iter().next())
+    Ok(found.into_iter().next().map(as_text))
 }
 
-/// The texts of every published edition, in all locales (for an export, which shows them
-/// on every story page).
+/// The live texts of every published edition, in all locales (for an export, which shows
+/// them on every story page).
 pub fn published_edition_texts(conn: &mut DbConn) -> QueryResult<Vec<EditionText>> {
-    edition_translations::table
-        .inner_join(editions::table)
-        .filter(editions::published_at.is_not_null())
-        .select(EditionText::as_select())
-        .load(conn)
+    let found: Vec<(i64, RevisionText, NaiveDateTime)> = live_texts!().load(conn)?;
+    Ok(found.into_iter().map(as_text).collect())
 }
 
-/// Locales an edition has a text in.
+/// Locales a published edition has a live text in.
 pub fn edition_locales(conn: &mut DbConn, edition_id: i64) -> QueryResult<Vec<String>> {
-    edition_translations::table
-        .filter(edition_translations::edition_id.eq(edition_id))
-        .select(edition_translations::locale)
+    let found: Vec<(i64, RevisionText, NaiveDateTime)> =
+        live_texts!().filter(editions::id.eq(edition_id)).load(conn)?;
+    Ok(found.into_iter().map(|(_, text, _)| text.locale).collect())
+}
+
+/// For every published edition, the stories its live revision lists: (story, edition).
+pub fn published_memberships(conn: &mut DbConn) -> QueryResult<Vec<(i64, i64)>> {
+    edition_revision_stories::table
+        .inner_join(editions::table.on(editions::live_revision_id.eq(edition_revision_stories::revision_id.nullable())))
+        .filter(editions::published_at.is_not_null())
+        .order(editions::number.desc())
+        .select((edition_revision_stories::story_id, editions::id))
         .load(conn)
 }
 
@@ -118,24 +179,43 @@ pub fn live_locales(conn: &mut DbConn, story_id: i64) -> QueryResult<Vec<String>
         .load(conn)
 }
 
-/// The edition's stories that are live in `locale`, in the edition's order.
+/// The stories the edition's live revision lists that are live in `locale`, in its order.
 pub fn live_stories_in_edition(conn: &mut DbConn, edition_id: i64, locale: &str) -> QueryResult<Vec<LiveStory>> {
     let rows: Vec<LiveRow> = live_join!()
-        .select(LiveRow::as_select())
-        .filter(stories::edition_id.eq(edition_id))
+        .inner_join(edition_revision_stories::table.on(edition_revision_stories::story_id.eq(stories::id)))
+        .filter(edition_revision_stories::revision_id.nullable().eq_any(live_revision_of(edition_id)))
         .filter(story_translations::locale.eq(locale))
-        .order((stories::position.asc(), stories::id.asc()))
+        .order(edition_revision_stories::position.asc())
+        .select(LiveRow::as_select())
         .load(conn)?;
     rows.into_iter().map(|row| with_images(conn, row)).collect()
 }
 
-/// How many of the edition's stories are live in `locale`.
+/// How many of the stories the edition's live revision lists are live in `locale`.
 pub fn live_story_count_in_edition(conn: &mut DbConn, edition_id: i64, locale: &str) -> QueryResult<i64> {
     live_join!()
-        .filter(stories::edition_id.eq(edition_id))
+        .inner_join(edition_revision_stories::table.on(edition_revision_stories::story_id.eq(stories::id)))
+        .filter(edition_revision_stories::revision_id.nullable().eq_any(live_revision_of(edition_id)))
         .filter(story_translations::locale.eq(locale))
         .count()
         .get_result(conn)
+}
+
+/// The query [`live_revision_of`] builds.
+type LiveRevisionOf = diesel::dsl::Select<
+    diesel::dsl::Filter<
+        diesel::dsl::Filter<editions::table, diesel::dsl::Eq<editions::id, i64>>,
+        diesel::dsl::IsNotNull<editions::published_at>,
+    >,
+    editions::live_revision_id,
+>;
+
+/// The live revision of a published edition, as a subquery.
+fn live_revision_of(edition_id: i64) -> LiveRevisionOf {
+    editions::table
+        .filter(editions::id.eq(edition_id))
+        .filter(editions::published_at.is_not_null())
+        .select(editions::live_revision_id)
 }
 
 /// The most recently published stories in `locale`, for the feed.
@@ -159,7 +239,8 @@ pub fn all_live(conn: &mut DbConn) -> QueryResult<Vec<(String, String, Option<Na
         .load(conn)
 }
 
-/// File names of the images readers can see: in live texts, or covers of published editions.
+/// File names of the images readers can see: in live texts, or live covers of published
+/// editions.
 pub fn public_media(conn: &mut DbConn) -> QueryResult<Vec<String>> {
     let mut names: Vec<String> = revision_images::table
         .inner_join(
@@ -171,7 +252,8 @@ pub fn public_media(conn: &mut DbConn) -> QueryResult<Vec<String>> {
         .load(conn)?;
     names.extend(
         editions::table
-            .inner_join(media::table.on(editions::cover_media_id.eq(media::id.nullable())))
+            .inner_join(edition_revisions::table.on(edition_revisions::id.nullable().eq(editions::live_revision_id)))
+            .inner_join(media::table.on(edition_revisions::cover_media_id.eq(media::id.nullable())))
             .filter(editions::published_at.is_not_null())
             .select(media::file_name)
             .load::<String>(conn)?,

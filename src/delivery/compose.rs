@@ -76,8 +76,8 @@ struct EmailStory {
     image: Option<ImageContext>,
 }
 
-/// The edition as an email in `locale`; `None` if the edition is unpublished or has no text
-/// in that locale. The personal link is the unsubscribe link.
+/// The edition as an email in `locale`, from its live revision; `None` if the edition is
+/// unpublished or has no live text in that locale. The personal link is the unsubscribe link.
 pub fn edition_email(
     site_: &Site,
     conn: &mut DbConn,
@@ -85,9 +85,8 @@ pub fn edition_email(
     edition: &Edition,
     locale: &str,
 ) -> Result<Option<Composed>, ApiError> {
-    if edition.published_at.is_none() {
-        return Ok(None);
-    }
+    // Read again as readers see it: the cover of its live revision, not the working copy's.
+    let Some(edition) = site::published_edition_by_id(conn, edition.id)? else { return Ok(None) };
     let Some(text) = site::edition_text(conn, edition.id, locale)? else { return Ok(None) };
     let cover = match edition.cover_media_id {
         Some(id) => {

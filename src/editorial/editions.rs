@@ -1,4 +1,7 @@
-//! Publishing a whole edition: every story in every required locale, together or not at all.
+//! Editions under review: every edit of what readers see (texts, cover, story list) becomes a
+//! new revision that readers only see once a reviewer publishes the edition; publishing puts
+//! every story in every required locale live, and the edition's latest revision, together or
+//! not at all.
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -6,6 +9,8 @@ use utoipa::ToSchema;
 use super::freshness::is_outdated;
 use super::translations::publish_now;
 use super::Rules;
+use crate::db::audit::{self, NewAuditEvent};
+use crate::db::edition_revisions;
 use crate::db::editions::{self, Edition, EditionChanges};
 use crate::db::translations::{self, NewEvent};
 use crate::db::users::User;
@@ -94,6 +99,7 @@ pub fn publish(conn: &mut DbConn, rules: &Rules, edition_id: i64, actor: &User) 
         if !problems.is_empty() {
             return Err(ApiError::EditionNotReady(problems));
         }
+        let (latest, previous) = make_latest_live(conn, rules, &edition, actor)?;
         let now = db::now();
         let members = stories::in_edition(conn, edition.id)?;
         let ids: Vec<i64> = members.iter().map(|s| s.id).collect();
@@ -128,6 +134,99 @@ pub fn publish(conn: &mut DbConn, rules: &Rules, edition_id: i64, actor: &User) 
         let first_time = edition.published_at.is_none();
         let changes = EditionChanges { published_at: first_time.then_some(Some(now)), ..Default::default() };
         editions::update(conn, edition.id, changes)?;
+        audit::record(
+            conn,
+            NewAuditEvent {
+                actor_id: Some(actor.id),
+                subject_kind: audit::EDITION,
+                subject_id: edition.id,
+                action: "publish",
+                detail: serde_json::json!({"revision": latest, "previous_revision": previous, "first_time": first_time}),
+            },
+        )?;
         editions::find(conn, edition.id)?.ok_or(ApiError::Internal)
+    })
+}
+
+/// Makes the edition's latest revision live, unless it already is; returns its number and
+/// the number of the revision live before. Whoever wrote a change readers do not see yet may
+/// not be the one who publishes it, unless self-approval is allowed (as for stories).
+fn make_latest_live(
+    conn: &mut DbConn,
+    rules: &Rules,
+    edition: &Edition,
+    actor: &User,
+) -> Result<(i32, Option<i32>), ApiError> {
+    let latest = match edition.latest_revision_id {
+        Some(id) => id,
+        // Written into the database directly (an import) and never snapshotted.
+        None => edition_revisions::snapshot(conn, edition.id, None)?.id,
+    };
+    let latest_number = edition_revisions::number(conn, latest)?.ok_or(ApiError::Internal)?;
+    let live_number = match edition.live_revision_id {
+        Some(id) => edition_revisions::number(conn, id)?,
+        None => None,
+    };
+    if edition.live_revision_id == Some(latest) {
+        return Ok((latest_number, live_number));
+    }
+    let authors = edition_revisions::authors_after(conn, edition.id, live_number.unwrap_or(0))?;
+    if !rules.allow_self_approval && authors.contains(&Some(actor.id)) {
+        return Err(ApiError::OwnRevision);
+    }
+    edition_revisions::make_live(conn, edition.id, latest)?;
+    Ok((latest_number, live_number))
+}
+
+/// What an edit of an edition touched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Touched {
+    /// Only what readers do not see as edition content (number, slug, required locales…).
+    Settings,
+    /// The cover, the story list or a text: a new revision, pending until published.
+    Content,
+}
+
+/// Records a change (`create` or `edit`) already applied to the edition's working copy,
+/// inside the caller's transaction: a new revision when it touched content, and an event
+/// with `detail` (which fields, which locale) either way.
+pub fn record_edit(
+    conn: &mut DbConn,
+    edition_id: i64,
+    actor_id: i64,
+    action: &'static str,
+    touched: Touched,
+    mut detail: serde_json::Value,
+) -> Result<(), ApiError> {
+    if touched == Touched::Content {
+        let revision = edition_revisions::snapshot(conn, edition_id, Some(actor_id))?;
+        detail["revision"] = revision.number.into();
+    }
+    audit::record(
+        conn,
+        NewAuditEvent {
+            actor_id: Some(actor_id),
+            subject_kind: audit::EDITION,
+            subject_id: edition_id,
+            action,
+            detail,
+        },
+    )?;
+    Ok(())
+}
+
+/// Gives editions written straight into the database (by `nashra import`, which the operator
+/// runs and which is trusted like a migration) their first revision, live when they came in
+/// published. Returns how many it adopted.
+pub fn adopt_unrevisioned(conn: &mut DbConn) -> Result<usize, diesel::result::Error> {
+    db::write_transaction(conn, |conn| {
+        let found = editions::unrevisioned(conn)?;
+        for edition in &found {
+            let revision = edition_revisions::snapshot(conn, edition.id, edition.created_by)?;
+            if edition.published_at.is_some() {
+                edition_revisions::make_live(conn, edition.id, revision.id)?;
+            }
+        }
+        Ok(found.len())
     })
 }

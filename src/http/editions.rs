@@ -11,10 +11,11 @@ use super::problem::Problem;
 use super::translations::known_locale;
 use crate::app::AppState;
 use crate::auth::{CurrentUser, Editor, Reviewer};
+use crate::db::edition_revisions::{self, RevisionText};
 use crate::db::editions::{self, Edition, EditionChanges, EditionText};
 use crate::db::{self, media, stories, DbConn};
 use crate::domain::{Invalid, Slug};
-use crate::editorial::editions::{publish, readiness};
+use crate::editorial::editions::{publish, readiness, record_edit, Touched};
 use crate::editorial::NotReady;
 use crate::error::ApiError;
 use crate::http::json::Json;
@@ -38,6 +39,26 @@ pub struct EditionView {
     pub translations: Vec<EditionTextView>,
     /// In order.
     pub stories: Vec<EditionStory>,
+    /// The number of the latest revision: what the fields above show, and what the next
+    /// publish makes live.
+    pub revision: Option<i32>,
+    /// The number of the revision readers see; `null` until first published.
+    pub live_revision: Option<i32>,
+    /// Whether the latest revision differs from what readers see, so a reviewer must
+    /// publish the edition for the changes to show.
+    pub pending_changes: bool,
+    /// What readers see: the live revision's cover, stories and texts.
+    pub live: Option<LiveEditionView>,
+}
+
+/// An edition's cover, stories and texts as readers see them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LiveEditionView {
+    pub revision: i32,
+    pub cover_media_id: Option<i64>,
+    /// In order.
+    pub story_ids: Vec<i64>,
+    pub translations: Vec<EditionTextView>,
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -168,6 +189,8 @@ pub async fn create_edition(
                     let changes = EditionChanges { cover_media_id: Some(body.cover_media_id), ..Default::default() };
                     editions::update(conn, id, changes)?;
                 }
+                let detail = serde_json::json!({"number": body.number, "slug": slug.as_str(), "cover_media_id": body.cover_media_id});
+                record_edit(conn, id, author, "create", Touched::Content, detail)?;
                 Ok::<_, ApiError>(id)
             })?;
             load_view(conn, id)
@@ -211,7 +234,7 @@ pub async fn get_edition(
     )
 )]
 pub async fn update_edition(
-    _editor: Editor,
+    editor: Editor,
     state: web::Data<AppState>,
     id: web::Path<i64>,
     body: Json<UpdateEditionRequest>,
@@ -238,6 +261,10 @@ pub async fn update_edition(
     if !problems.is_empty() {
         return Err(ApiError::Validation(problems));
     }
+    let actor = editor.id;
+    let touched =
+        if body.cover_media_id.is_some() || body.story_ids.is_some() { Touched::Content } else { Touched::Settings };
+    let detail = update_detail(&body, slug.as_ref());
     let view = state
         .db
         .run(move |conn| {
@@ -259,6 +286,7 @@ pub async fn update_edition(
                     ..Default::default()
                 };
                 editions::update(conn, id, changes)?;
+                record_edit(conn, id, actor, "edit", touched, detail)?;
                 Ok::<_, ApiError>(())
             })?;
             load_view(conn, id)
@@ -281,7 +309,7 @@ pub async fn update_edition(
     )
 )]
 pub async fn put_edition_translation(
-    _editor: Editor,
+    editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<(i64, String)>,
     body: Json<EditionTextRequest>,
@@ -309,11 +337,13 @@ pub async fn put_edition_translation(
     if !problems.is_empty() {
         return Err(ApiError::Validation(problems));
     }
+    let actor = editor.id;
     let view = state
         .db
         .run(move |conn| {
             db::write_transaction(conn, |conn| {
                 editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
+                let before = editions::texts(conn, id)?.into_iter().find(|t| t.locale == locale);
                 let text = EditionText {
                     edition_id: id,
                     locale,
@@ -324,8 +354,11 @@ pub async fn put_edition_translation(
                     cover_alt: body.cover_alt.trim().to_owned(),
                     updated_at: db::now(),
                 };
+                let detail =
+                    serde_json::json!({"locale": text.locale, "fields": changed_fields(before.as_ref(), &text)});
                 editions::put_text(conn, &text)?;
                 editions::update(conn, id, EditionChanges::default())?;
+                record_edit(conn, id, actor, "edit", Touched::Content, detail)?;
                 Ok::<_, ApiError>(())
             })?;
             load_view(conn, id)
@@ -361,15 +394,16 @@ pub async fn get_readiness(
     Ok(HttpResponse::Ok().json(report))
 }
 
-/// Publish the edition: every approved translation of its stories goes live, in one
-/// transaction. Refused with the full list of what is not ready.
+/// Publish the edition: its latest revision (texts, cover, stories) and every approved
+/// translation of its stories go live, in one transaction. This is the review of edition
+/// changes. Refused with the full list of what is not ready.
 #[utoipa::path(
     post, path = "/api/v1/editions/{id}/publish", tag = "editions", security(("bearer" = ["reviewer"])),
     params(("id" = i64, Path)),
     responses(
         (status = 200, body = EditionView),
         (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a reviewer", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a reviewer (`forbidden`), or the author of a change not yet live (`own-revision`)", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not ready (`edition-not-ready`, with `not_ready`)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "One of its translations changed at the same moment (`precondition-failed`); retry", body = Problem, content_type = "application/problem+json"),
@@ -439,10 +473,81 @@ fn load_view(conn: &mut DbConn, id: i64) -> Result<EditionView, ApiError> {
     view(conn, edition)
 }
 
+/// What an edit asked for, for the audit trail.
+fn update_detail(body: &UpdateEditionRequest, slug: Option<&Slug>) -> serde_json::Value {
+    let mut detail = serde_json::Map::new();
+    if let Some(number) = body.number {
+        detail.insert("number".into(), number.into());
+    }
+    if let Some(slug) = slug {
+        detail.insert("slug".into(), slug.as_str().into());
+    }
+    if let Some(cover) = body.cover_media_id {
+        detail.insert("cover_media_id".into(), cover.into());
+    }
+    if let Some(ids) = &body.story_ids {
+        detail.insert("story_ids".into(), ids.clone().into());
+    }
+    if let Some(locales) = &body.required_locales {
+        detail.insert("required_locales".into(), locales.clone().into());
+    }
+    if let Some(refuse) = body.refuse_outdated {
+        detail.insert("refuse_outdated".into(), refuse.into());
+    }
+    let fields: Vec<String> = detail.keys().cloned().collect();
+    serde_json::json!({"fields": fields, "values": detail})
+}
+
+/// The text fields a save changes (all of them for a new locale).
+fn changed_fields(before: Option<&EditionText>, after: &EditionText) -> Vec<&'static str> {
+    let Some(before) = before else { return vec!["title", "foreword", "signature", "cover_alt"] };
+    let mut fields = Vec::new();
+    if before.title != after.title {
+        fields.push("title");
+    }
+    if before.foreword != after.foreword {
+        fields.push("foreword");
+    }
+    if before.signature_name != after.signature_name || before.signature_role != after.signature_role {
+        fields.push("signature");
+    }
+    if before.cover_alt != after.cover_alt {
+        fields.push("cover_alt");
+    }
+    fields
+}
+
+fn text_view(t: RevisionText) -> EditionTextView {
+    EditionTextView {
+        locale: t.locale,
+        title: t.title,
+        foreword: t.foreword,
+        signature: Signature { name: t.signature_name, role: t.signature_role },
+        cover_alt: t.cover_alt,
+    }
+}
+
 fn view(conn: &mut DbConn, edition: Edition) -> Result<EditionView, ApiError> {
     let texts = editions::texts(conn, edition.id)?;
     let members = stories::in_edition(conn, edition.id)?;
+    let revision = match edition.latest_revision_id {
+        Some(id) => edition_revisions::number(conn, id)?,
+        None => None,
+    };
+    let live = match edition.live_revision_id {
+        Some(id) => edition_revisions::find(conn, id)?.map(|live| LiveEditionView {
+            revision: live.revision.number,
+            cover_media_id: live.revision.cover_media_id,
+            story_ids: live.story_ids,
+            translations: live.texts.into_iter().map(text_view).collect(),
+        }),
+        None => None,
+    };
     Ok(EditionView {
+        revision,
+        live_revision: live.as_ref().map(|l| l.revision),
+        pending_changes: edition.latest_revision_id.is_some() && edition.latest_revision_id != edition.live_revision_id,
+        live,
         required_locales: edition.required_locales(),
         id: edition.id,
         number: edition.number,

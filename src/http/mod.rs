@@ -2,6 +2,7 @@
 //! error turns into. One file per resource; handlers are named `verb_noun`.
 
 mod accounts;
+mod audit;
 pub mod client;
 mod cors;
 mod editions;
@@ -134,6 +135,9 @@ pub fn app(
                 )
                 .service(resource!("/subscribers/export", GET => subscribers::export_subscribers))
                 .service(resource!("/subscribers/{id}", PATCH => subscribers::update_subscriber))
+                .service(resource!("/editions/{id}/events", GET => audit::list_edition_events))
+                .service(resource!("/users/{id}/events", GET => audit::list_user_events))
+                .service(resource!("/audit", GET => audit::list_audit))
                 .wrap(from_fn(note_changes))
                 .wrap(from_fn(crate::auth::authenticate))
                 .wrap(private_cors),

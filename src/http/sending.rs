@@ -12,7 +12,7 @@ use crate::db::deliveries::{self, Progress};
 use crate::db::editions;
 use crate::delivery::compose::{edition_email, Composed};
 use crate::delivery::message::{build, Addressing};
-use crate::delivery::queue::{queue_edition, Queued};
+use crate::delivery::queue::{queue_edition, record_send, Queued};
 use crate::domain::{EmailAddress, Invalid};
 use crate::error::ApiError;
 use crate::http::json::Json;
@@ -45,13 +45,21 @@ pub struct TestSendRequest {
     )
 )]
 pub async fn send_edition(
-    _admin: Admin,
+    admin: Admin,
     state: web::Data<AppState>,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let default = state.l10n.default_locale().to_owned();
-    let queued = state.db.run(move |conn| queue_edition(conn, id, &default)).await?;
+    let actor = admin.id;
+    let queued = state
+        .db
+        .run(move |conn| {
+            let queued = queue_edition(conn, id, &default)?;
+            record_send(conn, Some(actor), id, "send", serde_json::json!({"queued": queued.queued}))?;
+            Ok::<_, ApiError>(queued)
+        })
+        .await?;
     Ok(HttpResponse::Accepted().json(queued))
 }
 
@@ -123,7 +131,7 @@ pub async fn preview_email(
     )
 )]
 pub async fn test_send(
-    _admin: Admin,
+    admin: Admin,
     state: web::Data<AppState>,
     id: web::Path<i64>,
     body: Json<TestSendRequest>,
@@ -145,6 +153,8 @@ pub async fn test_send(
         tracing::warn!(%error, "test send failed");
         ApiError::Upstream
     })?;
+    let (actor, detail) = (admin.id, serde_json::json!({"to": email.as_str(), "locale": composed.locale}));
+    state.db.run(move |conn| record_send(conn, Some(actor), id, "test_send", detail).map_err(ApiError::from)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::pagination::{Page, PageQuery};
 use crate::app::AppState;
 use crate::auth::{password, Admin};
+use crate::db::audit::{self, NewAuditEvent};
 use crate::db::users::{self, NewUser, User, UserChanges};
 use crate::db::{self, refresh_tokens};
 use crate::domain::{DisplayName, EmailAddress, Invalid, NewPassword, Role, RoleSet};
@@ -121,7 +122,7 @@ pub async fn list_users(
     )
 )]
 pub async fn create_user(
-    _admin: Admin,
+    admin: Admin,
     state: web::Data<AppState>,
     body: Json<CreateUserRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -130,7 +131,8 @@ pub async fn create_user(
     let (email, name, password, roles) =
         validate_new_user(&state.l10n, &body.email, &body.display_name, body.password, body.roles, &locale)?;
     let hash = state.hashing.run(move |_| password::hash(password.expose())).await.ok_or(ApiError::Internal)?;
-    let user = state.db.run(move |conn| create(conn, &email, &name, &hash, &locale, &roles)).await?;
+    let actor = Some(admin.id);
+    let user = state.db.run(move |conn| create(conn, actor, &email, &name, &hash, &locale, &roles)).await?;
     Ok(HttpResponse::Created().json(UserView::from(&user)))
 }
 
@@ -152,7 +154,7 @@ pub async fn create_user(
     )
 )]
 pub async fn update_user(
-    _admin: Admin,
+    admin: Admin,
     state: web::Data<AppState>,
     id: web::Path<i64>,
     body: Json<UpdateUserRequest>,
@@ -182,7 +184,8 @@ pub async fn update_user(
         disabled: body.disabled,
         roles,
     };
-    let user = state.db.run(move |conn| update(conn, id, changes)).await?;
+    let actor = admin.id;
+    let user = state.db.run(move |conn| update(conn, actor, id, changes)).await?;
     Ok(HttpResponse::Ok().json(UserView::from(&user)))
 }
 
@@ -213,9 +216,11 @@ pub(crate) fn validate_new_user(
     }
 }
 
-/// Inserts a user; a taken email is a conflict, not a server error.
+/// Inserts a user and records it in the audit trail (`actor` `None`: the operator's shell);
+/// a taken email is a conflict, not a server error.
 pub(crate) fn create(
     conn: &mut db::DbConn,
+    actor: Option<i64>,
     email: &EmailAddress,
     name: &DisplayName,
     password_hash: &str,
@@ -229,21 +234,39 @@ pub(crate) fn create(
         preferred_locale: locale,
         roles,
     };
-    let id = db::write_transaction(conn, |conn| users::insert(conn, new)).map_err(|e| {
-        if db::is_unique_violation(&e) {
-            ApiError::Conflict("email-taken")
-        } else {
-            e.into()
-        }
-    })?;
+    let id = db::write_transaction(conn, |conn| {
+        let id = users::insert(conn, new)?;
+        let detail = serde_json::json!({"email": email.as_str(), "roles": role_names(roles)});
+        record(conn, actor, id, "create", detail)?;
+        Ok(id)
+    })
+    .map_err(
+        |e: diesel::result::Error| {
+            if db::is_unique_violation(&e) {
+                ApiError::Conflict("email-taken")
+            } else {
+                e.into()
+            }
+        },
+    )?;
     users::find(conn, id)?.ok_or(ApiError::Internal)
 }
 
-fn update(conn: &mut db::DbConn, id: i64, changes: UserChanges) -> Result<User, ApiError> {
+fn update(conn: &mut db::DbConn, actor: i64, id: i64, changes: UserChanges) -> Result<User, ApiError> {
     db::write_transaction(conn, |conn| {
         let before = users::find(conn, id)?.ok_or(ApiError::NotFound)?;
         let disabling = changes.disabled == Some(true) && !before.disabled;
+        let enabling = changes.disabled == Some(false) && before.disabled;
+        let new_roles = changes.roles.clone().filter(|roles| *roles != before.roles);
         users::update(conn, id, changes)?;
+        if let Some(roles) = &new_roles {
+            let detail = serde_json::json!({"from": role_names(&before.roles), "to": role_names(roles)});
+            record(conn, Some(actor), id, "roles_changed", detail)?;
+        }
+        if disabling || enabling {
+            let action = if disabling { "disabled" } else { "enabled" };
+            record(conn, Some(actor), id, action, serde_json::json!({}))?;
+        }
         // Checked after the change, inside the transaction, so two admins demoting each other
         // at once cannot both succeed.
         if before.roles.has(Role::Admin) && users::count_enabled_admins(conn)? == 0 {
@@ -254,4 +277,19 @@ fn update(conn: &mut db::DbConn, id: i64, changes: UserChanges) -> Result<User, 
         }
         users::find(conn, id)?.ok_or(ApiError::Internal)
     })
+}
+
+fn role_names(roles: &RoleSet) -> Vec<&'static str> {
+    roles.iter().map(Role::as_str).collect()
+}
+
+/// Records what happened to user `id` in the audit trail.
+pub(crate) fn record(
+    conn: &mut db::DbConn,
+    actor: Option<i64>,
+    id: i64,
+    action: &'static str,
+    detail: serde_json::Value,
+) -> diesel::QueryResult<()> {
+    audit::record(conn, NewAuditEvent { actor_id: actor, subject_kind: audit::USER, subject_id: id, action, detail })
 }

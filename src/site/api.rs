@@ -9,7 +9,7 @@ use super::cache::Page;
 use super::pages::{date_of, images, ImageContext};
 use super::paths::PagePath;
 use super::Site;
-use crate::db::{editions, site, DbConn};
+use crate::db::{site, DbConn};
 use crate::error::ApiError;
 use crate::render::markdown::to_safe_html;
 
@@ -141,10 +141,7 @@ pub fn edition(site_: &Site, conn: &mut DbConn, locale: &str, slug: &str) -> Res
 
 pub fn story(site_: &Site, conn: &mut DbConn, locale: &str, slug: &str) -> Result<Option<Page>, ApiError> {
     let Some(live) = site::live_story(conn, slug, locale)? else { return Ok(None) };
-    let edition = match live.story.edition_id {
-        Some(id) => editions::find(conn, id)?.filter(|e| e.published_at.is_some()).map(|e| e.slug),
-        None => None,
-    };
+    let edition = site::published_edition_of_story(conn, live.story.id)?.map(|e| e.slug);
     let pictures = images(site_, conn, &live.live.snapshot.images)?.into_iter().map(PublicImage::from).collect();
     let body = PublicStory {
         url: site_.base.absolute(&PagePath::Story(locale.to_owned(), live.story.slug.clone()).path()),

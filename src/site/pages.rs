@@ -14,7 +14,7 @@ use crate::config::Direction;
 use crate::db::editions::{Edition, EditionText};
 use crate::db::publication::{Contacts, PublicationText};
 use crate::db::site::{self, LiveStory};
-use crate::db::{editions, media, publication, DbConn};
+use crate::db::{media, publication, DbConn};
 use crate::domain::revision::ImageRef;
 use crate::error::ApiError;
 use crate::render::markdown::to_safe_html;
@@ -149,6 +149,8 @@ struct Publication {
 
 struct EditionIndex {
     by_id: HashMap<i64, Edition>,
+    /// The newest published edition each story is listed in.
+    by_story: HashMap<i64, i64>,
     /// Each edition's texts, one per locale it has.
     texts: HashMap<i64, Vec<EditionText>>,
 }
@@ -157,13 +159,18 @@ impl Lookups {
     /// Reads now what every page of an export needs, so pages only query their own content.
     pub fn preload(conn: &mut DbConn) -> Result<Self, ApiError> {
         let by_id = site::published_editions(conn)?.into_iter().map(|e| (e.id, e)).collect();
+        let mut by_story = HashMap::new();
+        // Newest edition first, so the first listing of a story wins.
+        for (story, edition) in site::published_memberships(conn)? {
+            by_story.entry(story).or_insert(edition);
+        }
         let mut texts: HashMap<i64, Vec<EditionText>> = HashMap::new();
         for text in site::published_edition_texts(conn)? {
             texts.entry(text.edition_id).or_default().push(text);
         }
         Ok(Self {
             publication: OnceLock::from(Publication::load(conn)?),
-            editions: Some(EditionIndex { by_id, texts }),
+            editions: Some(EditionIndex { by_id, by_story, texts }),
         })
     }
 
@@ -175,10 +182,11 @@ impl Lookups {
         Ok(self.publication.get_or_init(|| loaded))
     }
 
-    fn published_edition(&self, conn: &mut DbConn, id: i64) -> Result<Option<Edition>, ApiError> {
+    /// The newest published edition whose live revision lists the story.
+    fn edition_of_story(&self, conn: &mut DbConn, story_id: i64) -> Result<Option<Edition>, ApiError> {
         Ok(match &self.editions {
-            Some(index) => index.by_id.get(&id).cloned(),
-            None => editions::find(conn, id)?.filter(|e| e.published_at.is_some()),
+            Some(index) => index.by_story.get(&story_id).and_then(|id| index.by_id.get(id)).cloned(),
+            None => site::published_edition_of_story(conn, story_id)?,
         })
     }
 
@@ -312,14 +320,11 @@ fn story(
     let Some(live) = site::live_story(conn, slug, locale)? else { return Ok(None) };
     let locales = site::live_locales(conn, live.story.id)?;
     let images = images(site, conn, &live.live.snapshot.images)?;
-    let edition = match live.story.edition_id {
-        Some(id) => lookups.published_edition(conn, id)?.and_then(|e| {
-            let text = lookups.edition_text(conn, e.id, locale).ok().flatten()?;
-            let path = site.base.link(&PagePath::Edition(locale.to_owned(), e.slug.clone()).path());
-            Some(EditionLink { number: e.number, title: text.title, path })
-        }),
-        None => None,
-    };
+    let edition = lookups.edition_of_story(conn, live.story.id)?.and_then(|e| {
+        let text = lookups.edition_text(conn, e.id, locale).ok().flatten()?;
+        let path = site.base.link(&PagePath::Edition(locale.to_owned(), e.slug.clone()).path());
+        Some(EditionLink { number: e.number, title: text.title, path })
+    });
     let snapshot = &live.live.snapshot;
     let page = PagePath::Story(locale.to_owned(), slug.to_owned());
     let name = lookups.publication(conn)?.name(site, locale);
