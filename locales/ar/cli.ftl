@@ -40,3 +40,4 @@ cli-demo-data = عرض nashra التجريبي — البيانات في { $fold
 cli-demo-site = { "  " }موقع { $language }: { $url }
 cli-demo-api = { "  " }مرجع الواجهة البرمجية: { $url }
 cli-demo-accounts = { "  " }الحسابات (البريد، كلمة المرور، الأدوار):
+startup-smtp-plaintext-credentials = رفض التشغيل: يحتوي smtp_url على اسم مستخدم وكلمة مرور دون TLS، فتعبر كلمة المرور الشبكة غير مشفّرة. استخدم smtps://… أو أضف ?tls=required؛ وإن كان خادم البريد على هذا الجهاز أو على شبكة موثوقة فأضف insecure_auth=true إلى العنوان.

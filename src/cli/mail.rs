@@ -12,7 +12,7 @@ use crate::db::{site as published, Database};
 use crate::delivery::compose::edition_email;
 use crate::delivery::message::{build, to_eml, Addressing};
 use crate::delivery::queue::queue_edition;
-use crate::delivery::smtp::Transport;
+use crate::delivery::smtp::{Transport, UrlError};
 use crate::delivery::worker::Worker;
 use crate::l10n::Args;
 use crate::site::Site;
@@ -24,6 +24,18 @@ fn site(context: &Context) -> Result<Arc<Site>, Failure> {
         .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| format!("http://{}", settings.bind));
     Site::new(settings, context.l10n.clone(), &url).map(Arc::new).map_err(technical)
+}
+
+/// Refuses, in words, an `smtp_url` that would send its password unencrypted; every
+/// command that sends mail (`serve`, `demo`, `send`, `worker`) checks this before starting.
+/// Other problems with the URL are reported where the transport is built.
+pub(super) fn check_smtp(context: &Context) -> Result<(), Failure> {
+    match Transport::check(&context.settings) {
+        Err(UrlError::PlaintextCredentials) => {
+            Err(Failure::Said(context.say("startup-smtp-plaintext-credentials", &Args::new())))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn worker(context: &Context, db: &Database) -> Result<Arc<Worker>, Failure> {
@@ -41,6 +53,7 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
 /// progress bar. Other workers (servers, `nashra worker`) may help; killed midway, running
 /// it again carries on where it stopped.
 pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
+    check_smtp(context)?;
     let db = context.database()?;
     let mut conn = db.connection().map_err(technical)?;
     let edition = published::published_edition(&mut conn, slug).map_err(technical)?.ok_or_else(|| {
@@ -95,6 +108,7 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
 
 /// Sends queued mail until interrupted.
 pub fn run_worker(context: &Context) -> Result<(), Failure> {
+    check_smtp(context)?;
     let db = context.database()?;
     runtime()?.block_on(async {
         let worker = worker(context, &db)?;

@@ -12,6 +12,7 @@ pub fn run(context: Context) -> Result<(), Failure> {
 
 /// Serves; once listening, prints the `listening on` line and then `banner(address)`.
 pub fn run_with(context: Context, banner: impl FnOnce(std::net::SocketAddr) -> String) -> Result<(), Failure> {
+    super::mail::check_smtp(&context)?;
     if let Some(problem) = context.settings.jwt_secret_problem() {
         let args = Args::new().with("mode", context.settings.mode.as_str());
         return Err(Failure::Said(context.say(problem.message_id(), &args)));
