@@ -35,6 +35,7 @@ cli-worker-started = عامل التوصيل يعمل؛ أوقفه بـ Ctrl-C.
 cli-export-email-done = كُتب الملف { $file }.
 cli-import-done = استُورد: القصص { $stories } (النصوص { $translations })، والأعداد { $editions }، والصور { $images }.
 cli-import-warning = ملاحظة: { $warning }
+cli-import-invalid = الحقل { $field }: { $reason }
 cli-import-failed = لم يُستورد شيء. { $error }
 cli-demo-data = عرض nashra التجريبي — البيانات في { $folder }
 cli-demo-site = { "  " }موقع { $language }: { $url }

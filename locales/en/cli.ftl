@@ -28,6 +28,7 @@ cli-worker-started = Delivery worker running; Ctrl-C stops it.
 cli-export-email-done = Wrote { $file }.
 cli-import-done = Imported { $stories } stories ({ $translations } texts), { $editions } editions and { $images } images.
 cli-import-warning = Note: { $warning }
+cli-import-invalid = { $field }: { $reason }
 cli-import-failed = Nothing was imported. { $error }
 cli-demo-data = nashra demo — data in { $folder }
 cli-demo-site = { "  " }{ $language } site: { $url }

@@ -42,8 +42,15 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Checks every field and reports every problem at once.
+    /// Checks every field and reports every problem at once. The title, image texts come
+    /// back trimmed and a blank link as none. The API and the importer both call this.
     pub fn validate(self) -> Result<Self, Vec<Invalid>> {
+        let link = self.link.filter(|l| !l.trim().is_empty());
+        let images: Vec<ImageRef> = self
+            .images
+            .into_iter()
+            .map(|i| ImageRef { alt: i.alt.trim().to_owned(), caption: i.caption.trim().to_owned(), ..i })
+            .collect();
         let mut problems = Vec::new();
         let title = self.title.trim();
         if title.is_empty() {
@@ -57,16 +64,16 @@ impl Snapshot {
         if self.body.len() > MAX_BODY_BYTES {
             problems.push(Invalid::new("body", "body-too-long").with_limit(MAX_BODY_BYTES));
         }
-        if let Some(link) = &self.link {
+        if let Some(link) = &link {
             let web = link.starts_with("https://") || link.starts_with("http://");
             if !web || link.len() > MAX_LINK_BYTES || link.chars().any(char::is_whitespace) {
                 problems.push(Invalid::new("link", "invalid-link"));
             }
         }
-        if self.images.len() > MAX_IMAGES {
+        if images.len() > MAX_IMAGES {
             problems.push(Invalid::new("images", "too-many-images").with_limit(MAX_IMAGES));
         }
-        for image in &self.images {
+        for image in &images {
             if image.alt.trim().is_empty() {
                 problems.push(Invalid::new("images", "alt-required"));
             }
@@ -77,7 +84,7 @@ impl Snapshot {
         }
         problems.dedup();
         if problems.is_empty() {
-            Ok(Snapshot { title: title.to_owned(), ..self })
+            Ok(Snapshot { title: title.to_owned(), link, images, ..self })
         } else {
             Err(problems)
         }

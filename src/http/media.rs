@@ -15,11 +15,10 @@ use super::problem::Problem;
 use crate::app::AppState;
 use crate::auth::{CurrentUser, Editor};
 use crate::db::media::{self, Media, NewMedia};
+use crate::domain::image::{self, MAX_CREDIT_CHARS};
 use crate::domain::Invalid;
 use crate::error::ApiError;
 use crate::media::{check_pixels, display_name, path_of, sniff, store};
-
-pub const MAX_CREDIT_CHARS: usize = 300;
 
 /// Parts an upload form may have: `file` and `credit` need two, and a client sending
 /// hundreds of tiny parts is after the server's time, not uploading a photo.
@@ -119,10 +118,7 @@ pub async fn upload_media(
         }
     }
     let (bytes, original_name) = file.ok_or_else(|| ApiError::from(Invalid::new("file", "value-required")))?;
-    let credit = credit.trim().to_owned();
-    if credit.chars().count() > MAX_CREDIT_CHARS {
-        return Err(Invalid::new("credit", "text-too-long").with_limit(MAX_CREDIT_CHARS).into());
-    }
+    let credit = image::credit(&credit)?;
     let image = sniff(&bytes).ok_or(ApiError::UnsupportedImage)?;
     check_pixels(&image, state.settings.media.max_pixels)?;
     let dir = state.settings.media.dir.clone();

@@ -234,15 +234,11 @@ pub async fn put_translation(
         title: body.title,
         summary: body.summary,
         body: body.body,
-        link: body.link.filter(|l| !l.trim().is_empty()),
+        link: body.link,
         images: body
             .images
             .into_iter()
-            .map(|i| ImageRef {
-                media_id: i.media_id,
-                alt: i.alt.trim().to_owned(),
-                caption: i.caption.trim().to_owned(),
-            })
+            .map(|i| ImageRef { media_id: i.media_id, alt: i.alt, caption: i.caption })
             .collect(),
     }
     .validate()
