@@ -140,6 +140,17 @@ fn imports_obey_the_api_rules(backend: Backend) {
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(message.contains("spring.md:6: الحقل signature:"), "{message}");
     assert_eq!(app.database.snapshot(), before);
+
+    // An image is held to the uploads' rule on declared pixels.
+    let dir = folder();
+    std::fs::write(dir.path().join("images/well.png"), common::fixture::png_declaring(60_000, 60_000)).unwrap();
+    let mut command = nashra_command(&app.database.url, &app.secret);
+    command.env("NASHRA_MEDIA__DIR", app.media_dir.path());
+    let output = run_cli(command, &["import", dir.path().to_str().unwrap()], "");
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("well.md:1: file: The image may have at most 50000000 pixels"), "{message}");
+    assert_eq!(app.database.snapshot(), before);
+    assert_eq!(std::fs::read_dir(app.media_dir.path()).map(|d| d.count()).unwrap_or(0), 0);
 }
 
 /// The demo builds from scratch and shows a complete newsletter in both languages, with

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::fixture::png;
+use common::fixture::{png, png_declaring};
 use common::newsroom::{create_story, must, translation_path};
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -135,29 +135,6 @@ fn images_become_public_with_published_content(backend: Backend) {
 
     must(&app, &reviewer, story, "en", "unpublish");
     assert_problem(app.get(&url, None), 404, "not-found", "en");
-}
-
-/// CRC-32 (ISO-HDLC), as PNG chunks carry it.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
-}
-
-/// A tiny, well-formed PNG whose header declares `width`×`height` (its pixel data is for 1×1).
-fn png_declaring(width: u32, height: u32) -> Vec<u8> {
-    let mut bytes = png(1, 1);
-    // Signature (8), IHDR length (4), "IHDR" (4), width (4), height (4), 5 more bytes, CRC.
-    bytes[16..20].copy_from_slice(&width.to_be_bytes());
-    bytes[20..24].copy_from_slice(&height.to_be_bytes());
-    let crc = crc32(&bytes[12..29]);
-    bytes[29..33].copy_from_slice(&crc.to_be_bytes());
-    bytes
 }
 
 fn images_declaring_too_many_pixels_are_refused(backend: Backend) {
