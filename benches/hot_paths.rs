@@ -43,7 +43,7 @@ fn setup() -> (tempfile::TempDir, Settings, Database, Arc<Site>) {
     }
     let locales: Vec<&str> = l10n.codes().collect();
     let plan = nashra::import::read_plan(&repo.join("content/demo"), &locales).expect("demo content");
-    nashra::import::apply(&mut conn, &plan, &settings.media.dir, &locales).expect("import");
+    nashra::import::apply(&mut conn, &plan, &settings.media, &locales).expect("import");
     let site = Arc::new(Site::new(&settings, l10n, "https://plains.example.org").expect("site"));
     (dir, settings, db, site)
 }

@@ -108,6 +108,12 @@ pub struct WorkflowSettings {
 pub struct MediaSettings {
     pub dir: PathBuf,
     pub max_bytes: usize,
+    /// Largest image by its declared width × height, checked before anything decodes it:
+    /// a small file may declare a huge image (a "decompression bomb").
+    pub max_pixels: u64,
+    /// How long a whole upload's body may take to arrive; a client that stalls or trickles
+    /// is cut off with 408 instead of holding a connection and a buffer.
+    pub read_timeout_secs: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -78,6 +78,9 @@ pub enum ApiError {
     /// A 4xx or 5xx that did not come from nashra's own code (actix's own responses).
     #[error("HTTP {0}")]
     Status(StatusCode),
+    /// The request body did not arrive in time (a stalled or trickling upload).
+    #[error("request body timed out")]
+    RequestTimeout,
 }
 
 impl ApiError {
@@ -112,6 +115,7 @@ impl ApiError {
             ApiError::Internal => "internal-error",
             ApiError::Status(status) if status.is_server_error() => "internal-error",
             ApiError::Status(_) => "bad-request",
+            ApiError::RequestTimeout => "request-timeout",
         }
     }
 
@@ -152,6 +156,7 @@ impl ApiError {
         "service-unavailable",
         "internal-error",
         "bad-request",
+        "request-timeout",
     ];
 
     /// The 4xx/5xx status nashra gives for a status actix produced on its own.
@@ -188,6 +193,7 @@ impl ResponseError for ApiError {
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Upstream => StatusCode::BAD_GATEWAY,
             ApiError::Status(status) => *status,
+            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
         }
     }
 

@@ -54,6 +54,16 @@ pub fn sniff(bytes: &[u8]) -> Option<Sniffed> {
     (width > 0 && height > 0).then_some(Sniffed { kind, width, height })
 }
 
+/// Refuses an image whose header declares more than `max_pixels` pixels, before anything
+/// decodes it: a few hundred bytes can declare 60000×60000, which a decoder (the resizing
+/// of variants, say) would try to allocate. Uploads and imports both check this.
+pub fn check_pixels(image: &Sniffed, max_pixels: u64) -> Result<(), crate::domain::Invalid> {
+    if u64::from(image.width) * u64::from(image.height) > max_pixels {
+        return Err(crate::domain::Invalid::new("file", "image-too-many-pixels").with_limit(max_pixels as usize));
+    }
+    Ok(())
+}
+
 /// Whether `name` is one the server could have chosen: 32 hex digits and a known extension.
 /// Anything else (`../`, slashes, other characters) is not a stored file.
 pub fn is_stored_name(name: &str) -> bool {
@@ -108,6 +118,13 @@ mod tests {
         assert_eq!(sniff(b"GIF89a\x01\x00\x01\x00"), None);
         assert_eq!(sniff(b"<svg xmlns='http://www.w3.org/2000/svg'/>"), None);
         assert_eq!(sniff(b"hello"), None);
+    }
+
+    #[test]
+    fn declared_pixels_are_bounded() {
+        let image = Sniffed { kind: ImageKind::Png, width: 60_000, height: 60_000 };
+        assert!(check_pixels(&image, 50_000_000).is_err());
+        assert!(check_pixels(&Sniffed { width: 5_000, height: 10_000, ..image }, 50_000_000).is_ok());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::time::Duration;
 use common::{nashra_command, run_cli, start_server, Backend, TestApp, TestDatabase};
 use serde_json::Value;
 
-on_both_backends!(a_well_formed_folder_is_imported, a_broken_file_imports_nothing);
+on_both_backends!(a_well_formed_folder_is_imported, a_broken_file_imports_nothing, imports_obey_the_api_rules);
 
 fn write(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);
@@ -91,6 +91,66 @@ fn a_broken_file_imports_nothing(backend: Backend) {
     let output = run_cli(command, &["import", dir.path().to_str().unwrap()], "");
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(message.contains("spring.md:1: story \"ghost\""), "{message}");
+}
+
+/// What the JSON API refuses, an import refuses too, whole: nothing is stored, and the
+/// message names the file and the line of the offending key, in the terminal's language.
+fn imports_obey_the_api_rules(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let before = app.database.snapshot();
+    let long_title = "t".repeat(301);
+    let cases = [
+        (
+            "link = \"javascript:alert(document.cookie)\"",
+            "zz-bad.md:5: link: Enter a web address starting with https://",
+        ),
+        ("link = \"https://example.org/more\"\nsection = \"a\\nb\"", "zz-bad.md:6: section: At most 100 characters."),
+        ("link = \"https://example.org/more\"", "zz-bad.md:4: title: At most 300 characters."),
+        ("link = \"https://example.org/more\"", "zz-bad.md:2: slug: Use lower-case letters"),
+    ];
+    for (index, (extra, expected)) in cases.iter().enumerate() {
+        let dir = folder();
+        let slug = if index == 3 { "Bad Slug" } else { "fine-slug" };
+        let title = if index == 2 { long_title.as_str() } else { "A fine title" };
+        write(
+            dir.path(),
+            "stories/zz-bad.md",
+            &format!("+++\nslug = \"{slug}\"\nlocale = \"en\"\ntitle = \"{title}\"\n{extra}\n+++\nText\n"),
+        );
+        let mut command = nashra_command(&app.database.url, &app.secret);
+        command.env("NASHRA_MEDIA__DIR", app.media_dir.path());
+        let output = run_cli(command, &["import", dir.path().to_str().unwrap()], "");
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "case {index} was imported");
+        assert!(message.contains("Nothing was imported.") && message.contains(expected), "{message}");
+        assert_eq!(app.database.snapshot(), before, "case {index} changed the database");
+        assert_eq!(std::fs::read_dir(app.media_dir.path()).map(|d| d.count()).unwrap_or(0), 0);
+    }
+
+    // In Arabic for an Arabic terminal; and the edition's texts obey the same rules.
+    let dir = folder();
+    write(
+        dir.path(),
+        "editions/spring.md",
+        &format!("+++\nnumber = 3\nslug = \"spring\"\nlocale = \"en\"\ntitle = \"Spring\"\nsignature_name = \"{long_title}\"\n+++\n"),
+    );
+    let mut command = nashra_command(&app.database.url, &app.secret);
+    command.env("NASHRA_MEDIA__DIR", app.media_dir.path()).env("LANG", "ar_IQ.UTF-8");
+    let output = run_cli(command, &["import", dir.path().to_str().unwrap()], "");
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("spring.md:6: الحقل signature:"), "{message}");
+    assert_eq!(app.database.snapshot(), before);
+
+    // An image is held to the uploads' rule on declared pixels.
+    let dir = folder();
+    std::fs::write(dir.path().join("images/well.png"), common::fixture::png_declaring(60_000, 60_000)).unwrap();
+    let mut command = nashra_command(&app.database.url, &app.secret);
+    command.env("NASHRA_MEDIA__DIR", app.media_dir.path());
+    let output = run_cli(command, &["import", dir.path().to_str().unwrap()], "");
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("well.md:1: file: The image may have at most 50000000 pixels"), "{message}");
+    assert_eq!(app.database.snapshot(), before);
+    assert_eq!(std::fs::read_dir(app.media_dir.path()).map(|d| d.count()).unwrap_or(0), 0);
 }
 
 /// The demo builds from scratch and shows a complete newsletter in both languages, with

@@ -3,8 +3,12 @@
 
 mod common;
 
-use common::fixture::png;
+use common::fixture::{png, png_declaring};
 use common::newsroom::{create_story, must, translation_path};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
 use common::{assert_problem, Backend, TestApp};
 use reqwest::blocking::multipart::{Form, Part};
 use reqwest::blocking::Response;
@@ -15,6 +19,8 @@ on_both_backends!(
     uploads_are_size_limited,
     path_like_names_stay_inside_the_media_folder,
     images_become_public_with_published_content,
+    images_declaring_too_many_pixels_are_refused,
+    forms_with_too_many_fields_are_refused,
 );
 
 fn upload(app: &TestApp, token: &str, bytes: Vec<u8>, file_name: &str, claimed_type: &str) -> Response {
@@ -129,4 +135,82 @@ fn images_become_public_with_published_content(backend: Backend) {
 
     must(&app, &reviewer, story, "en", "unpublish");
     assert_problem(app.get(&url, None), 404, "not-found", "en");
+}
+
+fn images_declaring_too_many_pixels_are_refused(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let editor = app.user_with("editor@example.test", &["editor"]);
+    let bomb = png_declaring(60_000, 60_000);
+    assert!(bomb.len() < 200, "a few bytes that declare 3.6 gigapixels");
+    let refused = assert_problem(upload(&app, &editor, bomb, "bomb.png", "image/png"), 422, "validation-failed", "en");
+    assert_eq!(refused["errors"][0]["code"], "image-too-many-pixels", "{refused}");
+    assert!(refused["errors"][0]["message"].as_str().unwrap().contains("50000000"), "{refused}");
+    let arabic = app
+        .client
+        .post(app.url("/api/v1/media?lang=ar"))
+        .bearer_auth(&editor)
+        .multipart(Form::new().part("file", Part::bytes(png_declaring(60_000, 60_000)).file_name("b.png")))
+        .send()
+        .unwrap();
+    assert_problem(arabic, 422, "validation-failed", "ar");
+    assert!(files_in(app.media_dir.path()).is_empty());
+    // Under the limit (50 megapixels by default), the same kind of file is accepted.
+    assert_eq!(upload(&app, &editor, png_declaring(5_000, 10_000), "big.png", "image/png").status(), 201);
+}
+
+fn forms_with_too_many_fields_are_refused(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let editor = app.user_with("editor@example.test", &["editor"]);
+    let mut form = Form::new().part("file", Part::bytes(png(8, 8)).file_name("x.png"));
+    for i in 0..1000 {
+        form = form.text(format!("f{i}"), "x");
+    }
+    let response = app.client.post(app.url("/api/v1/media")).bearer_auth(&editor).multipart(form).send().unwrap();
+    let refused = assert_problem(response, 422, "validation-failed", "en");
+    assert_eq!(refused["errors"][0]["code"], "too-many-fields", "{refused}");
+    assert!(files_in(app.media_dir.path()).is_empty());
+}
+
+/// A client that sends an upload's headers and half its body, then nothing: the server cuts
+/// it off after `media.read_timeout_secs` and keeps serving everyone else meanwhile.
+#[test]
+fn a_stalled_upload_is_cut_off() {
+    let app = TestApp::spawn_with(Backend::Sqlite, &[("NASHRA_MEDIA__READ_TIMEOUT_SECS", "1")]);
+    let editor = app.user_with("editor@example.test", &["editor"]);
+    let mut body = b"--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n".to_vec();
+    body.extend_from_slice(b"Content-Type: image/png\r\n\r\n");
+    body.extend_from_slice(&png(64, 64));
+    body.extend_from_slice(b"\r\n--XyZ--\r\n");
+    let head = format!(
+        "POST /api/v1/media HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer {editor}\r\n\
+         Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    let mut stream = TcpStream::connect(app.base.trim_start_matches("http://")).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(&body[..body.len() / 2]).unwrap();
+    let started = Instant::now();
+
+    assert_eq!(app.get("/health", None).status(), 200, "others are served meanwhile");
+    let mut answer = Vec::new();
+    let mut buffer = [0u8; 4096];
+    loop {
+        match stream.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => answer.extend_from_slice(&buffer[..n]),
+            Err(error) => {
+                assert!(!answer.is_empty(), "no answer, connection still open after {:?}: {error}", started.elapsed());
+                break;
+            }
+        }
+        if answer.windows(4).any(|w| w == b"\r\n\r\n") && started.elapsed() > Duration::from_secs(1) {
+            break;
+        }
+    }
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_secs(10), "cut off after {elapsed:?}");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(files_in(app.media_dir.path()).is_empty());
 }

@@ -1,5 +1,6 @@
 //! The test SMTP server in `tests/common/smtp.rs`, driven by a raw TCP client, so that tests of
-//! email delivery can trust what it records and the faults it injects.
+//! email delivery can trust what it records and the faults it injects; and, against it,
+//! nashra's rule that an SMTP password never crosses a connection without TLS.
 
 mod common;
 
@@ -7,7 +8,12 @@ use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
+use std::process::{Command, Stdio};
+
+use common::fixture::{publish_newsletter, Newsletter};
 use common::smtp::{Fault, Received, SmtpServer};
+use common::{nashra_command, Backend, TestApp, TestDatabase};
+use serde_json::json;
 
 /// A bare SMTP client: one command, one complete (possibly multi-line) reply.
 struct Client {
@@ -92,7 +98,10 @@ fn records_a_transaction_with_envelope_and_unstuffed_data() {
     let (mut client, greeting) = Client::connect(&server);
     assert_eq!(greeting, "220 nashra-test ESMTP");
     let ehlo = client.cmd("EHLO client.test");
-    assert_eq!(ehlo, "250-nashra-test\n250-PIPELINING\n250-8BITMIME\n250-SMTPUTF8\n250 SIZE 52428800");
+    assert_eq!(
+        ehlo,
+        "250-nashra-test\n250-PIPELINING\n250-8BITMIME\n250-SMTPUTF8\n250-AUTH PLAIN LOGIN\n250 SIZE 52428800"
+    );
     assert!(!ehlo.contains("STARTTLS"));
 
     let body = "Subject: نشرة\r\n\r\n..leading dot\r\nplain\r\n";
@@ -156,6 +165,7 @@ fn unknown_commands_and_auth() {
     let (mut client, _) = Client::connect(&server);
     assert_code(&client.cmd("STARTTLS"), "502");
     assert_code(&client.cmd("AUTH PLAIN AHVzZXIAcGFzcw=="), "235");
+    assert_eq!(server.commands(), ["STARTTLS", "AUTH PLAIN AHVzZXIAcGFzcw=="]);
 }
 
 #[test]
@@ -270,4 +280,88 @@ fn dropping_the_server_frees_it() {
         let mut buf = [0u8; 16];
         assert!(!matches!(stream.read(&mut buf), Ok(n) if n > 0), "a dropped server still greets");
     }
+}
+
+/// Waits for `command` to exit on its own; it must fail, and its standard error is returned.
+fn refuses_to_start(mut command: Command) -> String {
+    let mut child = command.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("start nashra");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("nashra started with a password for an unencrypted SMTP connection");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().unwrap();
+    assert!(!output.status.success());
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A server with a published edition, mailing through `smtp_url`.
+fn app_mailing_to(smtp_url: &str) -> (TestApp, Newsletter) {
+    let app = TestApp::spawn_with(
+        Backend::Sqlite,
+        &[("NASHRA_SMTP_URL", smtp_url), ("NASHRA_EMAIL__FROM_ADDRESS", "bulletin@example.org")],
+    );
+    let newsletter = publish_newsletter(&app);
+    (app, newsletter)
+}
+
+fn test_send(app: &TestApp, newsletter: &Newsletter) -> u16 {
+    let admin = app.admin_token();
+    let path = format!("/api/v1/editions/{}/test-send", newsletter.edition);
+    app.post(&path, &json!({"email": "proof@example.test", "locale": "en"}), Some(&admin)).status().as_u16()
+}
+
+fn auth_lines(server: &SmtpServer) -> Vec<String> {
+    server.commands().into_iter().filter(|c| c.to_ascii_uppercase().starts_with("AUTH")).collect()
+}
+
+#[test]
+fn smtp_passwords_need_tls_or_an_explicit_opt_in() {
+    let server = SmtpServer::start();
+    let port = server.port();
+
+    // A password and no TLS: neither the server nor the worker starts, and says why.
+    let database = TestDatabase::create(&Backend::Sqlite);
+    let plain = format!("smtp://bulletin:secret@127.0.0.1:{port}");
+    for args in [&["serve", "--bind", "127.0.0.1:0"][..], &["worker"]] {
+        let mut command = nashra_command(&database.url, &common::random_hex(32));
+        command.env("NASHRA_SMTP_URL", &plain).args(args);
+        let said = refuses_to_start(command);
+        assert!(said.contains("smtp_url has a user name and password but no TLS"), "{args:?}: {said}");
+    }
+    let mut command = nashra_command(&database.url, &common::random_hex(32));
+    command.env("NASHRA_SMTP_URL", &plain).env("LANG", "ar_IQ.UTF-8").args(["worker"]);
+    assert!(refuses_to_start(command).contains("رفض التشغيل"), "in the terminal's language");
+    assert_eq!(server.connections(), 0);
+
+    // Opportunistic TLS against a server without STARTTLS: no password, and no mail either.
+    let (app, newsletter) = app_mailing_to(&format!("{plain}?tls=opportunistic"));
+    assert_eq!(test_send(&app, &newsletter), 502);
+    assert_eq!(auth_lines(&server), Vec::<String>::new());
+    assert_eq!(server.count(), 0, "{:?}", server.commands());
+    drop(app);
+
+    // Asked for explicitly, a password over plain SMTP is sent (a relay on a trusted network).
+    let (app, newsletter) = app_mailing_to(&format!("{plain}?insecure_auth=true"));
+    assert_eq!(test_send(&app, &newsletter), 204);
+    assert_eq!(auth_lines(&server).len(), 1);
+    assert_eq!(server.count(), 1);
+}
+
+#[test]
+fn required_starttls_is_never_skipped() {
+    let server = SmtpServer::start();
+    let (app, newsletter) = app_mailing_to(&format!("smtp://bulletin:secret@127.0.0.1:{}?tls=required", server.port()));
+    assert_eq!(test_send(&app, &newsletter), 502);
+    let commands = server.commands();
+    assert!(commands.iter().any(|c| c.starts_with("EHLO")), "it did connect: {commands:?}");
+    assert!(
+        commands.iter().all(|c| c.starts_with("EHLO") || c == "QUIT"),
+        "nothing but EHLO and QUIT without TLS: {commands:?}"
+    );
+    assert_eq!(server.count(), 0);
 }

@@ -34,8 +34,10 @@ cli-worker-started = عامل التوصيل يعمل؛ أوقفه بـ Ctrl-C.
 cli-export-email-done = كُتب الملف { $file }.
 cli-import-done = استُورد: القصص { $stories } (النصوص { $translations })، والأعداد { $editions }، والصور { $images }.
 cli-import-warning = ملاحظة: { $warning }
+cli-import-invalid = الحقل { $field }: { $reason }
 cli-import-failed = لم يُستورد شيء. { $error }
 cli-demo-data = عرض nashra التجريبي — البيانات في { $folder }
 cli-demo-site = { "  " }موقع { $language }: { $url }
 cli-demo-api = { "  " }مرجع الواجهة البرمجية: { $url }
 cli-demo-accounts = { "  " }الحسابات (البريد، كلمة المرور، الأدوار):
+startup-smtp-plaintext-credentials = رفض التشغيل: يحتوي smtp_url على اسم مستخدم وكلمة مرور دون TLS، فتعبر كلمة المرور الشبكة غير مشفّرة. استخدم smtps://… أو أضف ?tls=required؛ وإن كان خادم البريد على هذا الجهاز أو على شبكة موثوقة فأضف insecure_auth=true إلى العنوان.

@@ -24,3 +24,5 @@ field-edition-number-invalid = أرقام الأعداد تبدأ من 1.
 field-duplicate-story = لا يجوز أن تظهر القصة أكثر من مرة في العدد.
 field-unknown-story = لا توجد قصة بهذا المعرّف.
 field-unknown-status = لا يمكن تعيين هذه الحالة هنا.
+field-image-too-many-pixels = يجوز أن تحوي الصورة { $limit } بكسل على الأكثر (العرض × الارتفاع).
+field-too-many-fields = { $limit } حقلًا على الأكثر في النموذج.

@@ -27,8 +27,10 @@ cli-worker-started = Delivery worker running; Ctrl-C stops it.
 cli-export-email-done = Wrote { $file }.
 cli-import-done = Imported { $stories } stories ({ $translations } texts), { $editions } editions and { $images } images.
 cli-import-warning = Note: { $warning }
+cli-import-invalid = { $field }: { $reason }
 cli-import-failed = Nothing was imported. { $error }
 cli-demo-data = nashra demo — data in { $folder }
 cli-demo-site = { "  " }{ $language } site: { $url }
 cli-demo-api = { "  " }API reference: { $url }
 cli-demo-accounts = { "  " }Accounts (email, password, roles):
+startup-smtp-plaintext-credentials = Refusing to start: smtp_url has a user name and password but no TLS, so the password would cross the network unencrypted. Use smtps://… or add ?tls=required; if the mail server is on this machine or a trusted network, add insecure_auth=true to the URL.

@@ -24,3 +24,5 @@ field-edition-number-invalid = Edition numbers start at 1.
 field-duplicate-story = A story can appear only once in an edition.
 field-unknown-story = There is no story with this id.
 field-unknown-status = This status is not one that can be set here.
+field-image-too-many-pixels = The image may have at most { $limit } pixels (width × height).
+field-too-many-fields = At most { $limit } form fields.

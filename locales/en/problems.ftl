@@ -97,3 +97,5 @@ problem-edition-not-published = Edition not published
     .detail = Only a published edition can be sent or previewed as email, and only in a language it was published in.
 problem-smtp-failed = Mail server failed
     .detail = The SMTP server refused the message or could not be reached.
+problem-request-timeout = Request timed out
+    .detail = The request body did not arrive in time. Try again on a steadier connection.

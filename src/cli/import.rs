@@ -7,7 +7,8 @@ use crate::db::subscribers::{self, CONFIRMED};
 use crate::db::users::{self, NewUser};
 use crate::domain::{Role, RoleSet};
 use crate::editorial::editions::adopt_unrevisioned;
-use crate::import::{apply, read_plan, ImportFailure, ImportReport};
+use crate::import::parse::Problem;
+use crate::import::{apply, read_plan, ImportError, ImportFailure, ImportReport};
 use crate::l10n::Args;
 
 pub fn run(context: &Context, dir: &Path) -> Result<(), Failure> {
@@ -19,16 +20,36 @@ pub fn run(context: &Context, dir: &Path) -> Result<(), Failure> {
 fn import(context: &Context, dir: &Path) -> Result<ImportReport, Failure> {
     let locales: Vec<&str> = context.l10n.codes().collect();
     let said = |error: String| Failure::Said(context.say("cli-import-failed", &Args::new().with("error", error)));
-    let plan = read_plan(dir, &locales).map_err(|e| said(e.to_string()))?;
+    let plan = read_plan(dir, &locales).map_err(|e| said(describe(context, &e)))?;
     let db = context.database()?;
     let mut conn = db.connection().map_err(|e| Failure::Technical(e.to_string()))?;
-    let report = apply(&mut conn, &plan, &context.settings.media.dir, &locales).map_err(|e| match e {
-        ImportFailure::Content(error) => said(error.to_string()),
+    let report = apply(&mut conn, &plan, &context.settings.media, &locales).map_err(|e| match e {
+        ImportFailure::Content(error) => said(describe(context, &error)),
         ImportFailure::Database(error) => Failure::Technical(error.to_string()),
     })?;
     // What readers see of an edition is its live revision; imported editions get theirs here.
     adopt_unrevisioned(&mut conn).map_err(|e| Failure::Technical(e.to_string()))?;
     Ok(report)
+}
+
+/// `file:line: ` and what is wrong there; values the API's rules refuse are said in the
+/// terminal's language, as the API says them (`field-<code>`).
+fn describe(context: &Context, error: &ImportError) -> String {
+    let Problem::Invalid(list) = &error.problem else {
+        return error.to_string();
+    };
+    let reasons: Vec<String> = list
+        .iter()
+        .map(|invalid| {
+            let limit = match invalid.limit {
+                Some(limit) => Args::new().with("limit", limit),
+                None => Args::new(),
+            };
+            let reason = context.say(&format!("field-{}", invalid.code), &limit);
+            context.say("cli-import-invalid", &Args::new().with("field", invalid.field).with("reason", reason))
+        })
+        .collect();
+    format!("{}:{}: {}", error.file.display(), error.line, reasons.join(" "))
 }
 
 fn print_report(context: &Context, report: &ImportReport) {

@@ -12,7 +12,7 @@ use crate::db::{site as published, subscribers, Database};
 use crate::delivery::compose::edition_email;
 use crate::delivery::message::{build, to_eml, Addressing};
 use crate::delivery::queue::{queue_edition, record_send};
-use crate::delivery::smtp::Transport;
+use crate::delivery::smtp::{Transport, UrlError};
 use crate::delivery::tokens::LinkTokens;
 use crate::delivery::worker::Worker;
 use crate::l10n::Args;
@@ -25,6 +25,18 @@ fn site(context: &Context) -> Result<Arc<Site>, Failure> {
         .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| format!("http://{}", settings.bind));
     Site::new(settings, context.l10n.clone(), &url).map(Arc::new).map_err(technical)
+}
+
+/// Refuses, in words, an `smtp_url` that would send its password unencrypted; every
+/// command that sends mail (`serve`, `demo`, `send`, `worker`) checks this before starting.
+/// Other problems with the URL are reported where the transport is built.
+pub(super) fn check_smtp(context: &Context) -> Result<(), Failure> {
+    match Transport::check(&context.settings) {
+        Err(UrlError::PlaintextCredentials) => {
+            Err(Failure::Said(context.say("startup-smtp-plaintext-credentials", &Args::new())))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn worker(context: &Context, db: &Database, tokens: LinkTokens) -> Result<Arc<Worker>, Failure> {
@@ -42,6 +54,7 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
 /// progress bar. Other workers (servers, `nashra worker`) may help; killed midway, running
 /// it again carries on where it stopped.
 pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
+    check_smtp(context)?;
     let db = context.database()?;
     let tokens = LinkTokens::new(&context.keyring(&db)?);
     let mut conn = db.connection().map_err(technical)?;
@@ -99,6 +112,7 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
 
 /// Sends queued mail until interrupted.
 pub fn run_worker(context: &Context) -> Result<(), Failure> {
+    check_smtp(context)?;
     let db = context.database()?;
     let tokens = LinkTokens::new(&context.keyring(&db)?);
     runtime()?.block_on(async {

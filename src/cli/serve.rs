@@ -12,6 +12,7 @@ pub fn run(context: Context) -> Result<(), Failure> {
 
 /// Serves; once listening, prints the `listening on` line and then `banner(address)`.
 pub fn run_with(context: Context, banner: impl FnOnce(std::net::SocketAddr) -> String) -> Result<(), Failure> {
+    super::mail::check_smtp(&context)?;
     let db = context.database()?;
     let keyring = context.keyring(&db)?;
     actix_web::rt::System::new().block_on(async move {

@@ -55,6 +55,12 @@ pub enum UrlError {
     Scheme { scheme: String, tls: Option<String> },
     #[error("the user name or password is not UTF-8")]
     Credentials,
+    /// A password would travel unencrypted: the URL has credentials, no TLS, and no
+    /// `insecure_auth=true`.
+    #[error(
+        "the URL has a user name and password but no TLS; use smtps:// or ?tls=required, or add insecure_auth=true"
+    )]
+    PlaintextCredentials,
     #[error(transparent)]
     Tls(#[from] SmtpError),
 }
@@ -72,6 +78,10 @@ pub enum Error {
     Send(SmtpError),
     #[error("the SMTP server did not answer within {} s", TIMEOUT.as_secs())]
     Timeout,
+    /// The server offered no STARTTLS (`tls=opportunistic`), and the password is not sent in
+    /// the clear without `insecure_auth=true`.
+    #[error("the SMTP server offers no STARTTLS; the password was not sent unencrypted")]
+    Unencrypted,
 }
 
 impl Error {
@@ -97,6 +107,11 @@ struct Pool {
 }
 
 impl Transport {
+    /// Whether `smtp_url` can be used, without connecting: what [`Transport::new`] refuses.
+    pub fn check(settings: &Settings) -> Result<(), UrlError> {
+        Server::from_url(settings.smtp_url.expose_secret()).map(drop)
+    }
+
     /// The transport for `smtp_url`, with at most `email.concurrency` connections. Connects
     /// lazily, so it can be built outside a runtime and with the server down.
     pub fn new(settings: &Settings) -> Result<Self, UrlError> {
@@ -173,13 +188,18 @@ struct Server {
     tls: Tls,
     hello: ClientId,
     credentials: Option<Credentials>,
+    /// `insecure_auth=true`: credentials may be sent over a connection without TLS (a relay
+    /// on the same machine or a private network, say). Off unless the URL says so.
+    insecure_auth: bool,
 }
 
 impl Server {
     fn from_url(url: &str) -> Result<Self, UrlError> {
         let url = Url::parse(url)?;
         let host = url.host_str().ok_or(UrlError::NoHost)?.to_owned();
-        let tls = url.query_pairs().find(|(key, _)| key == "tls").map(|(_, value)| value.into_owned());
+        let query = |name: &str| url.query_pairs().find(|(key, _)| key == name).map(|(_, value)| value.into_owned());
+        let tls = query("tls");
+        let insecure_auth = query("insecure_auth").is_some_and(|value| value == "true");
         let parameters = || TlsParameters::new(host.clone());
         let (default_port, tls) = match (url.scheme(), tls.as_deref()) {
             ("smtp", None) => (25, Tls::None),
@@ -196,7 +216,10 @@ impl Server {
             Some(password) => Some(Credentials::new(percent_decode(url.username())?, percent_decode(password)?)),
             None => None,
         };
-        Ok(Self { port: url.port().unwrap_or(default_port), host, tls, hello, credentials })
+        if credentials.is_some() && matches!(tls, Tls::None) && !insecure_auth {
+            return Err(UrlError::PlaintextCredentials);
+        }
+        Ok(Self { port: url.port().unwrap_or(default_port), host, tls, hello, credentials, insecure_auth })
     }
 
     /// A new session, greeted, encrypted and authenticated as the URL asks.
@@ -205,10 +228,22 @@ impl Server {
         // The point of this module: a message's last bytes go out at once instead of
         // waiting for the ACK of the bytes before them.
         tcp.set_nodelay(true)?;
-        self.open(tcp).await.map_err(Error::Session)
+        let (mut connection, encrypted) = self.open(tcp).await.map_err(Error::Session)?;
+        if let Some(credentials) = &self.credentials {
+            // `tls=opportunistic` against a server without STARTTLS: better no mail than a
+            // password anyone on the path can read.
+            if !encrypted && !self.insecure_auth {
+                let _ = tokio::time::timeout(QUIT_TIMEOUT, connection.quit()).await;
+                return Err(Error::Unencrypted);
+            }
+            connection.auth(DEFAULT_MECHANISMS, credentials).await.map_err(Error::Session)?;
+        }
+        Ok(connection)
     }
 
-    async fn open(&self, tcp: TcpStream) -> Result<AsyncSmtpConnection, SmtpError> {
+    /// A greeted session, encrypted as the URL asks, and whether it is encrypted. (lettre's
+    /// own `is_encrypted` cannot see the implicit TLS of `Implicit`.)
+    async fn open(&self, tcp: TcpStream) -> Result<(AsyncSmtpConnection, bool), SmtpError> {
         let mut connection = match &self.tls {
             Tls::Wrapper(parameters) => {
                 let stream = Implicit::handshake(tcp, parameters.clone()).await?;
@@ -216,17 +251,17 @@ impl Server {
             }
             _ => AsyncSmtpConnection::connect_with_transport(Box::new(tcp), &self.hello).await?,
         };
-        match &self.tls {
-            Tls::Required(parameters) => connection.starttls(parameters.clone(), &self.hello).await?,
+        // `Required` fails here, before any mail or password, when the server offers no
+        // STARTTLS.
+        let encrypted = match &self.tls {
+            Tls::Required(parameters) => connection.starttls(parameters.clone(), &self.hello).await.map(|_| true)?,
             Tls::Opportunistic(parameters) if connection.can_starttls() => {
-                connection.starttls(parameters.clone(), &self.hello).await?
+                connection.starttls(parameters.clone(), &self.hello).await.map(|_| true)?
             }
-            _ => {}
-        }
-        if let Some(credentials) = &self.credentials {
-            connection.auth(DEFAULT_MECHANISMS, credentials).await?;
-        }
-        Ok(connection)
+            Tls::Wrapper(_) => true,
+            _ => false,
+        };
+        Ok((connection, encrypted))
     }
 }
 
@@ -304,6 +339,14 @@ mod tests {
         assert_eq!(server.credentials, Some(expected));
 
         assert!(matches!(Server::from_url("smtp://host?tls=maybe"), Err(UrlError::Scheme { .. })));
+
+        // A password needs TLS, or an explicit opt-in.
+        assert!(matches!(Server::from_url("smtp://user:pass@host"), Err(UrlError::PlaintextCredentials)));
+        let server = Server::from_url("smtp://user:pass@host?insecure_auth=true").unwrap();
+        assert!(server.insecure_auth && server.credentials.is_some());
+        let server = Server::from_url("smtp://user:pass@host?tls=opportunistic").unwrap();
+        assert!(!server.insecure_auth, "opportunistic TLS is allowed, and checked per session");
+        assert!(Server::from_url("smtp://user:pass@host?tls=required").is_ok());
         assert!(matches!(Server::from_url("http://host"), Err(UrlError::Scheme { .. })));
         assert!(Server::from_url("not a url").is_err());
     }

@@ -90,6 +90,15 @@ mod tests {
         }
     }
 
+    /// Spreadsheet formulas that are valid addresses: whoever exports subscribers to CSV must
+    /// neutralise them (`http::subscribers`), since this type cannot refuse them.
+    #[test]
+    fn some_formula_like_addresses_are_valid() {
+        for raw in ["=cmd|'/c_calc'!a1@example.org", "+1+1@example.org", "-2+3@example.org"] {
+            assert!(EmailAddress::parse(raw).is_ok(), "{raw:?}");
+        }
+    }
+
     #[test]
     fn display_names_are_trimmed_and_bounded() {
         assert_eq!(DisplayName::parse(" سلمى ").unwrap().into_string(), "سلمى");

@@ -2,9 +2,13 @@
 //! database and no HTTP; everything in this module can be tested with nothing but values.
 
 pub mod account;
+pub mod edition;
+pub mod image;
+pub mod publication;
 pub mod revision;
 pub mod role;
 pub mod slug;
+pub mod story;
 pub mod workflow;
 
 pub use account::{DisplayName, EmailAddress, NewPassword};

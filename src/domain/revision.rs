@@ -1,7 +1,9 @@
 //! The content of one story translation revision, its rules, and what changed between two.
 
+use std::time::{Duration, Instant};
+
 use serde::Serialize;
-use similar::TextDiff;
+use similar::{Algorithm, TextDiff};
 use utoipa::ToSchema;
 
 use super::Invalid;
@@ -12,6 +14,14 @@ pub const MAX_BODY_BYTES: usize = 500_000;
 pub const MAX_LINK_BYTES: usize = 2_000;
 pub const MAX_IMAGES: usize = 50;
 pub const MAX_IMAGE_TEXT_CHARS: usize = 1_000;
+
+/// Bodies are line-diffed only up to this many lines and bytes on either side, and only
+/// while the diff takes less than `DIFF_DEADLINE`: a line diff costs up to the product of
+/// the two lengths, and two 500 KB bodies of one-character lines took minutes of a core.
+/// Past any of these the change says `too_large` instead of carrying a diff.
+pub const MAX_DIFF_LINES: usize = 20_000;
+pub const MAX_DIFF_BYTES: usize = 200_000;
+pub const DIFF_DEADLINE: Duration = Duration::from_millis(250);
 
 /// An image placed in a translation: the upload, and its text in this language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -32,8 +42,15 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Checks every field and reports every problem at once.
+    /// Checks every field and reports every problem at once. The title, image texts come
+    /// back trimmed and a blank link as none. The API and the importer both call this.
     pub fn validate(self) -> Result<Self, Vec<Invalid>> {
+        let link = self.link.filter(|l| !l.trim().is_empty());
+        let images: Vec<ImageRef> = self
+            .images
+            .into_iter()
+            .map(|i| ImageRef { alt: i.alt.trim().to_owned(), caption: i.caption.trim().to_owned(), ..i })
+            .collect();
         let mut problems = Vec::new();
         let title = self.title.trim();
         if title.is_empty() {
@@ -47,16 +64,16 @@ impl Snapshot {
         if self.body.len() > MAX_BODY_BYTES {
             problems.push(Invalid::new("body", "body-too-long").with_limit(MAX_BODY_BYTES));
         }
-        if let Some(link) = &self.link {
+        if let Some(link) = &link {
             let web = link.starts_with("https://") || link.starts_with("http://");
             if !web || link.len() > MAX_LINK_BYTES || link.chars().any(char::is_whitespace) {
                 problems.push(Invalid::new("link", "invalid-link"));
             }
         }
-        if self.images.len() > MAX_IMAGES {
+        if images.len() > MAX_IMAGES {
             problems.push(Invalid::new("images", "too-many-images").with_limit(MAX_IMAGES));
         }
-        for image in &self.images {
+        for image in &images {
             if image.alt.trim().is_empty() {
                 problems.push(Invalid::new("images", "alt-required"));
             }
@@ -67,7 +84,7 @@ impl Snapshot {
         }
         problems.dedup();
         if problems.is_empty() {
-            Ok(Snapshot { title: title.to_owned(), ..self })
+            Ok(Snapshot { title: title.to_owned(), link, images, ..self })
         } else {
             Err(problems)
         }
@@ -84,15 +101,26 @@ pub struct FieldChange {
     /// A unified line diff, for the body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<String>,
+    /// Present (`true`) when the body changed but was too large to line-diff (over 20,000
+    /// lines or 200,000 bytes, or a diff that would take over 250 ms): `diff` is then absent,
+    /// and `before` and `after` are still the whole texts.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub too_large: bool,
 }
 
-/// What changed from `before` to `after`, field by field.
+/// What changed from `before` to `after`, field by field. This takes CPU time (bounded, see
+/// `MAX_DIFF_LINES`): callers run it off the async executor and without holding a
+/// database connection.
 pub fn changes(before: &Snapshot, after: &Snapshot) -> Vec<FieldChange> {
     let mut found = Vec::new();
     let mut compare = |field: &'static str, a: &str, b: &str, with_diff: bool| {
         if a != b {
-            let diff = with_diff.then(|| TextDiff::from_lines(a, b).unified_diff().context_radius(2).to_string());
-            found.push(FieldChange { field, before: a.to_owned(), after: b.to_owned(), diff });
+            let diff = if with_diff { line_diff(a, b) } else { Ok(None) };
+            let (diff, too_large) = match diff {
+                Ok(diff) => (diff, false),
+                Err(TooLarge) => (None, true),
+            };
+            found.push(FieldChange { field, before: a.to_owned(), after: b.to_owned(), diff, too_large });
         }
     };
     compare("title", &before.title, &after.title, false);
@@ -104,6 +132,25 @@ pub fn changes(before: &Snapshot, after: &Snapshot) -> Vec<FieldChange> {
     };
     compare("images", &describe(&before.images), &describe(&after.images), false);
     found
+}
+
+struct TooLarge;
+
+/// A unified diff of `a` and `b`, or `TooLarge` past the bounds.
+fn line_diff(a: &str, b: &str) -> Result<Option<String>, TooLarge> {
+    let lines = |text: &str| text.lines().count();
+    if a.len().max(b.len()) > MAX_DIFF_BYTES || lines(a).max(lines(b)) > MAX_DIFF_LINES {
+        return Err(TooLarge);
+    }
+    // Past the deadline, similar gives up on finding the shortest diff and returns a coarser
+    // one; that and the rendering below count against the deadline.
+    let deadline = Instant::now() + DIFF_DEADLINE;
+    let diff = TextDiff::configure().algorithm(Algorithm::Myers).deadline(deadline).diff_lines(a, b);
+    let text = diff.unified_diff().context_radius(2).to_string();
+    if Instant::now() > deadline {
+        return Err(TooLarge);
+    }
+    Ok(Some(text))
 }
 
 #[cfg(test)]
@@ -137,5 +184,14 @@ mod tests {
         let diff = found[0].diff.as_deref().unwrap();
         assert!(diff.contains("-Line two") && diff.contains("+Line 2"), "{diff}");
         assert!(changes(&before, &before).is_empty());
+    }
+
+    #[test]
+    fn large_bodies_are_not_diffed() {
+        let long = "x\n".repeat(MAX_DIFF_LINES + 1);
+        let found = changes(&snapshot("A", "short\n"), &snapshot("A", &long));
+        assert!(found[0].too_large && found[0].diff.is_none());
+        let wide = "y".repeat(MAX_DIFF_BYTES + 1);
+        assert!(changes(&snapshot("A", &wide), &snapshot("A", "z"))[0].too_large);
     }
 }

@@ -1,5 +1,7 @@
 //! Whether a translation is still current with its source-locale text, and what changed
-//! in the source since it was translated.
+//! in the source since it was translated. Loading (`outdated`, inside a transaction) is
+//! separate from comparing (`Stale::compare`), which takes CPU time and so runs after the
+//! database connection is returned.
 
 use std::collections::HashMap;
 
@@ -34,8 +36,28 @@ pub fn is_outdated(rules: &Rules, translation: &Translation, source_latest: Opti
     }
 }
 
-/// The details of how `translation` is outdated, or `None` if it is current.
-pub fn outdated(conn: &mut DbConn, rules: &Rules, translation: &Translation) -> Result<Option<Outdated>, ApiError> {
+/// An outdated translation's source texts, loaded but not yet compared.
+#[derive(Debug, Clone)]
+pub struct Stale {
+    based_on_revision: Option<i32>,
+    source_revision: i32,
+    before: Snapshot,
+    after: Snapshot,
+}
+
+impl Stale {
+    /// What changed in the source: a line diff, bounded (see `domain::revision::changes`).
+    pub fn compare(self) -> Outdated {
+        Outdated {
+            based_on_revision: self.based_on_revision,
+            source_revision: self.source_revision,
+            changes: revision::changes(&self.before, &self.after),
+        }
+    }
+}
+
+/// The source texts to compare if `translation` is outdated, or `None` if it is current.
+pub fn outdated(conn: &mut DbConn, rules: &Rules, translation: &Translation) -> Result<Option<Stale>, ApiError> {
     let Some(source) = translations::find(conn, translation.story_id, &rules.source_locale)? else {
         return Ok(None);
     };
@@ -49,11 +71,11 @@ pub fn outdated(conn: &mut DbConn, rules: &Rules, translation: &Translation) -> 
     };
     let empty =
         Snapshot { title: String::new(), summary: String::new(), body: String::new(), link: None, images: vec![] };
-    let before = based_on.as_ref().map_or(&empty, |r| &r.snapshot);
-    Ok(Some(Outdated {
+    Ok(Some(Stale {
         based_on_revision: based_on.as_ref().map(|r| r.revision.number),
         source_revision: current.revision.number,
-        changes: revision::changes(before, &current.snapshot),
+        before: based_on.map_or(empty, |r| r.snapshot),
+        after: current.snapshot,
     }))
 }
 

@@ -14,14 +14,12 @@ use crate::auth::{CurrentUser, Editor, Reviewer};
 use crate::db::edition_revisions::{self, RevisionText};
 use crate::db::editions::{self, Edition, EditionChanges, EditionText};
 use crate::db::{self, media, stories, DbConn};
+use crate::domain::edition::{self, EditionTexts};
 use crate::domain::{Invalid, Slug};
 use crate::editorial::editions::{publish, readiness, record_edit, Touched};
 use crate::editorial::NotReady;
 use crate::error::ApiError;
 use crate::http::json::Json;
-
-pub const MAX_FOREWORD_BYTES: usize = 100_000;
-pub const MAX_LINE_CHARS: usize = 300;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EditionView {
@@ -168,8 +166,8 @@ pub async fn create_edition(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let mut problems = Vec::new();
-    if body.number < 1 {
-        problems.push(Invalid::new("number", "edition-number-invalid"));
+    if let Err(invalid) = edition::number(body.number) {
+        problems.push(invalid);
     }
     let slug = Slug::parse(&body.slug).map_err(|invalid| problems.push(invalid)).ok();
     let required = body.required_locales.unwrap_or_else(|| state.l10n.codes().map(str::to_owned).collect());
@@ -242,8 +240,8 @@ pub async fn update_edition(
     let id = id.into_inner();
     let body = body.into_inner();
     let mut problems = Vec::new();
-    if body.number.is_some_and(|n| n < 1) {
-        problems.push(Invalid::new("number", "edition-number-invalid"));
+    if let Some(Err(invalid)) = body.number.map(edition::number) {
+        problems.push(invalid);
     }
     let slug =
         body.slug.as_deref().map(Slug::parse).transpose().map_err(|invalid| problems.push(invalid)).ok().flatten();
@@ -317,26 +315,15 @@ pub async fn put_edition_translation(
     let (id, locale) = path.into_inner();
     known_locale(&state, &locale)?;
     let body = body.into_inner();
-    let mut problems = Vec::new();
-    if body.title.trim().is_empty() {
-        problems.push(Invalid::new("title", "value-required"));
+    let texts = EditionTexts {
+        title: body.title,
+        foreword: body.foreword,
+        signature_name: body.signature.name,
+        signature_role: body.signature.role,
+        cover_alt: body.cover_alt,
     }
-    for (field, value) in [
-        ("title", &body.title),
-        ("signature", &body.signature.name),
-        ("signature", &body.signature.role),
-        ("cover_alt", &body.cover_alt),
-    ] {
-        if value.chars().count() > MAX_LINE_CHARS {
-            problems.push(Invalid::new(field, "text-too-long").with_limit(MAX_LINE_CHARS));
-        }
-    }
-    if body.foreword.len() > MAX_FOREWORD_BYTES {
-        problems.push(Invalid::new("foreword", "body-too-long").with_limit(MAX_FOREWORD_BYTES));
-    }
-    if !problems.is_empty() {
-        return Err(ApiError::Validation(problems));
-    }
+    .validate()
+    .map_err(ApiError::Validation)?;
     let actor = editor.id;
     let view = state
         .db
@@ -347,11 +334,11 @@ pub async fn put_edition_translation(
                 let text = EditionText {
                     edition_id: id,
                     locale,
-                    title: body.title.trim().to_owned(),
-                    foreword: body.foreword,
-                    signature_name: body.signature.name.trim().to_owned(),
-                    signature_role: body.signature.role.trim().to_owned(),
-                    cover_alt: body.cover_alt.trim().to_owned(),
+                    title: texts.title,
+                    foreword: texts.foreword,
+                    signature_name: texts.signature_name,
+                    signature_role: texts.signature_role,
+                    cover_alt: texts.cover_alt,
                     updated_at: db::now(),
                 };
                 let detail =

@@ -1,5 +1,7 @@
 //! Uploading images, reading their metadata, and serving the files.
 
+use std::time::Duration;
+
 use actix_files::NamedFile;
 use actix_multipart::Multipart;
 use actix_web::http::header;
@@ -13,11 +15,14 @@ use super::problem::Problem;
 use crate::app::AppState;
 use crate::auth::{CurrentUser, Editor};
 use crate::db::media::{self, Media, NewMedia};
+use crate::domain::image::{self, MAX_CREDIT_CHARS};
 use crate::domain::Invalid;
 use crate::error::ApiError;
-use crate::media::{display_name, path_of, sniff, store};
+use crate::media::{check_pixels, display_name, path_of, sniff, store};
 
-pub const MAX_CREDIT_CHARS: usize = 300;
+/// Parts an upload form may have: `file` and `credit` need two, and a client sending
+/// hundreds of tiny parts is after the server's time, not uploading a photo.
+pub const MAX_FIELDS: usize = 16;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MediaView {
@@ -72,8 +77,9 @@ pub struct UploadForm {
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than the configured limit", body = Problem, content_type = "application/problem+json"),
+        (status = 408, description = "The body did not arrive within `media.read_timeout_secs` (`request-timeout`)", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not a JPEG, PNG or WebP image (`unsupported-image`)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Credit too long", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Credit too long, more than `media.max_pixels` declared pixels, or more than 16 form fields", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn upload_media(
@@ -82,20 +88,24 @@ pub async fn upload_media(
     mut form: Multipart,
 ) -> Result<HttpResponse, ApiError> {
     let limit = state.settings.media.max_bytes;
+    // One deadline for the whole body, so that a client trickling a byte at a time is cut
+    // off as surely as one that stalls.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(state.settings.media.read_timeout_secs);
     let mut file: Option<(Vec<u8>, String)> = None;
     let mut credit = String::new();
-    while let Some(mut field) =
-        form.try_next().await.map_err(|_| ApiError::Status(actix_web::http::StatusCode::BAD_REQUEST))?
-    {
+    let mut fields = 0;
+    while let Some(mut field) = in_time(deadline, form.try_next()).await? {
+        fields += 1;
+        if fields > MAX_FIELDS {
+            return Err(Invalid::new("form", "too-many-fields").with_limit(MAX_FIELDS).into());
+        }
         let name = field.name().unwrap_or_default().to_owned();
         let client_name =
             field.content_disposition().and_then(|d| d.get_filename()).map(display_name).unwrap_or_default();
         // Text fields are small; the file may be as large as the limit.
         let cap = if name == "file" { limit } else { 4 * MAX_CREDIT_CHARS };
         let mut bytes = Vec::new();
-        while let Some(chunk) =
-            field.try_next().await.map_err(|_| ApiError::Status(actix_web::http::StatusCode::BAD_REQUEST))?
-        {
+        while let Some(chunk) = in_time(deadline, field.try_next()).await? {
             if bytes.len() + chunk.len() > cap {
                 return Err(ApiError::PayloadTooLarge { limit: cap });
             }
@@ -108,11 +118,9 @@ pub async fn upload_media(
         }
     }
     let (bytes, original_name) = file.ok_or_else(|| ApiError::from(Invalid::new("file", "value-required")))?;
-    let credit = credit.trim().to_owned();
-    if credit.chars().count() > MAX_CREDIT_CHARS {
-        return Err(Invalid::new("credit", "text-too-long").with_limit(MAX_CREDIT_CHARS).into());
-    }
+    let credit = image::credit(&credit)?;
     let image = sniff(&bytes).ok_or(ApiError::UnsupportedImage)?;
+    check_pixels(&image, state.settings.media.max_pixels)?;
     let dir = state.settings.media.dir.clone();
     let uploader = editor.id;
     let view = state
@@ -139,6 +147,17 @@ pub async fn upload_media(
         })
         .await?;
     Ok(HttpResponse::Created().json(view))
+}
+
+/// The next part or chunk of an upload, unless `deadline` passes first (408).
+async fn in_time<T, E>(
+    deadline: tokio::time::Instant,
+    read: impl std::future::Future<Output = Result<T, E>>,
+) -> Result<T, ApiError> {
+    tokio::time::timeout_at(deadline, read)
+        .await
+        .map_err(|_| ApiError::RequestTimeout)?
+        .map_err(|_| ApiError::Status(actix_web::http::StatusCode::BAD_REQUEST))
 }
 
 /// An image's metadata.

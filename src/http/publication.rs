@@ -12,11 +12,9 @@ use crate::app::AppState;
 use crate::auth::{Admin, CurrentUser};
 use crate::db::publication::{self, Contacts, PublicationText};
 use crate::db::{self, DbConn};
-use crate::domain::{EmailAddress, Invalid};
+use crate::domain::publication::Publication;
 use crate::error::ApiError;
 use crate::http::json::Json;
-
-pub const MAX_TEXT_CHARS: usize = 500;
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -84,29 +82,19 @@ pub async fn put_publication(
     if body.texts.keys().any(|locale| !state.l10n.is_supported(locale)) {
         return Err(ApiError::UnknownLocale);
     }
-    let mut problems = Vec::new();
-    for (field, email) in [("contact_email", &body.contact_email), ("sender_address", &body.sender_address)] {
-        if !email.is_empty() && EmailAddress::parse(email).is_err() {
-            problems.push(Invalid::new(field, "invalid-email"));
-        }
+    Publication {
+        website_url: &body.website_url,
+        social_account: &body.social_account,
+        contact_email: &body.contact_email,
+        sender_address: &body.sender_address,
+        texts: body
+            .texts
+            .values()
+            .map(|t| [t.newsletter_name.as_str(), &t.postal_address, &t.funders_line, &t.sender_name])
+            .collect(),
     }
-    if !body.website_url.is_empty()
-        && !body.website_url.starts_with("https://")
-        && !body.website_url.starts_with("http://")
-    {
-        problems.push(Invalid::new("website_url", "invalid-link"));
-    }
-    let all_text =
-        body.texts.values().flat_map(|t| [&t.newsletter_name, &t.postal_address, &t.funders_line, &t.sender_name]);
-    if all_text.chain([&body.social_account]).any(|t| t.chars().count() > MAX_TEXT_CHARS) {
-        problems.push(Invalid::new("texts", "text-too-long").with_limit(MAX_TEXT_CHARS));
-    }
-    if body.texts.values().any(|t| t.newsletter_name.trim().is_empty()) {
-        problems.push(Invalid::new("texts", "value-required"));
-    }
-    if !problems.is_empty() {
-        return Err(ApiError::Validation(problems));
-    }
+    .check()
+    .map_err(ApiError::Validation)?;
     let settings = state
         .db
         .run(move |conn| {

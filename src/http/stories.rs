@@ -13,13 +13,11 @@ use crate::db::stories::{self, AwaitingReview, Story, StoryFilter};
 use crate::db::translations::{self, Translation};
 use crate::db::{self, DbConn};
 use crate::domain::workflow::Status;
-use crate::domain::{Invalid, Slug};
+use crate::domain::{story, Invalid, Slug};
 use crate::editorial::freshness::{is_outdated, outdated_story_ids};
 use crate::editorial::Rules;
 use crate::error::ApiError;
 use crate::http::json::Json;
-
-pub const MAX_SECTION_CHARS: usize = 100;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StoryView {
@@ -277,10 +275,10 @@ fn validate(slug: Option<&str>, section: Option<&str>) -> Result<(Option<Slug>, 
         problems.push(invalid);
         None
     });
-    let section = section.map(str::trim).map(str::to_owned);
-    if section.as_ref().is_some_and(|s| s.chars().count() > MAX_SECTION_CHARS || s.chars().any(char::is_control)) {
-        problems.push(Invalid::new("section", "text-too-long").with_limit(MAX_SECTION_CHARS));
-    }
+    let section = section.map(story::section).transpose().unwrap_or_else(|invalid| {
+        problems.push(invalid);
+        None
+    });
     if problems.is_empty() {
         Ok((slug, section))
     } else {

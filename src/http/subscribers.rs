@@ -185,7 +185,10 @@ pub async fn import_subscribers(
     Ok(HttpResponse::Ok().json(report))
 }
 
-/// Every subscriber as CSV (`email,locale,status,created_at,confirmed_at`).
+/// Every subscriber as CSV (`email,locale,status,created_at,confirmed_at`). A cell that a
+/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR; an
+/// address like `=cmd|'/c_calc'!a1@example.org` is valid) is written with a leading `'`,
+/// which the import takes off again.
 #[utoipa::path(
     get, path = "/api/v1/subscribers/export", tag = "subscribers", security(("bearer" = ["admin"])),
     responses(
@@ -204,8 +207,8 @@ pub async fn export_subscribers(_admin: Admin, state: web::Data<AppState>) -> Re
             let _ = writer.write_record(["email", "locale", "status", "created_at", "confirmed_at"]);
             for s in all {
                 let _ = writer.write_record([
-                    s.email,
-                    s.locale,
+                    inert_cell(s.email),
+                    inert_cell(s.locale),
                     s.status,
                     stamp(Some(s.created_at)),
                     stamp(s.confirmed_at),
@@ -218,6 +221,26 @@ pub async fn export_subscribers(_admin: Admin, state: web::Data<AppState>) -> Re
         .content_type("text/csv; charset=utf-8")
         .insert_header((header::CONTENT_DISPOSITION, "attachment; filename=\"subscribers.csv\""))
         .body(csv))
+}
+
+/// Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `cell`, with a `'` in front if a spreadsheet would otherwise run it as a formula.
+fn inert_cell(cell: String) -> String {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// Undoes [`inert_cell`], so that an exported file imports as it was.
+fn from_inert_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
 }
 
 fn import(conn: &mut DbConn, bytes: &[u8], locales: &[String]) -> Result<ImportReport, ApiError> {
@@ -244,7 +267,7 @@ fn import(conn: &mut DbConn, bytes: &[u8], locales: &[String]) -> Result<ImportR
             }
         };
         let line = record.position().map_or(0, |p| p.line());
-        let field = |at: usize| record.get(at).unwrap_or_default();
+        let field = |at: usize| from_inert_cell(record.get(at).unwrap_or_default());
         let Ok(email) = EmailAddress::parse(field(email_at)) else {
             report.errors.push(ImportError { line, code: "invalid-email" });
             continue;
@@ -278,4 +301,21 @@ fn import(conn: &mut DbConn, bytes: &[u8], locales: &[String]) -> Result<ImportR
         })?;
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_made_inert_and_restored() {
+        for formula in ["=cmd|'/c_calc'!a1@example.org", "+1", "-1", "@x", "\tx", "\rx"] {
+            let inert = inert_cell(formula.to_owned());
+            assert_eq!(inert, format!("'{formula}"));
+            assert_eq!(from_inert_cell(&inert), formula);
+        }
+        assert_eq!(inert_cell("amal@example.org".into()), "amal@example.org");
+        // A leading quote of the address's own is kept.
+        assert_eq!(from_inert_cell("'amal'@example.org"), "'amal'@example.org");
+    }
 }

@@ -17,7 +17,7 @@ use crate::db::translations::{self, FullRevision, Translation};
 use crate::db::{media, DbConn};
 use crate::domain::revision::{self, FieldChange, ImageRef, Snapshot};
 use crate::domain::workflow::{Action, Status};
-use crate::editorial::freshness::{self, Outdated};
+use crate::editorial::freshness::{self, Outdated, Stale};
 use crate::editorial::translations::{self as editing, TransitionRequest};
 use crate::editorial::{etag, IfMatch, Rules};
 use crate::error::ApiError;
@@ -184,7 +184,7 @@ pub async fn get_translation(
     let TranslationTarget { story_id, locale } = target;
     let rules = state.rules.clone();
     let choice = choice.into_inner().revision;
-    let (view, version) = state
+    let (loaded, version) = state
         .db
         .run(move |conn| {
             let translation = editing::find(conn, story_id, &locale)?;
@@ -200,7 +200,7 @@ pub async fn get_translation(
             Ok::<_, ApiError>((view(conn, &rules, &translation, revision_id)?, translation.version))
         })
         .await?;
-    Ok(with_etag(HttpResponse::Ok(), version, &view))
+    Ok(with_etag(HttpResponse::Ok(), version, &loaded.finish().await?))
 }
 
 /// Save a new revision. Creating needs no `If-Match`; changing an existing translation needs
@@ -234,15 +234,11 @@ pub async fn put_translation(
         title: body.title,
         summary: body.summary,
         body: body.body,
-        link: body.link.filter(|l| !l.trim().is_empty()),
+        link: body.link,
         images: body
             .images
             .into_iter()
-            .map(|i| ImageRef {
-                media_id: i.media_id,
-                alt: i.alt.trim().to_owned(),
-                caption: i.caption.trim().to_owned(),
-            })
+            .map(|i| ImageRef { media_id: i.media_id, alt: i.alt, caption: i.caption })
             .collect(),
     }
     .validate()
@@ -250,16 +246,16 @@ pub async fn put_translation(
     let if_match = if_match(&req);
     let rules = state.rules.clone();
     let actor = editor.0 .0;
-    let (saved, view) = state
+    let (saved, loaded) = state
         .db
         .run(move |conn| {
             let saved = editing::save(conn, &rules, story_id, &locale, snapshot, if_match, &actor)?;
-            let view = view(conn, &rules, &saved.translation, saved.translation.latest_revision_id)?;
-            Ok::<_, ApiError>((saved, view))
+            let loaded = view(conn, &rules, &saved.translation, saved.translation.latest_revision_id)?;
+            Ok::<_, ApiError>((saved, loaded))
         })
         .await?;
     let status = if saved.created { HttpResponse::Created() } else { HttpResponse::Ok() };
-    Ok(with_etag(status, saved.translation.version, &view))
+    Ok(with_etag(status, saved.translation.version, &loaded.finish().await?))
 }
 
 /// Move the translation through the workflow: `submit`, `withdraw`, `approve`,
@@ -383,7 +379,7 @@ pub async fn get_revision(
     let TranslationTarget { story_id, locale } = target;
     let number = number.into_inner().2;
     let rules = state.rules.clone();
-    let view = state
+    let loaded = state
         .db
         .run(move |conn| {
             let translation = editing::find(conn, story_id, &locale)?;
@@ -391,7 +387,7 @@ pub async fn get_revision(
             view(conn, &rules, &translation, found.revision.id)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(view))
+    Ok(HttpResponse::Ok().json(loaded.finish().await?))
 }
 
 /// What changed between two revisions, field by field (the body as a line diff).
@@ -413,18 +409,19 @@ pub async fn compare_revisions(
 ) -> Result<HttpResponse, ApiError> {
     let TranslationTarget { story_id, locale } = target;
     let CompareQuery { from, to } = query.into_inner();
-    let comparison = state
+    let (a, b) = state
         .db
         .run(move |conn| {
             let translation = editing::find(conn, story_id, &locale)?;
             let mut load = |n| -> Result<FullRevision, ApiError> {
                 translations::revision_by_number(conn, translation.id, n)?.ok_or(ApiError::NotFound)
             };
-            let (a, b) = (load(from)?, load(to)?);
-            Ok::<_, ApiError>(Comparison { from, to, changes: revision::changes(&a.snapshot, &b.snapshot) })
+            Ok::<_, ApiError>((load(from)?.snapshot, load(to)?.snapshot))
         })
         .await?;
-    Ok(HttpResponse::Ok().json(comparison))
+    // The connection is back in the pool; the diff (bounded) runs on the blocking pool.
+    let changes = web::block(move || revision::changes(&a, &b)).await.map_err(|_| ApiError::Internal)?;
+    Ok(HttpResponse::Ok().json(Comparison { from, to, changes }))
 }
 
 /// Make an old revision current again. This adds a new revision (history is never
@@ -516,28 +513,41 @@ where
     F: FnOnce(&mut DbConn, &Rules) -> Result<Translation, ApiError> + Send + 'static,
 {
     let rules = state.rules.clone();
-    let (translation, view) = state
+    let (translation, loaded) = state
         .db
         .run(move |conn| {
             let translation = change(conn, &rules)?;
-            let view = view(conn, &rules, &translation, translation.latest_revision_id)?;
-            Ok::<_, ApiError>((translation, view))
+            let loaded = view(conn, &rules, &translation, translation.latest_revision_id)?;
+            Ok::<_, ApiError>((translation, loaded))
         })
         .await?;
-    Ok(with_etag(HttpResponse::Ok(), translation.version, &view))
+    Ok(with_etag(HttpResponse::Ok(), translation.version, &loaded.finish().await?))
 }
 
 fn with_etag(mut response: actix_web::HttpResponseBuilder, version: i64, body: &impl Serialize) -> HttpResponse {
     response.insert_header((header::ETAG, etag(version))).json(body)
 }
 
+/// A translation's view as loaded from the database, before the source's changes (if it is
+/// outdated) are compared: that takes CPU time, so it is done after the connection is back
+/// in the pool, on the blocking pool.
+struct Loaded {
+    view: TranslationView,
+    stale: Option<Stale>,
+}
+
+impl Loaded {
+    async fn finish(self) -> Result<TranslationView, ApiError> {
+        let Loaded { mut view, stale } = self;
+        if let Some(stale) = stale {
+            view.outdated = Some(web::block(move || stale.compare()).await.map_err(|_| ApiError::Internal)?);
+        }
+        Ok(view)
+    }
+}
+
 /// The view of `translation` showing revision `revision_id`.
-fn view(
-    conn: &mut DbConn,
-    rules: &Rules,
-    translation: &Translation,
-    revision_id: i64,
-) -> Result<TranslationView, ApiError> {
+fn view(conn: &mut DbConn, rules: &Rules, translation: &Translation, revision_id: i64) -> Result<Loaded, ApiError> {
     let shown = translations::revision(conn, revision_id)?.ok_or(ApiError::Internal)?;
     let number_of = |conn: &mut DbConn, id: i64| -> Result<i32, ApiError> {
         Ok(translations::revision(conn, id)?.map_or(0, |r| r.revision.number))
@@ -559,7 +569,8 @@ fn view(
             url: format!("/media/{}", file.file_name),
         });
     }
-    Ok(TranslationView {
+    let stale = freshness::outdated(conn, rules, translation)?;
+    let view = TranslationView {
         story_id: translation.story_id,
         locale: translation.locale.clone(),
         status: translation.status(),
@@ -575,6 +586,7 @@ fn view(
         publish_at: translation.publish_at.map(|at| at.and_utc()),
         published_at: translation.published_at.map(|at| at.and_utc()),
         updated_at: translation.updated_at.and_utc(),
-        outdated: freshness::outdated(conn, rules, translation)?,
-    })
+        outdated: None,
+    };
+    Ok(Loaded { view, stale })
 }

@@ -1,11 +1,12 @@
 //! Writing a checked plan into the database, all in one transaction.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 
 use super::parse::{ImportError, ImportStatus, Origin, Plan, StoryPlan};
+use crate::config::MediaSettings;
 use crate::db::editions::{self, EditionChanges, EditionText};
 use crate::db::publication::{self, Contacts, PublicationText};
 use crate::db::translations::{self, NewEvent, StateChange};
@@ -44,14 +45,14 @@ impl From<diesel::result::Error> for ImportFailure {
 pub fn apply(
     conn: &mut DbConn,
     plan: &Plan,
-    media_dir: &Path,
+    media: &MediaSettings,
     locales: &[&str],
 ) -> Result<ImportReport, ImportFailure> {
     let mut written = Vec::new();
-    let result = db::write_transaction(conn, |conn| import(conn, plan, media_dir, locales, &mut written));
+    let result = db::write_transaction(conn, |conn| import(conn, plan, media, locales, &mut written));
     if result.is_err() {
         for name in written {
-            let _ = std::fs::remove_file(media_dir.join(name));
+            let _ = std::fs::remove_file(media.dir.join(name));
         }
     }
     result
@@ -60,27 +61,28 @@ pub fn apply(
 fn import(
     conn: &mut DbConn,
     plan: &Plan,
-    media_dir: &Path,
+    media: &MediaSettings,
     locales: &[&str],
     written: &mut Vec<String>,
 ) -> Result<ImportReport, ImportFailure> {
     let mut report = ImportReport::default();
     if let Some(settings) = &plan.publication {
+        // Stored trimmed, as the API stores them.
         let contacts = Contacts {
-            website_url: settings.website_url.clone(),
-            social_account: settings.social_account.clone(),
-            contact_email: settings.contact_email.clone(),
-            sender_address: settings.sender_address.clone(),
+            website_url: settings.website_url.trim().to_owned(),
+            social_account: settings.social_account.trim().to_owned(),
+            contact_email: settings.contact_email.trim().to_owned(),
+            sender_address: settings.sender_address.trim().to_owned(),
         };
         let texts: Vec<PublicationText> = settings
             .texts
             .iter()
             .map(|(locale, t)| PublicationText {
                 locale: locale.clone(),
-                newsletter_name: t.newsletter_name.clone(),
-                postal_address: t.postal_address.clone(),
-                funders_line: t.funders_line.clone(),
-                sender_name: t.sender_name.clone(),
+                newsletter_name: t.newsletter_name.trim().to_owned(),
+                postal_address: t.postal_address.trim().to_owned(),
+                funders_line: t.funders_line.trim().to_owned(),
+                sender_name: t.sender_name.trim().to_owned(),
             })
             .collect();
         publication::save(conn, &contacts, &texts)?;
@@ -89,8 +91,8 @@ fn import(
         .0
         .first()
         .map(|u| u.id)
-        .ok_or_else(|| ImportError { file: plan.dir.clone(), line: 0, message: "create an admin user first".into() })?;
-    let images = store_images(conn, plan, media_dir, default_author, written)?;
+        .ok_or_else(|| Origin { file: plan.dir.clone(), line: 0 }.error("create an admin user first"))?;
+    let images = store_images(conn, plan, media, default_author, written)?;
     report.images = images.len();
 
     let mut edition_ids = HashMap::new();
@@ -156,7 +158,7 @@ fn import(
 fn store_images(
     conn: &mut DbConn,
     plan: &Plan,
-    media_dir: &Path,
+    media: &MediaSettings,
     uploader: i64,
     written: &mut Vec<String>,
 ) -> Result<HashMap<String, i64>, ImportFailure> {
@@ -180,7 +182,8 @@ fn store_images(
         let bytes = std::fs::read(&path).map_err(|e| origin.error(format!("cannot read image {file}: {e}")))?;
         let image = crate::media::sniff(&bytes)
             .ok_or_else(|| origin.error(format!("{file} is not a JPEG, PNG or WebP image")))?;
-        let name = crate::media::store(media_dir, &bytes, image.kind)
+        crate::media::check_pixels(&image, media.max_pixels).map_err(|invalid| origin.invalid(vec![invalid]))?;
+        let name = crate::media::store(&media.dir, &bytes, image.kind)
             .map_err(|e| origin.error(format!("cannot store {file}: {e}")))?;
         written.push(name.clone());
         let id = media::insert(

@@ -1,5 +1,7 @@
 //! Reading an import folder into a checked plan, without touching the database. Every
-//! problem is reported with its file and line.
+//! problem is reported with its file and line. Texts, slugs, sections, credits and the
+//! publication's settings are checked by the same `domain` rules as the JSON API, so an
+//! import stores nothing the API would refuse.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -7,26 +9,44 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::domain::Slug;
+use crate::domain::edition::{self, EditionTexts};
+use crate::domain::publication::Publication;
+use crate::domain::revision::{ImageRef, Snapshot};
+use crate::domain::{image, story, Invalid, Slug};
 
 /// Something wrong with the files, pointing at where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
     pub file: PathBuf,
     pub line: usize,
-    pub message: String,
+    pub problem: Problem,
+}
+
+/// What is wrong: a sentence about the folder's structure, or values that break the rules
+/// the API applies (`field-<code>` in Fluent, so the CLI says them in the user's language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Said(String),
+    Invalid(Vec<Invalid>),
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)
+        write!(f, "{}:{}: ", self.file.display(), self.line)?;
+        match &self.problem {
+            Problem::Said(message) => f.write_str(message),
+            Problem::Invalid(list) => {
+                let codes: Vec<String> = list.iter().map(|i| format!("{} ({})", i.field, i.code)).collect();
+                f.write_str(&codes.join(", "))
+            }
+        }
     }
 }
 
 impl std::error::Error for ImportError {}
 
 fn error(file: &Path, line: usize, message: impl Into<String>) -> ImportError {
-    ImportError { file: file.to_owned(), line, message: message.into() }
+    ImportError { file: file.to_owned(), line, problem: Problem::Said(message.into()) }
 }
 
 /// One `+++` front matter block and the Markdown after it.
@@ -37,6 +57,31 @@ struct Document {
     line: usize,
     front: String,
     body: String,
+}
+
+impl Document {
+    /// Where a refused value is: the line of its front-matter key (`section = …`), the first
+    /// line of the Markdown for the body, else the document's opening `+++`.
+    fn line_of(&self, field: &str) -> usize {
+        let key = match field {
+            "body" | "foreword" => {
+                return self.line + self.front.lines().count() + 2;
+            }
+            "signature" => "signature_name",
+            "credit" => "images",
+            other => other,
+        };
+        self.front
+            .lines()
+            .position(|line| line.trim_start().strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('=')))
+            .map_or(self.line, |at| self.line + at + 1)
+    }
+
+    /// The refusal of `invalid`, at the line of its first field.
+    fn invalid(&self, invalid: Vec<Invalid>) -> ImportError {
+        let line = invalid.first().map_or(self.line, |i| self.line_of(i.field));
+        ImportError { file: self.file.clone(), line, problem: Problem::Invalid(invalid) }
+    }
 }
 
 fn documents(file: &Path) -> Result<Vec<Document>, ImportError> {
@@ -157,6 +202,10 @@ impl Origin {
     pub fn error(&self, message: impl Into<String>) -> ImportError {
         error(&self.file, self.line, message)
     }
+
+    pub fn invalid(&self, invalid: Vec<Invalid>) -> ImportError {
+        ImportError { file: self.file.clone(), line: self.line, problem: Problem::Invalid(invalid) }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -240,6 +289,24 @@ pub struct PublicationTextPlan {
     pub sender_name: String,
 }
 
+impl PublicationPlan {
+    /// The API's rules for the same settings.
+    fn check(&self) -> Result<(), Vec<Invalid>> {
+        Publication {
+            website_url: &self.website_url,
+            social_account: &self.social_account,
+            contact_email: &self.contact_email,
+            sender_address: &self.sender_address,
+            texts: self
+                .texts
+                .values()
+                .map(|t| [t.newsletter_name.as_str(), &t.postal_address, &t.funders_line, &t.sender_name])
+                .collect(),
+        }
+        .check()
+    }
+}
+
 /// Everything a folder asks for, checked.
 #[derive(Debug, Default)]
 pub struct Plan {
@@ -263,7 +330,9 @@ pub fn read_plan(dir: &Path, locales: &[&str]) -> Result<Plan, ImportError> {
             front: std::fs::read_to_string(&publication).map_err(|e| error(&publication, 0, e.to_string()))?,
             body: String::new(),
         };
-        plan.publication = Some(front(&doc)?);
+        let publication: PublicationPlan = front(&doc)?;
+        publication.check().map_err(|invalid| doc.invalid(invalid))?;
+        plan.publication = Some(publication);
     }
     for doc in markdown_files(&dir.join("stories"))?
         .iter()
@@ -333,13 +402,11 @@ fn agree<T: PartialEq + fmt::Debug + Clone>(
 
 fn add_story(plan: &mut Plan, doc: &Document, front: StoryFront, locales: &[&str]) -> Result<(), ImportError> {
     let origin = Origin { file: doc.file.clone(), line: doc.line };
-    Slug::parse(&front.slug).map_err(|_| origin.error(format!("{:?} is not a valid slug", front.slug)))?;
     if !locales.contains(&front.locale.as_str()) {
         return Err(origin.error(format!("locale {:?} is not configured", front.locale)));
     }
-    if front.title.trim().is_empty() {
-        return Err(origin.error("the title is empty"));
-    }
+    let text = check_story(doc, &front)?;
+    let section = front.section.as_deref().map(story::section).transpose().map_err(|i| doc.invalid(vec![i]))?;
     let status = front.status.as_deref().map(|s| parse_status(Some(s), &origin)).transpose()?;
     let index = match plan.stories.iter().position(|s| s.slug == front.slug) {
         Some(index) => index,
@@ -364,7 +431,7 @@ fn add_story(plan: &mut Plan, doc: &Document, front: StoryFront, locales: &[&str
     if story.texts.contains_key(&front.locale) {
         return Err(origin.error(format!("story {} already has a {} text", front.slug, front.locale)));
     }
-    agree(&mut story.section, front.section, "section", &origin)?;
+    agree(&mut story.section, section, "section", &origin)?;
     agree(&mut story.edition, front.edition, "edition", &origin)?;
     agree(&mut story.status, status, "status", &origin)?;
     agree(&mut story.published_at, front.published_at, "published_at", &origin)?;
@@ -374,27 +441,80 @@ fn add_story(plan: &mut Plan, doc: &Document, front: StoryFront, locales: &[&str
     agree(&mut story.author, front.author, "author", &origin)?;
     agree(&mut story.reviewer, front.reviewer, "reviewer", &origin)?;
     agree(&mut story.comment, front.comment, "comment", &origin)?;
+    story.texts.insert(front.locale, text);
+    Ok(())
+}
+
+/// The story document's slug and text, by the API's rules (`Slug::parse`,
+/// `Snapshot::validate`, `image::credit`), normalised as the API would store them.
+fn check_story(doc: &Document, front: &StoryFront) -> Result<TextPlan, ImportError> {
+    let mut problems: Vec<Invalid> = Slug::parse(&front.slug).err().into_iter().collect();
+    let mut credits = Vec::new();
+    for image in &front.images {
+        match image::credit(image.credit.as_deref().unwrap_or_default()) {
+            Ok(credit) => credits.push(credit),
+            Err(invalid) => problems.push(invalid),
+        }
+    }
+    let snapshot = Snapshot {
+        title: front.title.clone(),
+        summary: front.summary.clone(),
+        body: doc.body.clone(),
+        link: front.link.clone(),
+        // The uploads do not exist yet; `apply` puts in their ids. The rules do not look at them.
+        images: front
+            .images
+            .iter()
+            .map(|i| ImageRef { media_id: 0, alt: i.alt.clone(), caption: i.caption.clone() })
+            .collect(),
+    }
+    .validate();
+    let snapshot = match snapshot {
+        Ok(snapshot) if problems.is_empty() => snapshot,
+        Ok(_) => return Err(doc.invalid(problems)),
+        Err(invalid) => {
+            problems.extend(invalid);
+            return Err(doc.invalid(problems));
+        }
+    };
     let images = front
         .images
-        .into_iter()
-        .map(|i| ImagePlan { file: i.file, credit: i.credit.unwrap_or_default(), alt: i.alt, caption: i.caption })
+        .iter()
+        .zip(snapshot.images)
+        .zip(credits)
+        .map(|((i, checked), credit)| ImagePlan {
+            file: i.file.clone(),
+            credit,
+            alt: checked.alt,
+            caption: checked.caption,
+        })
         .collect();
-    story.texts.insert(
-        front.locale,
-        TextPlan { title: front.title, summary: front.summary, link: front.link, body: doc.body.clone(), images },
-    );
-    Ok(())
+    Ok(TextPlan { title: snapshot.title, summary: snapshot.summary, link: snapshot.link, body: snapshot.body, images })
 }
 
 fn add_edition(plan: &mut Plan, doc: &Document, front: EditionFront, locales: &[&str]) -> Result<(), ImportError> {
     let origin = Origin { file: doc.file.clone(), line: doc.line };
-    Slug::parse(&front.slug).map_err(|_| origin.error(format!("{:?} is not a valid slug", front.slug)))?;
     if !locales.contains(&front.locale.as_str()) {
         return Err(origin.error(format!("locale {:?} is not configured", front.locale)));
     }
-    if front.number < 1 {
-        return Err(origin.error("edition numbers start at 1"));
+    let mut problems: Vec<Invalid> = Slug::parse(&front.slug).err().into_iter().collect();
+    problems.extend(edition::number(front.number).err());
+    let cover_credit = image::credit(front.cover_credit.as_deref().unwrap_or_default())
+        .map_err(|invalid| problems.push(Invalid { field: "cover_credit", ..invalid }))
+        .unwrap_or_default();
+    let texts = EditionTexts {
+        title: front.title,
+        foreword: doc.body.clone(),
+        signature_name: front.signature_name,
+        signature_role: front.signature_role,
+        cover_alt: front.cover_alt,
     }
+    .validate()
+    .map_err(|invalid| problems.extend(invalid))
+    .ok();
+    let Some(texts) = texts.filter(|_| problems.is_empty()) else {
+        return Err(doc.invalid(problems));
+    };
     let index = match plan.editions.iter().position(|e| e.slug == front.slug) {
         Some(index) => index,
         None => {
@@ -419,17 +539,17 @@ fn add_edition(plan: &mut Plan, doc: &Document, front: EditionFront, locales: &[
         agree(&mut stories, Some(front.stories), "stories", &origin)?;
         edition.stories = stories.unwrap_or_default();
     }
-    let cover = front.cover.map(|file| (file, front.cover_credit.unwrap_or_default()));
+    let cover = front.cover.map(|file| (file, cover_credit));
     agree(&mut edition.cover, cover, "cover", &origin)?;
     agree(&mut edition.published_at, front.published_at, "published_at", &origin)?;
     edition.texts.insert(
         front.locale,
         EditionTextPlan {
-            title: front.title,
-            foreword: doc.body.clone(),
-            signature_name: front.signature_name,
-            signature_role: front.signature_role,
-            cover_alt: front.cover_alt,
+            title: texts.title,
+            foreword: texts.foreword,
+            signature_name: texts.signature_name,
+            signature_role: texts.signature_role,
+            cover_alt: texts.cover_alt,
         },
     );
     Ok(())

@@ -521,6 +521,30 @@ pub mod fixture {
         bytes
     }
 
+    /// A tiny, well-formed PNG whose header declares `width`×`height` (its pixel data is for
+    /// 1×1, and the header's CRC is right): a "decompression bomb" for size checks.
+    pub fn png_declaring(width: u32, height: u32) -> Vec<u8> {
+        let mut bytes = png(1, 1);
+        // Signature (8), IHDR length (4), "IHDR" (4), width (4), height (4), 5 more bytes, CRC.
+        bytes[16..20].copy_from_slice(&width.to_be_bytes());
+        bytes[20..24].copy_from_slice(&height.to_be_bytes());
+        let crc = crc32(&bytes[12..29]);
+        bytes[29..33].copy_from_slice(&crc.to_be_bytes());
+        bytes
+    }
+
+    /// CRC-32 (ISO-HDLC), as PNG chunks carry it.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &byte in bytes {
+            crc ^= u32::from(byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
+    }
+
     pub fn publish_newsletter(app: &TestApp) -> Newsletter {
         let admin = app.admin_token();
         let settings = json!({

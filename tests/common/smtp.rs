@@ -4,7 +4,10 @@
 //! pools its connections, and copes with a server that refuses or vanishes; so the tests start
 //! this small server instead, point nashra at [`SmtpServer::url`], and afterwards look at what
 //! it [`received`](SmtpServer::received). It speaks plain SMTP only (no TLS, no STARTTLS), with
-//! one thread per connection and nothing beyond the standard library.
+//! one thread per connection and nothing beyond the standard library. It offers `AUTH` (and
+//! accepts any credentials), and keeps every command line it was sent
+//! ([`commands`](SmtpServer::commands)), so a test can see whether a password crossed the
+//! unencrypted connection.
 //!
 //! Faults are injected from the test while the server runs: reject a recipient
 //! ([`fail_recipient`](SmtpServer::fail_recipient)), reject the next few transactions
@@ -72,6 +75,8 @@ struct State {
     next_fault: Option<Fault>,
     down: bool,
     connections: usize,
+    /// Every command line, as sent (message data excluded).
+    commands: Vec<String>,
 }
 
 struct Shared {
@@ -189,6 +194,12 @@ impl SmtpServer {
         state.down = false;
     }
 
+    /// Every command line received so far, in order (not the message data), e.g. to check
+    /// that no `AUTH` was sent over this unencrypted server.
+    pub fn commands(&self) -> Vec<String> {
+        self.shared.lock().commands.clone()
+    }
+
     /// How many TCP connections were accepted, so tests can check that the client reuses
     /// pooled connections instead of opening one per message.
     pub fn connections(&self) -> usize {
@@ -264,12 +275,13 @@ fn serve(stream: TcpStream, down: bool, shared: &Shared) -> std::io::Result<()> 
             return writer.shutdown(Shutdown::Both);
         }
         let command = String::from_utf8_lossy(trim_line_end(&line)).trim().to_string();
+        shared.lock().commands.push(command.clone());
         let verb = command.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
         let argument = command.get(verb.len()..).unwrap_or("").trim();
         match verb.as_str() {
             "EHLO" => reply(
                 &mut writer,
-                "250-nashra-test\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 SIZE 52428800",
+                "250-nashra-test\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250-AUTH PLAIN LOGIN\r\n250 SIZE 52428800",
             )?,
             "HELO" => reply(&mut writer, "250 nashra-test")?,
             "MAIL" => {
