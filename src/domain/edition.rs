@@ -41,6 +41,10 @@ impl EditionTexts {
             if value.chars().count() > MAX_LINE_CHARS {
                 problems.push(Invalid::new(field, "text-too-long").with_limit(MAX_LINE_CHARS));
             }
+            // One line each: the title becomes an email's Subject header.
+            if value.chars().any(char::is_control) {
+                problems.push(Invalid::new(field, "control-characters"));
+            }
         }
         if self.foreword.len() > MAX_FOREWORD_BYTES {
             problems.push(Invalid::new("foreword", "body-too-long").with_limit(MAX_FOREWORD_BYTES));
@@ -74,9 +78,12 @@ mod tests {
         };
         let checked = texts.clone().validate().unwrap();
         assert_eq!((checked.title.as_str(), checked.signature_name.as_str()), ("Spring", "Layla"));
-        let bad = EditionTexts { title: " ".into(), foreword: "x".repeat(MAX_FOREWORD_BYTES + 1), ..texts };
+        let bad = EditionTexts { title: " ".into(), foreword: "x".repeat(MAX_FOREWORD_BYTES + 1), ..texts.clone() };
         let fields: Vec<&str> = bad.validate().unwrap_err().iter().map(|i| i.field).collect();
         assert_eq!(fields, ["title", "foreword"]);
+        let broken = EditionTexts { title: "Spring\r\nBcc: x@example.org".into(), ..texts.clone() };
+        let codes: Vec<&str> = broken.validate().unwrap_err().iter().map(|i| i.code).collect();
+        assert_eq!(codes, ["control-characters"]);
         assert!(number(0).is_err() && number(1).is_ok());
     }
 }

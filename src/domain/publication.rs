@@ -32,6 +32,11 @@ impl Publication<'_> {
         if all_text.chain([self.social_account]).any(|t| t.chars().count() > MAX_TEXT_CHARS) {
             problems.push(Invalid::new("texts", "text-too-long").with_limit(MAX_TEXT_CHARS));
         }
+        // The newsletter's and the sender's names go into the From and Subject headers.
+        let one_line = |text: &str| !text.chars().any(char::is_control);
+        if self.texts.iter().any(|[name, _, _, sender]| !one_line(name) || !one_line(sender)) {
+            problems.push(Invalid::new("texts", "control-characters"));
+        }
         if self.texts.iter().any(|[name, ..]| name.trim().is_empty()) {
             problems.push(Invalid::new("texts", "value-required"));
         }
