@@ -6,12 +6,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::pagination::{Page, PageQuery};
+use super::pagination::{Page, PageQuery, PageRequest};
 use super::problem::Problem;
 use crate::app::AppState;
 use crate::auth::{Admin, CurrentUser};
 use crate::db::audit::{self, NamedEvent};
-use crate::db::{editions, users};
+use crate::db::{editions, users, DbConn};
 use crate::error::ApiError;
 
 /// One event of the audit trail.
@@ -83,17 +83,11 @@ pub async fn list_edition_events(
     id: web::Path<i64>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let request = page.checked()?;
     let id = id.into_inner();
-    let (found, total) = state
-        .db
-        .run(move |conn| {
-            editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            Ok::<_, ApiError>(audit::list(conn, audit::EDITION, Some(id), request.limit(), request.offset())?)
-        })
-        .await?;
-    let items = found.into_iter().map(AuditEventView::from).collect();
-    Ok(HttpResponse::Ok().json(Page::new(items, request, total)))
+    events_page(&state, page.checked()?, audit::EDITION, Some(id), move |conn| {
+        editions::find(conn, id)?.map(|_| ()).ok_or(ApiError::NotFound)
+    })
+    .await
 }
 
 /// The user's audit trail, oldest first: creation, role changes, disabling, password changes.
@@ -115,17 +109,11 @@ pub async fn list_user_events(
     id: web::Path<i64>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let request = page.checked()?;
     let id = id.into_inner();
-    let (found, total) = state
-        .db
-        .run(move |conn| {
-            users::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            Ok::<_, ApiError>(audit::list(conn, audit::USER, Some(id), request.limit(), request.offset())?)
-        })
-        .await?;
-    let items = found.into_iter().map(AuditEventView::from).collect();
-    Ok(HttpResponse::Ok().json(Page::new(items, request, total)))
+    events_page(&state, page.checked()?, audit::USER, Some(id), move |conn| {
+        users::find(conn, id)?.map(|_| ()).ok_or(ApiError::NotFound)
+    })
+    .await
 }
 
 /// The whole audit trail of users (or, with `subject=edition`, of editions), oldest first.
@@ -146,14 +134,28 @@ pub async fn list_audit(
     page: web::Query<PageQuery>,
     filter: web::Query<AuditFilter>,
 ) -> Result<HttpResponse, ApiError> {
-    let request = page.checked()?;
     let kind = match filter.subject {
         Some(SubjectKind::Edition) => audit::EDITION,
         Some(SubjectKind::User) | None => audit::USER,
     };
+    events_page(&state, page.checked()?, kind, None, |_| Ok(())).await
+}
+
+/// One page of the events about `kind` (about one subject, if `id`), once `exists` has found
+/// that subject.
+async fn events_page(
+    state: &web::Data<AppState>,
+    request: PageRequest,
+    kind: &'static str,
+    id: Option<i64>,
+    exists: impl FnOnce(&mut DbConn) -> Result<(), ApiError> + Send + 'static,
+) -> Result<HttpResponse, ApiError> {
     let (found, total) = state
         .db
-        .run(move |conn| audit::list(conn, kind, None, request.limit(), request.offset()).map_err(ApiError::from))
+        .run(move |conn| {
+            exists(conn)?;
+            Ok::<_, ApiError>(audit::list(conn, kind, id, request.limit(), request.offset())?)
+        })
         .await?;
     let items = found.into_iter().map(AuditEventView::from).collect();
     Ok(HttpResponse::Ok().json(Page::new(items, request, total)))
