@@ -149,6 +149,7 @@ impl ApiError {
         "edition-number-taken",
         "story-in-other-edition",
         "story-published",
+        "published-needs-reviewer",
         "source-locale",
         "no-source-translation",
         "edition-not-published",

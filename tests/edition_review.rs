@@ -13,6 +13,7 @@ on_both_backends!(
     an_edit_of_a_published_edition_waits_for_a_reviewer,
     the_author_of_a_change_cannot_publish_it,
     edits_publishes_sends_and_role_changes_are_recorded,
+    published_addresses_and_sections_change_only_by_a_reviewer,
 );
 
 const NEW_TITLE: &str = "Summer 2026 (rewritten)";
@@ -247,4 +248,31 @@ fn edits_publishes_sends_and_role_changes_are_recorded(backend: Backend) {
     assert_eq!(shell["detail"]["roles"], json!(["reviewer"]));
     let editions = events(&app, "/api/v1/audit?subject=edition&per_page=100", &admin);
     assert_eq!(editions.len(), trail.len());
+}
+
+/// What readers already see and link to, a published story's slug and section and a
+/// published edition's number and slug, an editor alone cannot change; a draft's they can.
+fn published_addresses_and_sections_change_only_by_a_reviewer(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let newsletter = publish_newsletter(&app);
+    let (editor, admin) = (&newsletter.editor, app.admin_token());
+    let story = format!("/api/v1/stories/{}", newsletter.stories[0]);
+    for change in [json!({"section": "z"}), json!({"slug": "renamed-well"})] {
+        assert_problem(app.patch(&story, &change, Some(editor)), 409, "published-needs-reviewer", "en");
+    }
+    let edition = format!("/api/v1/editions/{}", newsletter.edition);
+    for change in [json!({"slug": "renamed-edition"}), json!({"number": 99})] {
+        assert_problem(app.patch(&edition, &change, Some(editor)), 409, "published-needs-reviewer", "en");
+    }
+    assert_eq!(app.get("/en/stories/new-well/", None).status(), 200, "nothing changed for readers");
+    assert_eq!(app.get("/en/editions/spring-2026/", None).status(), 200);
+    // The same values, sent again, change nothing and are fine; so is a draft's section.
+    assert_eq!(app.patch(&story, &json!({"slug": "new-well"}), Some(editor)).status(), 200);
+    let draft = format!("/api/v1/stories/{}", newsletter.draft);
+    assert_eq!(app.patch(&draft, &json!({"section": "z"}), Some(editor)).status(), 200);
+    // An admin may.
+    assert_eq!(app.patch(&story, &json!({"slug": "renamed-well"}), Some(&admin)).status(), 200);
+    assert_eq!(app.patch(&edition, &json!({"slug": "renamed-edition"}), Some(&admin)).status(), 200);
+    assert_eq!(app.get("/en/stories/renamed-well/", None).status(), 200);
+    assert_eq!(app.get("/en/editions/renamed-edition/", None).status(), 200);
 }

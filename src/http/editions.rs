@@ -15,7 +15,7 @@ use crate::db::edition_revisions::{self, RevisionText};
 use crate::db::editions::{self, Edition, EditionChanges, EditionText};
 use crate::db::{self, media, stories, DbConn};
 use crate::domain::edition::{self, EditionTexts};
-use crate::domain::{Invalid, Slug};
+use crate::domain::{Invalid, Role, Slug};
 use crate::editorial::editions::{publish, readiness, record_edit, Touched};
 use crate::editorial::NotReady;
 use crate::error::ApiError;
@@ -227,7 +227,7 @@ pub async fn get_edition(
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Number or slug taken, or a story is in another edition", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Number or slug taken, a story is in another edition, or the edition is published and the caller no reviewer (`published-needs-reviewer`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, unknown stories or media", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -260,6 +260,7 @@ pub async fn update_edition(
         return Err(ApiError::Validation(problems));
     }
     let actor = editor.id;
+    let may_change_published = editor.roles.has_or_admin(Role::Reviewer);
     let touched =
         if body.cover_media_id.is_some() || body.story_ids.is_some() { Touched::Content } else { Touched::Settings };
     let detail = update_detail(&body, slug.as_ref());
@@ -267,7 +268,14 @@ pub async fn update_edition(
         .db
         .run(move |conn| {
             db::write_transaction(conn, |conn| {
-                editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
+                let edition = editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
+                // A published edition's number and address are what readers already see
+                // (and link to); changing them is a reviewer's call, as publishing is.
+                let readers_see = body.number.is_some_and(|n| n != edition.number)
+                    || slug.as_ref().is_some_and(|s| s.as_str() != edition.slug);
+                if readers_see && edition.published_at.is_some() && !may_change_published {
+                    return Err(ApiError::Conflict("published-needs-reviewer"));
+                }
                 if let Some(cover) = body.cover_media_id {
                     check_cover(conn, cover)?;
                 }

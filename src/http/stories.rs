@@ -13,7 +13,7 @@ use crate::db::stories::{self, AwaitingReview, Story, StoryFilter};
 use crate::db::translations::{self, Translation};
 use crate::db::{self, DbConn};
 use crate::domain::workflow::Status;
-use crate::domain::{story, Invalid, Slug};
+use crate::domain::{story, Invalid, Role, Slug};
 use crate::editorial::freshness::{is_outdated, outdated_story_ids};
 use crate::editorial::Rules;
 use crate::error::ApiError;
@@ -202,12 +202,12 @@ pub async fn get_story(
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Slug taken", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Slug taken (`slug-taken`), or the story is published and the caller no reviewer (`published-needs-reviewer`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn update_story(
-    _editor: Editor,
+    editor: Editor,
     state: web::Data<AppState>,
     id: web::Path<i64>,
     body: Json<UpdateStoryRequest>,
@@ -216,11 +216,20 @@ pub async fn update_story(
     let body = body.into_inner();
     let (slug, section) = validate(body.slug.as_deref(), body.section.as_deref())?;
     let rules = state.rules.clone();
+    let may_change_published = editor.roles.has_or_admin(Role::Reviewer);
     let view = state
         .db
         .run(move |conn| {
             db::write_transaction(conn, |conn| {
-                stories::find(conn, id)?.ok_or(ApiError::NotFound)?;
+                let story = stories::find(conn, id)?.ok_or(ApiError::NotFound)?;
+                // Readers see a published story's address and section at once; changing
+                // them is a reviewer's call, as publishing is.
+                let changes = slug.as_ref().is_some_and(|s| s.as_str() != story.slug)
+                    || section.as_ref().is_some_and(|s| *s != story.section);
+                let published = translations::for_stories(conn, &[id])?.iter().any(|t| t.live_revision_id.is_some());
+                if changes && published && !may_change_published {
+                    return Err(ApiError::Conflict("published-needs-reviewer"));
+                }
                 if let Some(slug) = &slug {
                     if stories::find_by_slug(conn, slug.as_str())?.is_some_and(|other| other.id != id) {
                         return Err(ApiError::Conflict("slug-taken"));
