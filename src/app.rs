@@ -18,11 +18,11 @@ use crate::db::Database;
 use crate::delivery::smtp::{self, Transport};
 use crate::delivery::tokens::LinkTokens;
 use crate::delivery::worker::Worker;
-use crate::editorial::Rules;
 use crate::http;
 use crate::http::client::TrustedProxies;
 use crate::l10n::Localizer;
 use crate::render::theme::ThemeError;
+use crate::service::Rules;
 use crate::site::freshness::Freshness;
 use crate::site::Site;
 
@@ -114,7 +114,7 @@ impl Application {
         };
         let interval = std::time::Duration::from_millis(state.settings.workflow.scheduler_interval_ms.max(50));
         let freshness = state.freshness.clone();
-        actix_web::rt::spawn(crate::editorial::scheduler::run(state.db.clone(), interval, move || freshness.changed()));
+        actix_web::rt::spawn(crate::service::scheduler::run(state.db.clone(), interval, move || freshness.changed()));
         if state.settings.email.worker_in_server {
             let worker = Worker::new(
                 state.db.clone(),

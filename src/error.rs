@@ -18,9 +18,10 @@ use crate::auth::session::AuthError;
 use crate::db::DbError;
 use crate::domain::workflow::Refusal;
 use crate::domain::Invalid;
-use crate::editorial::NotReady;
+use crate::service::{self, Conflict, NotReady};
 
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error, strum::EnumDiscriminants)]
+#[strum_discriminants(name(ProblemKind), derive(strum::EnumIter))]
 pub enum ApiError {
     #[error("authentication required")]
     Unauthorized,
@@ -50,8 +51,8 @@ pub enum ApiError {
     PayloadTooLarge { limit: usize },
     #[error("validation failed")]
     Validation(Vec<Invalid>),
-    #[error("conflict: {0}")]
-    Conflict(&'static str),
+    #[error("conflict: {}", .0.code())]
+    Conflict(Conflict),
     #[error("rate limited")]
     RateLimited { retry_after: Duration },
     #[error("If-Match required")]
@@ -87,78 +88,23 @@ impl ApiError {
     /// Stable identifier of the problem; `problem-<code>` is its Fluent message.
     pub fn code(&self) -> &'static str {
         match self {
-            ApiError::Unauthorized => "unauthorized",
-            ApiError::InvalidCredentials => "invalid-credentials",
-            ApiError::InvalidRefreshToken => "invalid-refresh-token",
-            ApiError::AccountDisabled => "account-disabled",
-            ApiError::Forbidden => "forbidden",
-            ApiError::NotFound => "not-found",
-            ApiError::RouteNotFound => "route-not-found",
-            ApiError::MethodNotAllowed => "method-not-allowed",
-            ApiError::MalformedJson(_) => "malformed-json",
-            ApiError::InvalidBody(_) => "invalid-body",
-            ApiError::InvalidQuery(_) => "invalid-query",
-            ApiError::UnsupportedMediaType => "unsupported-media-type",
-            ApiError::PayloadTooLarge { .. } => "payload-too-large",
-            ApiError::Validation(_) => "validation-failed",
-            ApiError::Conflict(code) => code,
-            ApiError::RateLimited { .. } => "rate-limited",
-            ApiError::PreconditionRequired => "precondition-required",
-            ApiError::PreconditionFailed => "precondition-failed",
-            ApiError::UnknownLocale => "unknown-locale",
-            ApiError::TransitionRefused { .. } => "transition-not-allowed",
-            ApiError::OwnRevision => "own-revision",
-            ApiError::EditionNotReady(_) => "edition-not-ready",
-            ApiError::UnsupportedImage => "unsupported-image",
-            ApiError::Upstream => "smtp-failed",
-            ApiError::Unavailable => "service-unavailable",
-            ApiError::Internal => "internal-error",
+            ApiError::Conflict(conflict) => conflict.code(),
             ApiError::Status(status) if status.is_server_error() => "internal-error",
-            ApiError::Status(_) => "bad-request",
-            ApiError::RequestTimeout => "request-timeout",
+            other => ProblemKind::from(other).code(),
         }
     }
 
-    /// Every code a client can see, for the locale test and the API reference.
-    pub const CODES: &'static [&'static str] = &[
-        "unauthorized",
-        "invalid-credentials",
-        "invalid-refresh-token",
-        "account-disabled",
-        "forbidden",
-        "not-found",
-        "route-not-found",
-        "method-not-allowed",
-        "malformed-json",
-        "invalid-body",
-        "invalid-query",
-        "unsupported-media-type",
-        "payload-too-large",
-        "validation-failed",
-        "email-taken",
-        "last-admin",
-        "rate-limited",
-        "precondition-required",
-        "precondition-failed",
-        "unknown-locale",
-        "transition-not-allowed",
-        "own-revision",
-        "edition-not-ready",
-        "unsupported-image",
-        "slug-taken",
-        "edition-number-taken",
-        "story-in-other-edition",
-        "story-published",
-        "published-needs-reviewer",
-        "source-locale",
-        "no-source-translation",
-        "edition-not-published",
-        "smtp-failed",
-        "service-unavailable",
-        "internal-error",
-        "bad-request",
-        "request-timeout",
-    ];
+    /// Every code a client can see, for the locale test and the API reference: derived from
+    /// the variants, so a new one cannot be forgotten.
+    pub fn codes() -> Vec<&'static str> {
+        use strum::IntoEnumIterator;
+        ProblemKind::iter()
+            .flat_map(|kind| match kind {
+                ProblemKind::Conflict => Conflict::iter().map(Conflict::code).collect(),
+                kind => vec![kind.code()],
+            })
+            .collect()
+    }
 
     /// The 4xx/5xx status nashra gives for a status actix produced on its own.
     pub fn from_status(status: StatusCode) -> Self {
@@ -168,6 +114,43 @@ impl ApiError {
             StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType,
             StatusCode::SERVICE_UNAVAILABLE => ApiError::Unavailable,
             other => ApiError::Status(other),
+        }
+    }
+}
+
+impl ProblemKind {
+    /// The code of every variant but `Conflict`, whose codes are its [`Conflict`]'s.
+    fn code(self) -> &'static str {
+        match self {
+            ProblemKind::Unauthorized => "unauthorized",
+            ProblemKind::InvalidCredentials => "invalid-credentials",
+            ProblemKind::InvalidRefreshToken => "invalid-refresh-token",
+            ProblemKind::AccountDisabled => "account-disabled",
+            ProblemKind::Forbidden => "forbidden",
+            ProblemKind::NotFound => "not-found",
+            ProblemKind::RouteNotFound => "route-not-found",
+            ProblemKind::MethodNotAllowed => "method-not-allowed",
+            ProblemKind::MalformedJson => "malformed-json",
+            ProblemKind::InvalidBody => "invalid-body",
+            ProblemKind::InvalidQuery => "invalid-query",
+            ProblemKind::UnsupportedMediaType => "unsupported-media-type",
+            ProblemKind::PayloadTooLarge => "payload-too-large",
+            ProblemKind::Validation => "validation-failed",
+            ProblemKind::Conflict => "conflict",
+            ProblemKind::RateLimited => "rate-limited",
+            ProblemKind::PreconditionRequired => "precondition-required",
+            ProblemKind::PreconditionFailed => "precondition-failed",
+            ProblemKind::UnknownLocale => "unknown-locale",
+            ProblemKind::TransitionRefused => "transition-not-allowed",
+            ProblemKind::OwnRevision => "own-revision",
+            ProblemKind::EditionNotReady => "edition-not-ready",
+            ProblemKind::UnsupportedImage => "unsupported-image",
+            ProblemKind::Upstream => "smtp-failed",
+            ProblemKind::Unavailable => "service-unavailable",
+            ProblemKind::Internal => "internal-error",
+            // Actix's own 4xx; its 5xx are `internal-error`.
+            ProblemKind::Status => "bad-request",
+            ProblemKind::RequestTimeout => "request-timeout",
         }
     }
 }
@@ -260,11 +243,33 @@ impl From<Invalid> for ApiError {
 impl ApiError {
     /// A refused workflow step as the client sees it; `action` names what was attempted.
     pub fn from_refusal(refusal: Refusal, action: &'static str) -> Self {
-        match refusal {
-            Refusal::Role(_) => ApiError::Forbidden,
-            Refusal::NotFrom(status) => ApiError::TransitionRefused { action, status: status.as_str() },
-            Refusal::OwnRevision => ApiError::OwnRevision,
-            Refusal::CommentRequired => Invalid::new("comment", "comment-required").into(),
+        service::Error::refused(refusal, action).into()
+    }
+}
+
+impl From<Conflict> for ApiError {
+    fn from(conflict: Conflict) -> Self {
+        ApiError::Conflict(conflict)
+    }
+}
+
+impl From<service::Error> for ApiError {
+    fn from(error: service::Error) -> Self {
+        match error {
+            service::Error::NotFound => ApiError::NotFound,
+            service::Error::Forbidden => ApiError::Forbidden,
+            service::Error::Invalid(problems) => ApiError::Validation(problems),
+            service::Error::Conflict(conflict) => ApiError::Conflict(conflict),
+            service::Error::NotFrom { action, status } => ApiError::TransitionRefused { action, status },
+            service::Error::OwnRevision => ApiError::OwnRevision,
+            service::Error::NotReady(problems) => ApiError::EditionNotReady(problems),
+            service::Error::PreconditionRequired => ApiError::PreconditionRequired,
+            service::Error::PreconditionFailed => ApiError::PreconditionFailed,
+            service::Error::Db(error) => error.into(),
+            service::Error::Inconsistent(what) => {
+                tracing::error!(what, "stored data is inconsistent");
+                ApiError::Internal
+            }
         }
     }
 }

@@ -6,10 +6,10 @@ use super::{Context, Failure};
 use crate::db::subscribers::{self, CONFIRMED};
 use crate::db::users::{self, NewUser};
 use crate::domain::{Role, RoleSet};
-use crate::editorial::editions::adopt_unrevisioned;
 use crate::import::parse::Problem;
 use crate::import::{apply, read_plan, ImportError, ImportFailure, ImportReport};
 use crate::l10n::Args;
+use crate::service::editions::adopt_unrevisioned;
 
 pub fn run(context: &Context, dir: &Path) -> Result<(), Failure> {
     let report = import(context, dir)?;

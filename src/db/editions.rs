@@ -92,7 +92,7 @@ pub fn list(conn: &mut DbConn, limit: i64, offset: i64) -> QueryResult<(Vec<Edit
     Ok((page, total))
 }
 
-/// Editions that have no revision yet (see `editorial::editions::adopt_unrevisioned`).
+/// Editions that have no revision yet (see `service::editions::adopt_unrevisioned`).
 pub fn unrevisioned(conn: &mut DbConn) -> QueryResult<Vec<Edition>> {
     editions::table.filter(editions::latest_revision_id.is_null()).select(Edition::as_select()).load(conn)
 }

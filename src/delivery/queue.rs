@@ -4,6 +4,7 @@ use crate::db::audit::{self, NewAuditEvent};
 use crate::db::deliveries::{self, Progress};
 use crate::db::{editions, write_transaction, DbConn};
 use crate::error::ApiError;
+use crate::service::Conflict;
 
 /// What queuing did.
 #[derive(Debug, Clone, Copy, serde::Serialize, utoipa::ToSchema)]
@@ -18,7 +19,7 @@ pub struct Queued {
 pub fn queue_edition(conn: &mut DbConn, edition_id: i64, default_locale: &str) -> Result<Queued, ApiError> {
     let edition = editions::find(conn, edition_id)?.ok_or(ApiError::NotFound)?;
     if edition.published_at.is_none() {
-        return Err(ApiError::Conflict("edition-not-published"));
+        return Err(ApiError::Conflict(Conflict::EditionNotPublished));
     }
     let queued = deliveries::queue_edition(conn, edition.id, default_locale)?;
     Ok(Queued { queued, progress: deliveries::progress(conn, edition.id)? })

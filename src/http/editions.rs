@@ -16,10 +16,11 @@ use crate::db::editions::{self, Edition, EditionChanges, EditionText};
 use crate::db::{self, media, stories, DbConn};
 use crate::domain::edition::{self, EditionTexts};
 use crate::domain::{Invalid, Role, Slug};
-use crate::editorial::editions::{publish, readiness, record_edit, Touched};
-use crate::editorial::NotReady;
 use crate::error::ApiError;
 use crate::http::json::Json;
+use crate::service::editions::{publish, readiness, record_edit, Touched};
+use crate::service::Conflict;
+use crate::service::NotReady;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EditionView {
@@ -274,7 +275,7 @@ pub async fn update_edition(
                 let readers_see = body.number.is_some_and(|n| n != edition.number)
                     || slug.as_ref().is_some_and(|s| s.as_str() != edition.slug);
                 if readers_see && edition.published_at.is_some() && !may_change_published {
-                    return Err(ApiError::Conflict("published-needs-reviewer"));
+                    return Err(ApiError::Conflict(Conflict::PublishedNeedsReviewer));
                 }
                 if let Some(cover) = body.cover_media_id {
                     check_cover(conn, cover)?;
@@ -383,7 +384,7 @@ pub async fn get_readiness(
         .db
         .run(move |conn| {
             let edition = editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            readiness(conn, &rules, &edition)
+            Ok::<_, ApiError>(readiness(conn, &rules, &edition)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(report))
@@ -440,12 +441,12 @@ fn check_unique(conn: &mut DbConn, own: Option<i64>, number: Option<i32>, slug: 
     let taken_by_other = |found: Option<Edition>| found.is_some_and(|e| Some(e.id) != own);
     if let Some(number) = number {
         if taken_by_other(editions::find_by_number(conn, number)?) {
-            return Err(ApiError::Conflict("edition-number-taken"));
+            return Err(ApiError::Conflict(Conflict::EditionNumberTaken));
         }
     }
     if let Some(slug) = slug {
         if taken_by_other(editions::find_by_slug(conn, slug)?) {
-            return Err(ApiError::Conflict("slug-taken"));
+            return Err(ApiError::Conflict(Conflict::SlugTaken));
         }
     }
     Ok(())
@@ -456,7 +457,7 @@ fn set_stories(conn: &mut DbConn, edition_id: i64, story_ids: &[i64]) -> Result<
         let story = stories::find(conn, *story_id)?
             .ok_or_else(|| ApiError::from(Invalid::new("story_ids", "unknown-story")))?;
         if story.edition_id.is_some_and(|other| other != edition_id) {
-            return Err(ApiError::Conflict("story-in-other-edition"));
+            return Err(ApiError::Conflict(Conflict::StoryInOtherEdition));
         }
     }
     stories::set_edition_stories(conn, edition_id, story_ids)?;

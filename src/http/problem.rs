@@ -12,9 +12,9 @@ use utoipa::ToSchema;
 
 use super::locale::request_locale;
 use crate::app::AppState;
-use crate::editorial::NotReady;
 use crate::error::ApiError;
 use crate::l10n::{Args, Localizer, Style};
+use crate::service::NotReady;
 
 /// An RFC 9457 problem document.
 #[derive(Debug, Serialize, ToSchema)]

@@ -16,6 +16,7 @@ use crate::delivery::queue::{queue_edition, record_send, Queued};
 use crate::domain::{EmailAddress, Invalid};
 use crate::error::ApiError;
 use crate::http::json::Json;
+use crate::service::Conflict;
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -167,7 +168,8 @@ async fn compose(state: &web::Data<AppState>, id: i64, locale: String) -> Result
         .db
         .run(move |conn| {
             let edition = editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            edition_email(&site, conn, &from, &edition, &locale)?.ok_or(ApiError::Conflict("edition-not-published"))
+            edition_email(&site, conn, &from, &edition, &locale)?
+                .ok_or(ApiError::Conflict(Conflict::EditionNotPublished))
         })
         .await
 }

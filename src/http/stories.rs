@@ -14,10 +14,11 @@ use crate::db::translations::{self, Translation};
 use crate::db::{self, DbConn};
 use crate::domain::workflow::Status;
 use crate::domain::{story, Invalid, Role, Slug};
-use crate::editorial::freshness::{is_outdated, outdated_story_ids};
-use crate::editorial::Rules;
 use crate::error::ApiError;
 use crate::http::json::Json;
+use crate::service::freshness::{is_outdated, outdated_story_ids};
+use crate::service::Conflict;
+use crate::service::Rules;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StoryView {
@@ -161,7 +162,7 @@ pub async fn create_story(
         .run(move |conn| {
             let id = db::write_transaction(conn, |conn| {
                 if stories::find_by_slug(conn, slug.as_str())?.is_some() {
-                    return Err(ApiError::Conflict("slug-taken"));
+                    return Err(ApiError::Conflict(Conflict::SlugTaken));
                 }
                 stories::insert(conn, slug.as_str(), &section, author).map_err(slug_conflict)
             })?;
@@ -228,11 +229,11 @@ pub async fn update_story(
                     || section.as_ref().is_some_and(|s| *s != story.section);
                 let published = translations::for_stories(conn, &[id])?.iter().any(|t| t.live_revision_id.is_some());
                 if changes && published && !may_change_published {
-                    return Err(ApiError::Conflict("published-needs-reviewer"));
+                    return Err(ApiError::Conflict(Conflict::PublishedNeedsReviewer));
                 }
                 if let Some(slug) = &slug {
                     if stories::find_by_slug(conn, slug.as_str())?.is_some_and(|other| other.id != id) {
-                        return Err(ApiError::Conflict("slug-taken"));
+                        return Err(ApiError::Conflict(Conflict::SlugTaken));
                     }
                 }
                 stories::update(conn, id, slug.as_ref().map(Slug::as_str), section.as_deref()).map_err(slug_conflict)
@@ -268,7 +269,7 @@ pub async fn delete_story(
             db::write_transaction(conn, |conn| {
                 stories::find(conn, id)?.ok_or(ApiError::NotFound)?;
                 if translations::for_stories(conn, &[id])?.iter().any(|t| t.live_revision_id.is_some()) {
-                    return Err(ApiError::Conflict("story-published"));
+                    return Err(ApiError::Conflict(Conflict::StoryPublished));
                 }
                 stories::delete(conn, id)?;
                 Ok(())
@@ -297,7 +298,7 @@ fn validate(slug: Option<&str>, section: Option<&str>) -> Result<(Option<Slug>, 
 
 fn slug_conflict(error: diesel::result::Error) -> ApiError {
     if db::is_unique_violation(&error) {
-        ApiError::Conflict("slug-taken")
+        ApiError::Conflict(Conflict::SlugTaken)
     } else {
         error.into()
     }

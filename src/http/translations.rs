@@ -17,11 +17,11 @@ use crate::db::translations::{self, FullRevision, Translation};
 use crate::db::{media, DbConn};
 use crate::domain::revision::{self, FieldChange, ImageRef, Snapshot};
 use crate::domain::workflow::{Action, Status};
-use crate::editorial::freshness::{self, Outdated, Stale};
-use crate::editorial::translations::{self as editing, TransitionRequest};
-use crate::editorial::{etag, IfMatch, Rules};
 use crate::error::ApiError;
 use crate::http::json::Json;
+use crate::service::freshness::{self, Outdated, Stale};
+use crate::service::translations::{self as editing, TransitionRequest};
+use crate::service::{self, etag, IfMatch, Rules};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -510,7 +510,7 @@ pub(crate) fn if_match(req: &HttpRequest) -> Option<IfMatch> {
 /// Runs a change to a translation and answers 200 with the translation's new view and ETag.
 async fn changed<F>(state: &web::Data<AppState>, change: F) -> Result<HttpResponse, ApiError>
 where
-    F: FnOnce(&mut DbConn, &Rules) -> Result<Translation, ApiError> + Send + 'static,
+    F: FnOnce(&mut DbConn, &Rules) -> Result<Translation, service::Error> + Send + 'static,
 {
     let rules = state.rules.clone();
     let (translation, loaded) = state

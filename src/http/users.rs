@@ -15,6 +15,7 @@ use crate::domain::{DisplayName, EmailAddress, Invalid, NewPassword, Role, RoleS
 use crate::error::ApiError;
 use crate::http::json::Json;
 use crate::l10n::Localizer;
+use crate::service::Conflict;
 
 /// A user as the API shows it. The password hash never leaves the server.
 #[derive(Debug, Serialize, ToSchema)]
@@ -234,21 +235,20 @@ pub(crate) fn create(
         preferred_locale: locale,
         roles,
     };
-    let id = db::write_transaction(conn, |conn| {
-        let id = users::insert(conn, new)?;
-        let detail = serde_json::json!({"email": email.as_str(), "roles": role_names(roles)});
-        record(conn, actor, id, "create", detail)?;
-        Ok(id)
-    })
-    .map_err(
-        |e: diesel::result::Error| {
+    let id =
+        db::write_transaction(conn, |conn| {
+            let id = users::insert(conn, new)?;
+            let detail = serde_json::json!({"email": email.as_str(), "roles": role_names(roles)});
+            record(conn, actor, id, "create", detail)?;
+            Ok(id)
+        })
+        .map_err(|e: diesel::result::Error| {
             if db::is_unique_violation(&e) {
-                ApiError::Conflict("email-taken")
+                ApiError::Conflict(Conflict::EmailTaken)
             } else {
                 e.into()
             }
-        },
-    )?;
+        })?;
     users::find(conn, id)?.ok_or(ApiError::Internal)
 }
 
@@ -270,7 +270,7 @@ fn update(conn: &mut db::DbConn, actor: i64, id: i64, changes: UserChanges) -> R
         // Checked after the change, inside the transaction, so two admins demoting each other
         // at once cannot both succeed.
         if before.roles.has(Role::Admin) && users::count_enabled_admins(conn)? == 0 {
-            return Err(ApiError::Conflict("last-admin"));
+            return Err(ApiError::Conflict(Conflict::LastAdmin));
         }
         if disabling {
             refresh_tokens::revoke_all_for_user(conn, id)?;

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 
+use super::Error;
 use super::{IfMatch, Rules};
 use crate::db::translations::{self, NewEvent, StateChange, Translation};
 use crate::db::users::User;
@@ -9,7 +10,7 @@ use crate::db::{self, media, stories, DbConn};
 use crate::domain::revision::Snapshot;
 use crate::domain::workflow::{self, Action, Attempt, Status};
 use crate::domain::{Invalid, Role};
-use crate::error::ApiError;
+use crate::service::Conflict;
 
 /// The translation after a save, and whether the save created it.
 pub struct Saved {
@@ -28,16 +29,16 @@ pub fn save(
     snapshot: Snapshot,
     if_match: Option<IfMatch>,
     actor: &User,
-) -> Result<Saved, ApiError> {
+) -> Result<Saved, Error> {
     db::write_transaction(conn, |conn| {
-        stories::find(conn, story_id)?.ok_or(ApiError::NotFound)?;
+        stories::find(conn, story_id)?.ok_or(Error::NotFound)?;
         check_media(conn, &snapshot)?;
         match translations::find(conn, story_id, locale)? {
             None => create(conn, rules, story_id, locale, &snapshot, if_match, actor),
             Some(existing) => {
-                let if_match = if_match.ok_or(ApiError::PreconditionRequired)?;
+                let if_match = if_match.ok_or(Error::PreconditionRequired)?;
                 if !if_match.matches(existing.version) {
-                    return Err(ApiError::PreconditionFailed);
+                    return Err(Error::PreconditionFailed);
                 }
                 let translation = store_revision(conn, rules, &existing, &snapshot, None, actor)?;
                 Ok(Saved { translation, created: false })
@@ -55,11 +56,11 @@ pub fn restore(
     number: i32,
     if_match: Option<IfMatch>,
     actor: &User,
-) -> Result<Translation, ApiError> {
+) -> Result<Translation, Error> {
     db::write_transaction(conn, |conn| {
         let existing = find(conn, story_id, locale)?;
         check_optional_if_match(if_match, existing.version)?;
-        let old = translations::revision_by_number(conn, existing.id, number)?.ok_or(ApiError::NotFound)?;
+        let old = translations::revision_by_number(conn, existing.id, number)?.ok_or(Error::NotFound)?;
         store_revision(conn, rules, &existing, &old.snapshot, Some(number), actor)
     })
 }
@@ -79,14 +80,15 @@ pub fn transition(
     locale: &str,
     request: TransitionRequest,
     actor: &User,
-) -> Result<Translation, ApiError> {
+) -> Result<Translation, Error> {
     if request.publish_at.is_some() && request.action != Action::Publish {
         return Err(Invalid::new("publish_at", "publish-at-only-for-publish").into());
     }
     db::write_transaction(conn, |conn| {
         let existing = find(conn, story_id, locale)?;
         check_optional_if_match(request.if_match, existing.version)?;
-        let latest = translations::revision(conn, existing.latest_revision_id)?.ok_or(ApiError::Internal)?;
+        let latest = translations::revision(conn, existing.latest_revision_id)?
+            .ok_or(Error::Inconsistent("a row it points to is missing"))?;
         let attempt = Attempt {
             action: request.action,
             roles: &actor.roles,
@@ -96,7 +98,7 @@ pub fn transition(
             has_live: existing.live_revision_id.is_some(),
         };
         let next = workflow::transition(existing.status(), &attempt)
-            .map_err(|refusal| ApiError::from_refusal(refusal, request.action.as_str()))?;
+            .map_err(|refusal| Error::refused(refusal, request.action.as_str()))?;
         let now = db::now();
         let (change, action_name, to) = match (request.action, request.publish_at) {
             (Action::Publish, Some(at)) if at > now => {
@@ -111,7 +113,7 @@ pub fn transition(
             (action, _) => (StateChange { status: Some(next), ..Default::default() }, action.as_str(), next),
         };
         if !translations::update_if_version(conn, existing.id, existing.version, change)? {
-            return Err(ApiError::PreconditionFailed);
+            return Err(Error::PreconditionFailed);
         }
         translations::insert_event(
             conn,
@@ -138,21 +140,21 @@ pub fn confirm(
     locale: &str,
     if_match: Option<IfMatch>,
     actor: &User,
-) -> Result<Translation, ApiError> {
+) -> Result<Translation, Error> {
     if !actor.roles.has_or_admin(Role::Editor) {
-        return Err(ApiError::Forbidden);
+        return Err(Error::Forbidden);
     }
     if locale == rules.source_locale {
-        return Err(ApiError::Conflict("source-locale"));
+        return Err(Error::Conflict(Conflict::SourceLocale));
     }
     db::write_transaction(conn, |conn| {
         let existing = find(conn, story_id, locale)?;
         check_optional_if_match(if_match, existing.version)?;
         let source = translations::find(conn, story_id, &rules.source_locale)?
-            .ok_or(ApiError::Conflict("no-source-translation"))?;
+            .ok_or(Error::Conflict(Conflict::NoSourceTranslation))?;
         let change = StateChange { source_revision_id: Some(Some(source.latest_revision_id)), ..Default::default() };
         if !translations::update_if_version(conn, existing.id, existing.version, change)? {
-            return Err(ApiError::PreconditionFailed);
+            return Err(Error::PreconditionFailed);
         }
         let number = translations::revision(conn, existing.latest_revision_id)?.map_or(0, |r| r.revision.number);
         translations::insert_event(
@@ -182,18 +184,18 @@ pub(crate) fn publish_now(translation: &Translation, now: NaiveDateTime) -> Stat
     }
 }
 
-pub(crate) fn find(conn: &mut DbConn, story_id: i64, locale: &str) -> Result<Translation, ApiError> {
-    translations::find(conn, story_id, locale)?.ok_or(ApiError::NotFound)
+pub(crate) fn find(conn: &mut DbConn, story_id: i64, locale: &str) -> Result<Translation, Error> {
+    translations::find(conn, story_id, locale)?.ok_or(Error::NotFound)
 }
 
-fn check_optional_if_match(if_match: Option<IfMatch>, version: i64) -> Result<(), ApiError> {
+fn check_optional_if_match(if_match: Option<IfMatch>, version: i64) -> Result<(), Error> {
     match if_match {
-        Some(if_match) if !if_match.matches(version) => Err(ApiError::PreconditionFailed),
+        Some(if_match) if !if_match.matches(version) => Err(Error::PreconditionFailed),
         _ => Ok(()),
     }
 }
 
-fn check_media(conn: &mut DbConn, snapshot: &Snapshot) -> Result<(), ApiError> {
+fn check_media(conn: &mut DbConn, snapshot: &Snapshot) -> Result<(), Error> {
     let wanted: Vec<i64> = snapshot.images.iter().map(|i| i.media_id).collect();
     if wanted.is_empty() {
         return Ok(());
@@ -207,7 +209,7 @@ fn check_media(conn: &mut DbConn, snapshot: &Snapshot) -> Result<(), ApiError> {
 }
 
 /// The revision of the source-locale text a save in `locale` is based on.
-fn source_basis(conn: &mut DbConn, rules: &Rules, story_id: i64, locale: &str) -> Result<Option<i64>, ApiError> {
+fn source_basis(conn: &mut DbConn, rules: &Rules, story_id: i64, locale: &str) -> Result<Option<i64>, Error> {
     if locale == rules.source_locale {
         return Ok(None);
     }
@@ -222,17 +224,17 @@ fn create(
     snapshot: &Snapshot,
     if_match: Option<IfMatch>,
     actor: &User,
-) -> Result<Saved, ApiError> {
+) -> Result<Saved, Error> {
     // If-Match on something that does not exist yet cannot match (RFC 9110, 13.1.1).
     if if_match.is_some() {
-        return Err(ApiError::PreconditionFailed);
+        return Err(Error::PreconditionFailed);
     }
-    let status = workflow::after_save(Status::Draft, &actor.roles).map_err(|r| ApiError::from_refusal(r, "save"))?;
+    let status = workflow::after_save(Status::Draft, &actor.roles).map_err(|r| Error::refused(r, "save"))?;
     let basis = source_basis(conn, rules, story_id, locale)?;
     let created = translations::insert(conn, story_id, locale).map_err(|e| {
         // Someone created it in the meantime: the client's view is stale.
         if db::is_unique_violation(&e) {
-            ApiError::PreconditionFailed
+            Error::PreconditionFailed
         } else {
             e.into()
         }
@@ -269,10 +271,11 @@ fn store_revision(
     snapshot: &Snapshot,
     restored_from: Option<i32>,
     actor: &User,
-) -> Result<Translation, ApiError> {
+) -> Result<Translation, Error> {
     let next = workflow::after_save(existing.status(), &actor.roles)
-        .map_err(|r| ApiError::from_refusal(r, if restored_from.is_some() { "restore" } else { "save" }))?;
-    let current = translations::revision(conn, existing.latest_revision_id)?.ok_or(ApiError::Internal)?;
+        .map_err(|r| Error::refused(r, if restored_from.is_some() { "restore" } else { "save" }))?;
+    let current = translations::revision(conn, existing.latest_revision_id)?
+        .ok_or(Error::Inconsistent("a row it points to is missing"))?;
     if restored_from.is_none() && current.snapshot == *snapshot {
         return Ok(existing.clone());
     }
@@ -286,7 +289,7 @@ fn store_revision(
         ..Default::default()
     };
     if !translations::update_if_version(conn, existing.id, existing.version, change)? {
-        return Err(ApiError::PreconditionFailed);
+        return Err(Error::PreconditionFailed);
     }
     let revision = translations::insert_revision(conn, existing.id, snapshot, actor.id, basis, restored_from)?;
     translations::set_latest(conn, existing.id, revision.id)?;

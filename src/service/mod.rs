@@ -1,14 +1,16 @@
-//! Editorial use cases: saving translations, moving them through the workflow, keeping
-//! translations fresh, and publishing editions. Each function runs synchronously inside one
-//! database transaction and applies the pure rules of `domain::workflow`; HTTP handlers and
-//! the scheduler call them, nothing here knows about requests.
+//! The use cases: every write and every rule that spans more than one value, in one place
+//! that the JSON API, the CLI, the importer and the scheduler all call. Each function runs
+//! synchronously inside one database transaction, applies the pure rules of `domain`, and
+//! returns [`Error`]; nothing here knows about requests or responses.
 
 pub mod editions;
+pub mod error;
 pub mod freshness;
 pub mod scheduler;
 pub mod translations;
 
 pub use editions::NotReady;
+pub use error::{Conflict, Error};
 
 /// Settings the workflow depends on.
 #[derive(Debug, Clone)]

@@ -8,11 +8,11 @@ use std::collections::HashMap;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::Error;
 use super::Rules;
 use crate::db::translations::{self, Translation};
 use crate::db::DbConn;
 use crate::domain::revision::{self, FieldChange, Snapshot};
-use crate::error::ApiError;
 
 /// How a translation lags behind its source.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -57,14 +57,15 @@ impl Stale {
 }
 
 /// The source texts to compare if `translation` is outdated, or `None` if it is current.
-pub fn outdated(conn: &mut DbConn, rules: &Rules, translation: &Translation) -> Result<Option<Stale>, ApiError> {
+pub fn outdated(conn: &mut DbConn, rules: &Rules, translation: &Translation) -> Result<Option<Stale>, Error> {
     let Some(source) = translations::find(conn, translation.story_id, &rules.source_locale)? else {
         return Ok(None);
     };
     if !is_outdated(rules, translation, Some(source.latest_revision_id)) {
         return Ok(None);
     }
-    let current = translations::revision(conn, source.latest_revision_id)?.ok_or(ApiError::Internal)?;
+    let current = translations::revision(conn, source.latest_revision_id)?
+        .ok_or(Error::Inconsistent("a row it points to is missing"))?;
     let based_on = match translation.source_revision_id {
         Some(id) => translations::revision(conn, id)?,
         None => None,
@@ -80,7 +81,7 @@ pub fn outdated(conn: &mut DbConn, rules: &Rules, translation: &Translation) -> 
 }
 
 /// Stories with an outdated translation (in `locale`, or in any locale).
-pub fn outdated_story_ids(conn: &mut DbConn, rules: &Rules, locale: Option<&str>) -> Result<Vec<i64>, ApiError> {
+pub fn outdated_story_ids(conn: &mut DbConn, rules: &Rules, locale: Option<&str>) -> Result<Vec<i64>, Error> {
     let sources: HashMap<i64, i64> = translations::all_in_locale(conn, Some(&rules.source_locale))?
         .into_iter()
         .map(|t| (t.story_id, t.latest_revision_id))

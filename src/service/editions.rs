@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use super::freshness::is_outdated;
 use super::translations::publish_now;
+use super::Error;
 use super::Rules;
 use crate::db::audit::{self, NewAuditEvent};
 use crate::db::edition_revisions;
@@ -17,7 +18,6 @@ use crate::db::users::User;
 use crate::db::{self, stories, DbConn};
 use crate::domain::workflow::Status;
 use crate::domain::Role;
-use crate::error::ApiError;
 
 /// One reason an edition cannot be published yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
@@ -38,7 +38,7 @@ pub struct NotReady {
 
 /// Everything that keeps `edition` from being published; empty when it is ready.
 /// A story is ready in a locale when its translation is approved or already live.
-pub fn readiness(conn: &mut DbConn, rules: &Rules, edition: &Edition) -> Result<Vec<NotReady>, ApiError> {
+pub fn readiness(conn: &mut DbConn, rules: &Rules, edition: &Edition) -> Result<Vec<NotReady>, Error> {
     let required = edition.required_locales();
     let mut problems = Vec::new();
     let texts = editions::texts(conn, edition.id)?;
@@ -89,15 +89,15 @@ pub fn readiness(conn: &mut DbConn, rules: &Rules, edition: &Edition) -> Result<
 
 /// Publishes every approved translation of the edition's stories and marks the edition
 /// published, in one transaction: if anything fails, nothing is published.
-pub fn publish(conn: &mut DbConn, rules: &Rules, edition_id: i64, actor: &User) -> Result<Edition, ApiError> {
+pub fn publish(conn: &mut DbConn, rules: &Rules, edition_id: i64, actor: &User) -> Result<Edition, Error> {
     if !actor.roles.has_or_admin(Role::Reviewer) {
-        return Err(ApiError::Forbidden);
+        return Err(Error::Forbidden);
     }
     db::write_transaction(conn, |conn| {
-        let edition = editions::find(conn, edition_id)?.ok_or(ApiError::NotFound)?;
+        let edition = editions::find(conn, edition_id)?.ok_or(Error::NotFound)?;
         let problems = readiness(conn, rules, &edition)?;
         if !problems.is_empty() {
-            return Err(ApiError::EditionNotReady(problems));
+            return Err(Error::NotReady(problems));
         }
         let (latest, previous) = make_latest_live(conn, rules, &edition, actor)?;
         let now = db::now();
@@ -114,7 +114,7 @@ pub fn publish(conn: &mut DbConn, rules: &Rules, edition_id: i64, actor: &User) 
                 translation.version,
                 publish_now(&translation, now),
             )? {
-                return Err(ApiError::PreconditionFailed);
+                return Err(Error::PreconditionFailed);
             }
             let number = translations::revision(conn, translation.latest_revision_id)?.map_or(0, |r| r.revision.number);
             translations::insert_event(
@@ -144,7 +144,7 @@ pub fn publish(conn: &mut DbConn, rules: &Rules, edition_id: i64, actor: &User) 
                 detail: serde_json::json!({"revision": latest, "previous_revision": previous, "first_time": first_time}),
             },
         )?;
-        editions::find(conn, edition.id)?.ok_or(ApiError::Internal)
+        editions::find(conn, edition.id)?.ok_or(Error::Inconsistent("a row it points to is missing"))
     })
 }
 
@@ -156,13 +156,14 @@ fn make_latest_live(
     rules: &Rules,
     edition: &Edition,
     actor: &User,
-) -> Result<(i32, Option<i32>), ApiError> {
+) -> Result<(i32, Option<i32>), Error> {
     let latest = match edition.latest_revision_id {
         Some(id) => id,
         // Written into the database directly (an import) and never snapshotted.
         None => edition_revisions::snapshot(conn, edition.id, None)?.id,
     };
-    let latest_number = edition_revisions::number(conn, latest)?.ok_or(ApiError::Internal)?;
+    let latest_number =
+        edition_revisions::number(conn, latest)?.ok_or(Error::Inconsistent("a row it points to is missing"))?;
     let live_number = match edition.live_revision_id {
         Some(id) => edition_revisions::number(conn, id)?,
         None => None,
@@ -172,7 +173,7 @@ fn make_latest_live(
     }
     let authors = edition_revisions::authors_after(conn, edition.id, live_number.unwrap_or(0))?;
     if !rules.allow_self_approval && authors.contains(&Some(actor.id)) {
-        return Err(ApiError::OwnRevision);
+        return Err(Error::OwnRevision);
     }
     edition_revisions::make_live(conn, edition.id, latest)?;
     Ok((latest_number, live_number))
@@ -197,7 +198,7 @@ pub fn record_edit(
     action: &'static str,
     touched: Touched,
     mut detail: serde_json::Value,
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     if touched == Touched::Content {
         let revision = edition_revisions::snapshot(conn, edition_id, Some(actor_id))?;
         detail["revision"] = revision.number.into();

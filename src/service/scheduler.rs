@@ -2,17 +2,17 @@
 //! and the claim is a conditional update, so several servers never publish one twice.
 
 use super::translations::publish_now;
+use super::Error;
 use crate::db::translations::{self, NewEvent};
 use crate::db::{self, stories, Database, DbConn};
 use crate::domain::workflow::Status;
-use crate::error::ApiError;
 
 /// Publishes every translation whose `publish_at` has passed; returns how many.
-pub fn publish_due(conn: &mut DbConn) -> Result<usize, ApiError> {
+pub fn publish_due(conn: &mut DbConn) -> Result<usize, Error> {
     let now = db::now();
     let mut published = 0;
     for due in translations::due_for_publication(conn, now)? {
-        let claimed = db::write_transaction(conn, |conn| -> Result<bool, ApiError> {
+        let claimed = db::write_transaction(conn, |conn| -> Result<bool, Error> {
             if !translations::update_if_version(conn, due.id, due.version, publish_now(&due, now))? {
                 return Ok(false); // edited, withdrawn or taken by another server meanwhile
             }
