@@ -4,11 +4,11 @@ use std::path::Path;
 
 use super::{Context, Failure};
 use crate::db::subscribers::{self, CONFIRMED};
-use crate::db::users::{self, NewUser};
-use crate::domain::{Role, RoleSet};
+use crate::domain::Role;
 use crate::import::parse::Problem;
 use crate::import::{apply, read_plan, ImportError, ImportFailure, ImportReport};
 use crate::l10n::Args;
+use crate::service::accounts::{self, NewAccount};
 use crate::service::editions::adopt_unrevisioned;
 
 pub fn run(context: &Context, dir: &Path) -> Result<(), Failure> {
@@ -100,13 +100,11 @@ pub fn demo(mut context: Context, dir: &Path, content: &Path, bind: Option<Strin
     let db = context.database()?;
     let mut conn = db.connection().map_err(|e| technical(&e))?;
     for (email, name, roles, password) in DEMO_ACCOUNTS {
-        let roles: RoleSet = roles.to_vec().into();
+        let locale = context.l10n.default_locale().to_owned();
+        let account = NewAccount::check(&context.l10n, email, name, password.to_string(), roles.to_vec(), locale)
+            .map_err(|e| technical(&e))?;
         let hash = crate::auth::password::hash(password);
-        users::insert(
-            &mut conn,
-            NewUser { email, display_name: name, password_hash: &hash, preferred_locale: "en", roles: &roles },
-        )
-        .map_err(|e| technical(&e))?;
+        accounts::create(&mut conn, None, &account, &hash).map_err(|e| technical(&e))?;
     }
     for (email, locale) in DEMO_SUBSCRIBERS {
         subscribers::insert(&mut conn, email, locale, CONFIRMED).map_err(|e| technical(&e))?;

@@ -7,11 +7,12 @@ use clap::Subcommand;
 
 use super::{Context, Failure};
 use crate::auth::password;
-use crate::db::{refresh_tokens, users, write_transaction};
+use crate::db::users;
 use crate::domain::{EmailAddress, NewPassword, Role};
 use crate::error::ApiError;
-use crate::http::users::{create, record, validate_new_user};
 use crate::l10n::{Args, Style};
+use crate::service::accounts::{self, NewAccount};
+use crate::service::Error;
 
 #[derive(Subcommand)]
 pub enum UserCommand {
@@ -58,13 +59,13 @@ pub fn run(context: &Context, command: UserCommand) -> Result<(), Failure> {
 fn add(context: &Context, email: &str, name: &str, roles: Vec<Role>, locale: Option<String>) -> Result<(), Failure> {
     let password = read_password(context)?;
     let locale = locale.unwrap_or_else(|| context.l10n.default_locale().to_owned());
-    let (email, name, password, roles) =
-        validate_new_user(&context.l10n, email, name, password, roles, &locale).map_err(|e| explain(context, e))?;
+    let account =
+        NewAccount::check(&context.l10n, email, name, password, roles, locale).map_err(|e| explain(context, e))?;
     let db = context.database()?;
     let mut conn = db.connection().map_err(|e| Failure::Technical(e.to_string()))?;
-    let hash = password::hash(password.expose());
+    let hash = password::hash(account.password.expose());
     // No actor: the operator at the server's shell.
-    let user = create(&mut conn, None, &email, &name, &hash, &locale, &roles).map_err(|e| explain(context, e))?;
+    let user = accounts::create(&mut conn, None, &account, &hash).map_err(|e| explain(context, e))?;
     let args = Args::new().with("email", user.email.as_str()).with("id", user.id);
     println!("{}", context.say("cli-user-created", &args));
     Ok(())
@@ -99,19 +100,11 @@ fn passwd(context: &Context, email: &str) -> Result<(), Failure> {
     let db = context.database()?;
     let mut conn = db.connection().map_err(|e| Failure::Technical(e.to_string()))?;
     let hash = password::hash(password.expose());
-    let found = write_transaction(&mut conn, |conn| -> Result<bool, diesel::result::Error> {
-        let Some(user) = users::find_by_email(conn, email.as_str())? else {
-            return Ok(false);
-        };
-        users::set_password_hash(conn, user.id, &hash)?;
-        refresh_tokens::revoke_all_for_user(conn, user.id)?;
-        record(conn, None, user.id, "password_changed", serde_json::json!({}))?;
-        Ok(true)
-    })
-    .map_err(|e| Failure::Technical(e.to_string()))?;
     let args = Args::new().with("email", email.as_str());
-    if !found {
-        return Err(Failure::Said(context.say("cli-user-not-found", &args)));
+    match accounts::set_password(&mut conn, None, &email, &hash) {
+        Ok(()) => {}
+        Err(Error::NotFound) => return Err(Failure::Said(context.say("cli-user-not-found", &args))),
+        Err(other) => return Err(explain(context, other)),
     }
     println!("{}", context.say("cli-password-changed", &args));
     Ok(())
@@ -129,8 +122,10 @@ fn read_password(context: &Context) -> Result<String, Failure> {
     Ok(password.to_owned())
 }
 
-/// An API error as sentences for the terminal: the problem's detail, then each field.
-fn explain(context: &Context, error: ApiError) -> Failure {
+/// A refusal as sentences for the terminal, worded as the API words it: the problem's
+/// detail, then each field.
+fn explain(context: &Context, error: Error) -> Failure {
+    let error = ApiError::from(error);
     let problem = crate::http::problem::build(&error, &context.l10n, &context.locale, "", Style::Plain);
     let mut lines = vec![problem.detail];
     lines.extend(problem.errors.into_iter().map(|field| format!("  {}: {}", field.field, field.message)));

@@ -3,6 +3,7 @@
 //! synchronously inside one database transaction, applies the pure rules of `domain`, and
 //! returns [`Error`]; nothing here knows about requests or responses.
 
+pub mod accounts;
 pub mod editions;
 pub mod error;
 pub mod freshness;
