@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::schema::{revision_images, story_revisions, story_translations, translation_events, users};
 use super::{now, DbConn};
 use crate::domain::revision::{ImageRef, Snapshot};
-use crate::domain::workflow::Status;
+use crate::domain::workflow::{EventKind, Status};
 
 /// The workflow row of one story in one locale.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -288,7 +288,7 @@ pub struct NewEvent<'a> {
     pub translation_id: i64,
     /// `None` for the scheduler.
     pub actor_id: Option<i64>,
-    pub action: &'a str,
+    pub action: EventKind,
     pub from: Status,
     pub to: Status,
     pub comment: Option<&'a str>,
@@ -300,7 +300,7 @@ pub fn insert_event(conn: &mut DbConn, event: NewEvent) -> QueryResult<()> {
         .values((
             translation_events::translation_id.eq(event.translation_id),
             translation_events::actor_id.eq(event.actor_id),
-            translation_events::action.eq(event.action),
+            translation_events::action.eq(event.action.as_str()),
             translation_events::from_status.eq(event.from.as_str()),
             translation_events::to_status.eq(event.to.as_str()),
             translation_events::comment.eq(event.comment),

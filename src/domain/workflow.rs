@@ -94,6 +94,38 @@ impl Action {
     }
 }
 
+/// What a translation's event records: a workflow step, or one of the writes around the
+/// workflow. Stored and shown by [`EventKind::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    Step(Action),
+    /// The first text of a translation.
+    Create,
+    Edit,
+    /// An earlier revision brought back as the latest.
+    Restore,
+    /// Marked current with its source without an edit.
+    Confirm,
+    /// A publication set for later.
+    Schedule,
+    /// Brought in by `nashra import` as a draft.
+    Import,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Step(action) => action.as_str(),
+            EventKind::Create => "create",
+            EventKind::Edit => "edit",
+            EventKind::Restore => "restore",
+            EventKind::Confirm => "confirm",
+            EventKind::Schedule => "schedule",
+            EventKind::Import => "import",
+        }
+    }
+}
+
 /// Everything a transition depends on besides the current status.
 #[derive(Debug, Clone, Copy)]
 pub struct Attempt<'a> {

@@ -12,7 +12,7 @@ use crate::db::publication::{self, Contacts, PublicationText};
 use crate::db::translations::{self, NewEvent, StateChange};
 use crate::db::{self, media, stories, users, DbConn, DbError};
 use crate::domain::revision::{ImageRef, Snapshot};
-use crate::domain::workflow::Status;
+use crate::domain::workflow::{Action, EventKind, Status};
 use crate::domain::Role;
 
 /// What an import created, and what it noticed.
@@ -239,22 +239,26 @@ fn import_story(
         let revision = translations::insert_revision(conn, translation.id, &snapshot, author, basis, None)?;
         source_revision = source_revision.or(Some(revision.id));
         let (status, change, action, actor, comment) = match story.status.clone().unwrap_or(ImportStatus::Draft) {
-            ImportStatus::Draft => (Status::Draft, StateChange::default(), "import", author, None),
-            ImportStatus::InReview => (Status::InReview, StateChange::default(), "submit", author, None),
+            ImportStatus::Draft => (Status::Draft, StateChange::default(), EventKind::Import, author, None),
+            ImportStatus::InReview => {
+                (Status::InReview, StateChange::default(), EventKind::Step(Action::Submit), author, None)
+            }
             ImportStatus::ChangesRequested => (
                 Status::ChangesRequested,
                 StateChange::default(),
-                "request_changes",
+                EventKind::Step(Action::RequestChanges),
                 reviewer,
                 story.comment.as_deref(),
             ),
-            ImportStatus::Approved => (Status::Approved, StateChange::default(), "approve", reviewer, None),
+            ImportStatus::Approved => {
+                (Status::Approved, StateChange::default(), EventKind::Step(Action::Approve), reviewer, None)
+            }
             ImportStatus::Scheduled => {
                 let at = now + chrono::Duration::hours(story.publish_in_hours);
                 (
                     Status::Approved,
                     StateChange { publish_at: Some(Some(at)), ..Default::default() },
-                    "schedule",
+                    EventKind::Schedule,
                     reviewer,
                     None,
                 )
@@ -265,7 +269,7 @@ fn import_story(
                     published_at: Some(Some(published_at)),
                     ..Default::default()
                 };
-                (Status::Published, change, "publish", reviewer, None)
+                (Status::Published, change, EventKind::Step(Action::Publish), reviewer, None)
             }
         };
         let change = StateChange {

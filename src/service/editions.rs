@@ -7,13 +7,13 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::freshness::is_outdated;
-use super::translations::publish_now;
+use super::translations as editing;
 use super::Error;
 use super::Rules;
 use crate::db::audit::{self, NewAuditEvent};
 use crate::db::edition_revisions;
 use crate::db::editions::{self, Edition, EditionChanges};
-use crate::db::translations::{self, NewEvent};
+use crate::db::translations;
 use crate::db::users::User;
 use crate::db::{self, stories, DbConn};
 use crate::domain::workflow::Status;
@@ -108,28 +108,9 @@ pub fn publish(conn: &mut DbConn, rules: &Rules, edition_id: i64, actor: &User) 
             if translation.status() != Status::Approved {
                 continue; // already live; a newer draft stays a draft
             }
-            if !translations::update_if_version(
-                conn,
-                translation.id,
-                translation.version,
-                publish_now(&translation, now),
-            )? {
+            if !editing::publish(conn, &translation, Some(actor.id), Some(&comment), now)? {
                 return Err(Error::PreconditionFailed);
             }
-            let number = translations::revision(conn, translation.latest_revision_id)?.map_or(0, |r| r.revision.number);
-            translations::insert_event(
-                conn,
-                NewEvent {
-                    translation_id: translation.id,
-                    actor_id: Some(actor.id),
-                    action: "publish",
-                    from: Status::Approved,
-                    to: Status::Published,
-                    comment: Some(&comment),
-                    revision_number: number,
-                },
-            )?;
-            stories::touch(conn, translation.story_id)?;
         }
         let first_time = edition.published_at.is_none();
         let changes = EditionChanges { published_at: first_time.then_some(Some(now)), ..Default::default() };

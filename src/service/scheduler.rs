@@ -1,37 +1,17 @@
 //! Scheduled publishing. Due times live in the database, so a schedule survives restarts,
 //! and the claim is a conditional update, so several servers never publish one twice.
 
-use super::translations::publish_now;
+use super::translations::publish;
 use super::Error;
-use crate::db::translations::{self, NewEvent};
-use crate::db::{self, stories, Database, DbConn};
-use crate::domain::workflow::Status;
+use crate::db::{self, translations, Database, DbConn};
 
 /// Publishes every translation whose `publish_at` has passed; returns how many.
 pub fn publish_due(conn: &mut DbConn) -> Result<usize, Error> {
     let now = db::now();
     let mut published = 0;
     for due in translations::due_for_publication(conn, now)? {
-        let claimed = db::write_transaction(conn, |conn| -> Result<bool, Error> {
-            if !translations::update_if_version(conn, due.id, due.version, publish_now(&due, now))? {
-                return Ok(false); // edited, withdrawn or taken by another server meanwhile
-            }
-            let number = translations::revision(conn, due.latest_revision_id)?.map_or(0, |r| r.revision.number);
-            translations::insert_event(
-                conn,
-                NewEvent {
-                    translation_id: due.id,
-                    actor_id: None,
-                    action: "publish",
-                    from: due.status(),
-                    to: Status::Published,
-                    comment: None,
-                    revision_number: number,
-                },
-            )?;
-            stories::touch(conn, due.story_id)?;
-            Ok(true)
-        })?;
+        // `false` when edited, withdrawn or taken by another server meanwhile.
+        let claimed = db::write_transaction(conn, |conn| publish(conn, &due, None, None, now))?;
         published += usize::from(claimed);
     }
     Ok(published)

@@ -8,7 +8,7 @@ use crate::db::translations::{self, NewEvent, StateChange, Translation};
 use crate::db::users::User;
 use crate::db::{self, media, stories, DbConn};
 use crate::domain::revision::Snapshot;
-use crate::domain::workflow::{self, Action, Attempt, Status};
+use crate::domain::workflow::{self, Action, Attempt, EventKind, Status};
 use crate::domain::{Invalid, Role};
 use crate::service::Conflict;
 
@@ -100,17 +100,23 @@ pub fn transition(
         let next = workflow::transition(existing.status(), &attempt)
             .map_err(|refusal| Error::refused(refusal, request.action.as_str()))?;
         let now = db::now();
-        let (change, action_name, to) = match (request.action, request.publish_at) {
+        let comment = request.comment.map(str::trim).filter(|c| !c.is_empty());
+        let (change, kind, to) = match (request.action, request.publish_at) {
             (Action::Publish, Some(at)) if at > now => {
                 let change = StateChange { publish_at: Some(Some(at)), ..Default::default() };
-                (change, "schedule", existing.status())
+                (change, EventKind::Schedule, existing.status())
             }
-            (Action::Publish, _) => (publish_now(&existing, now), "publish", next),
+            (Action::Publish, _) => {
+                if !publish(conn, &existing, Some(actor.id), comment, now)? {
+                    return Err(Error::PreconditionFailed);
+                }
+                return find(conn, story_id, locale);
+            }
             (Action::Unpublish, _) => {
                 let change = StateChange { status: Some(next), live_revision_id: Some(None), ..Default::default() };
-                (change, "unpublish", next)
+                (change, EventKind::Step(Action::Unpublish), next)
             }
-            (action, _) => (StateChange { status: Some(next), ..Default::default() }, action.as_str(), next),
+            (action, _) => (StateChange { status: Some(next), ..Default::default() }, EventKind::Step(action), next),
         };
         if !translations::update_if_version(conn, existing.id, existing.version, change)? {
             return Err(Error::PreconditionFailed);
@@ -120,10 +126,10 @@ pub fn transition(
             NewEvent {
                 translation_id: existing.id,
                 actor_id: Some(actor.id),
-                action: action_name,
+                action: kind,
                 from: existing.status(),
                 to,
-                comment: request.comment.map(str::trim).filter(|c| !c.is_empty()),
+                comment,
                 revision_number: latest.revision.number,
             },
         )?;
@@ -162,7 +168,7 @@ pub fn confirm(
             NewEvent {
                 translation_id: existing.id,
                 actor_id: Some(actor.id),
-                action: "confirm",
+                action: EventKind::Confirm,
                 from: existing.status(),
                 to: existing.status(),
                 comment: None,
@@ -173,8 +179,39 @@ pub fn confirm(
     })
 }
 
+/// Makes a translation's latest revision live, if the translation is still at the version
+/// it was read at, and records who did it (`actor` `None`: the scheduler). Every way of
+/// publishing goes through here: a reviewer's step, an edition's publication, the scheduler.
+/// Returns `false`, changing nothing, when the translation changed meanwhile.
+pub(crate) fn publish(
+    conn: &mut DbConn,
+    translation: &Translation,
+    actor: Option<i64>,
+    comment: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<bool, Error> {
+    if !translations::update_if_version(conn, translation.id, translation.version, publish_now(translation, now))? {
+        return Ok(false);
+    }
+    let number = translations::revision(conn, translation.latest_revision_id)?.map_or(0, |r| r.revision.number);
+    translations::insert_event(
+        conn,
+        NewEvent {
+            translation_id: translation.id,
+            actor_id: actor,
+            action: EventKind::Step(Action::Publish),
+            from: translation.status(),
+            to: Status::Published,
+            comment,
+            revision_number: number,
+        },
+    )?;
+    stories::touch(conn, translation.story_id)?;
+    Ok(true)
+}
+
 /// The state change that makes the latest revision live now.
-pub(crate) fn publish_now(translation: &Translation, now: NaiveDateTime) -> StateChange {
+fn publish_now(translation: &Translation, now: NaiveDateTime) -> StateChange {
     StateChange {
         status: Some(Status::Published),
         live_revision_id: Some(Some(translation.latest_revision_id)),
@@ -252,7 +289,7 @@ fn create(
         NewEvent {
             translation_id: created.id,
             actor_id: Some(actor.id),
-            action: "create",
+            action: EventKind::Create,
             from: status,
             to: status,
             comment: None,
@@ -301,7 +338,7 @@ fn store_revision(
             NewEvent {
                 translation_id: existing.id,
                 actor_id: Some(actor.id),
-                action: if restored_from.is_some() { "restore" } else { "edit" },
+                action: if restored_from.is_some() { EventKind::Restore } else { EventKind::Edit },
                 from: existing.status(),
                 to: next,
                 comment: None,
