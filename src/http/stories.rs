@@ -11,14 +11,14 @@ use crate::app::AppState;
 use crate::auth::{CurrentUser, Editor};
 use crate::db::stories::{self, AwaitingReview, Story, StoryFilter};
 use crate::db::translations::{self, Translation};
-use crate::db::{self, DbConn};
+use crate::db::users::User;
+use crate::db::DbConn;
 use crate::domain::workflow::Status;
-use crate::domain::{story, Invalid, Role, Slug};
 use crate::error::ApiError;
 use crate::http::json::Json;
 use crate::service::freshness::{is_outdated, outdated_story_ids};
-use crate::service::Conflict;
-use crate::service::Rules;
+use crate::service::stories::StoryFields;
+use crate::service::{self, Rules};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StoryView {
@@ -151,21 +151,13 @@ pub async fn create_story(
     body: Json<CreateStoryRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
-    let (slug, section) = match validate(Some(&body.slug), Some(&body.section))? {
-        (Some(slug), section) => (slug, section.unwrap_or_default()),
-        (None, _) => return Err(Invalid::new("slug", "value-required").into()),
-    };
+    let fields = StoryFields::check(Some(&body.slug), Some(&body.section))?;
     let author = editor.id;
     let rules = state.rules.clone();
     let view = state
         .db
         .run(move |conn| {
-            let id = db::write_transaction(conn, |conn| {
-                if stories::find_by_slug(conn, slug.as_str())?.is_some() {
-                    return Err(ApiError::Conflict(Conflict::SlugTaken));
-                }
-                stories::insert(conn, slug.as_str(), &section, author).map_err(slug_conflict)
-            })?;
+            let id = service::stories::create(conn, fields, author)?;
             one_view(conn, &rules, id)
         })
         .await?;
@@ -215,29 +207,13 @@ pub async fn update_story(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let body = body.into_inner();
-    let (slug, section) = validate(body.slug.as_deref(), body.section.as_deref())?;
+    let fields = StoryFields::check(body.slug.as_deref(), body.section.as_deref())?;
     let rules = state.rules.clone();
-    let may_change_published = editor.roles.has_or_admin(Role::Reviewer);
+    let actor = User::clone(&editor);
     let view = state
         .db
         .run(move |conn| {
-            db::write_transaction(conn, |conn| {
-                let story = stories::find(conn, id)?.ok_or(ApiError::NotFound)?;
-                // Readers see a published story's address and section at once; changing
-                // them is a reviewer's call, as publishing is.
-                let changes = slug.as_ref().is_some_and(|s| s.as_str() != story.slug)
-                    || section.as_ref().is_some_and(|s| *s != story.section);
-                let published = translations::for_stories(conn, &[id])?.iter().any(|t| t.live_revision_id.is_some());
-                if changes && published && !may_change_published {
-                    return Err(ApiError::Conflict(Conflict::PublishedNeedsReviewer));
-                }
-                if let Some(slug) = &slug {
-                    if stories::find_by_slug(conn, slug.as_str())?.is_some_and(|other| other.id != id) {
-                        return Err(ApiError::Conflict(Conflict::SlugTaken));
-                    }
-                }
-                stories::update(conn, id, slug.as_ref().map(Slug::as_str), section.as_deref()).map_err(slug_conflict)
-            })?;
+            service::stories::update(conn, id, fields, &actor)?;
             one_view(conn, &rules, id)
         })
         .await?;
@@ -263,45 +239,8 @@ pub async fn delete_story(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    state
-        .db
-        .run(move |conn| {
-            db::write_transaction(conn, |conn| {
-                stories::find(conn, id)?.ok_or(ApiError::NotFound)?;
-                if translations::for_stories(conn, &[id])?.iter().any(|t| t.live_revision_id.is_some()) {
-                    return Err(ApiError::Conflict(Conflict::StoryPublished));
-                }
-                stories::delete(conn, id)?;
-                Ok(())
-            })
-        })
-        .await?;
+    state.db.run(move |conn| service::stories::delete(conn, id).map_err(ApiError::from)).await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-fn validate(slug: Option<&str>, section: Option<&str>) -> Result<(Option<Slug>, Option<String>), ApiError> {
-    let mut problems = Vec::new();
-    let slug = slug.map(Slug::parse).transpose().unwrap_or_else(|invalid| {
-        problems.push(invalid);
-        None
-    });
-    let section = section.map(story::section).transpose().unwrap_or_else(|invalid| {
-        problems.push(invalid);
-        None
-    });
-    if problems.is_empty() {
-        Ok((slug, section))
-    } else {
-        Err(ApiError::Validation(problems))
-    }
-}
-
-fn slug_conflict(error: diesel::result::Error) -> ApiError {
-    if db::is_unique_violation(&error) {
-        ApiError::Conflict(Conflict::SlugTaken)
-    } else {
-        error.into()
-    }
 }
 
 pub(crate) fn one_view(conn: &mut DbConn, rules: &Rules, id: i64) -> Result<StoryView, ApiError> {

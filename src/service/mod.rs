@@ -8,6 +8,7 @@ pub mod editions;
 pub mod error;
 pub mod freshness;
 pub mod scheduler;
+pub mod stories;
 pub mod translations;
 
 pub use editions::NotReady;
