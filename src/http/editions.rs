@@ -12,15 +12,14 @@ use super::translations::known_locale;
 use crate::app::AppState;
 use crate::auth::{CurrentUser, Editor, Reviewer};
 use crate::db::edition_revisions::{self, RevisionText};
-use crate::db::editions::{self, Edition, EditionChanges, EditionText};
-use crate::db::{self, media, stories, DbConn};
-use crate::domain::edition::{self, EditionTexts};
-use crate::domain::{Invalid, Role, Slug};
+use crate::db::editions::{self, Edition};
+use crate::db::users::User;
+use crate::db::{stories, DbConn};
+use crate::domain::edition::EditionTexts;
 use crate::error::ApiError;
 use crate::http::json::Json;
-use crate::service::editions::{publish, readiness, record_edit, Touched};
-use crate::service::Conflict;
-use crate::service::NotReady;
+use crate::service::editions::{publish, readiness, EditionUpdate, NewEdition};
+use crate::service::{self, NotReady};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EditionView {
@@ -166,32 +165,12 @@ pub async fn create_edition(
     body: Json<CreateEditionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
-    let mut problems = Vec::new();
-    if let Err(invalid) = edition::number(body.number) {
-        problems.push(invalid);
-    }
-    let slug = Slug::parse(&body.slug).map_err(|invalid| problems.push(invalid)).ok();
-    let required = body.required_locales.unwrap_or_else(|| state.l10n.codes().map(str::to_owned).collect());
-    check_locales(&state, &required, &mut problems);
-    let (Some(slug), true) = (slug, problems.is_empty()) else {
-        return Err(ApiError::Validation(problems));
-    };
+    let new = NewEdition::check(&state.l10n, body.number, &body.slug, body.cover_media_id, body.required_locales)?;
     let author = editor.id;
     let view = state
         .db
         .run(move |conn| {
-            let id = db::write_transaction(conn, |conn| {
-                check_cover(conn, body.cover_media_id)?;
-                check_unique(conn, None, Some(body.number), Some(slug.as_str()))?;
-                let id = editions::insert(conn, body.number, slug.as_str(), &required, author)?;
-                if body.cover_media_id.is_some() {
-                    let changes = EditionChanges { cover_media_id: Some(body.cover_media_id), ..Default::default() };
-                    editions::update(conn, id, changes)?;
-                }
-                let detail = serde_json::json!({"number": body.number, "slug": slug.as_str(), "cover_media_id": body.cover_media_id});
-                record_edit(conn, id, author, "create", Touched::Content, detail)?;
-                Ok::<_, ApiError>(id)
-            })?;
+            let id = service::editions::create(conn, new, author)?;
             load_view(conn, id)
         })
         .await?;
@@ -240,62 +219,20 @@ pub async fn update_edition(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let body = body.into_inner();
-    let mut problems = Vec::new();
-    if let Some(Err(invalid)) = body.number.map(edition::number) {
-        problems.push(invalid);
+    let update = EditionUpdate {
+        number: body.number,
+        slug: body.slug,
+        cover_media_id: body.cover_media_id,
+        required_locales: body.required_locales,
+        refuse_outdated: body.refuse_outdated,
+        story_ids: body.story_ids,
     }
-    let slug =
-        body.slug.as_deref().map(Slug::parse).transpose().map_err(|invalid| problems.push(invalid)).ok().flatten();
-    if let Some(required) = &body.required_locales {
-        check_locales(&state, required, &mut problems);
-    }
-    if let Some(ids) = &body.story_ids {
-        let mut unique = ids.clone();
-        unique.sort_unstable();
-        unique.dedup();
-        if unique.len() != ids.len() {
-            problems.push(Invalid::new("story_ids", "duplicate-story"));
-        }
-    }
-    if !problems.is_empty() {
-        return Err(ApiError::Validation(problems));
-    }
-    let actor = editor.id;
-    let may_change_published = editor.roles.has_or_admin(Role::Reviewer);
-    let touched =
-        if body.cover_media_id.is_some() || body.story_ids.is_some() { Touched::Content } else { Touched::Settings };
-    let detail = update_detail(&body, slug.as_ref());
+    .check(&state.l10n)?;
+    let actor = User::clone(&editor);
     let view = state
         .db
         .run(move |conn| {
-            db::write_transaction(conn, |conn| {
-                let edition = editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
-                // A published edition's number and address are what readers already see
-                // (and link to); changing them is a reviewer's call, as publishing is.
-                let readers_see = body.number.is_some_and(|n| n != edition.number)
-                    || slug.as_ref().is_some_and(|s| s.as_str() != edition.slug);
-                if readers_see && edition.published_at.is_some() && !may_change_published {
-                    return Err(ApiError::Conflict(Conflict::PublishedNeedsReviewer));
-                }
-                if let Some(cover) = body.cover_media_id {
-                    check_cover(conn, cover)?;
-                }
-                check_unique(conn, Some(id), body.number, slug.as_ref().map(Slug::as_str))?;
-                if let Some(story_ids) = &body.story_ids {
-                    set_stories(conn, id, story_ids)?;
-                }
-                let changes = EditionChanges {
-                    number: body.number,
-                    slug: slug.map(|s| s.as_str().to_owned()),
-                    cover_media_id: body.cover_media_id,
-                    required_locales: body.required_locales.map(|l| l.join(",")),
-                    refuse_outdated: body.refuse_outdated,
-                    ..Default::default()
-                };
-                editions::update(conn, id, changes)?;
-                record_edit(conn, id, actor, "edit", touched, detail)?;
-                Ok::<_, ApiError>(())
-            })?;
+            service::editions::update(conn, id, update, &actor)?;
             load_view(conn, id)
         })
         .await?;
@@ -337,26 +274,7 @@ pub async fn put_edition_translation(
     let view = state
         .db
         .run(move |conn| {
-            db::write_transaction(conn, |conn| {
-                editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
-                let before = editions::texts(conn, id)?.into_iter().find(|t| t.locale == locale);
-                let text = EditionText {
-                    edition_id: id,
-                    locale,
-                    title: texts.title,
-                    foreword: texts.foreword,
-                    signature_name: texts.signature_name,
-                    signature_role: texts.signature_role,
-                    cover_alt: texts.cover_alt,
-                    updated_at: db::now(),
-                };
-                let detail =
-                    serde_json::json!({"locale": text.locale, "fields": changed_fields(before.as_ref(), &text)});
-                editions::put_text(conn, &text)?;
-                editions::update(conn, id, EditionChanges::default())?;
-                record_edit(conn, id, actor, "edit", Touched::Content, detail)?;
-                Ok::<_, ApiError>(())
-            })?;
+            service::editions::put_text(conn, id, locale, texts, actor)?;
             load_view(conn, id)
         })
         .await?;
@@ -423,94 +341,9 @@ pub async fn publish_edition(
     Ok(HttpResponse::Ok().json(view))
 }
 
-fn check_locales(state: &AppState, required: &[String], problems: &mut Vec<Invalid>) {
-    if required.is_empty() || required.iter().any(|l| !state.l10n.is_supported(l)) {
-        problems.push(Invalid::new("required_locales", "unknown-locale"));
-    }
-}
-
-fn check_cover(conn: &mut DbConn, cover: Option<i64>) -> Result<(), ApiError> {
-    match cover {
-        Some(id) if media::find(conn, id)?.is_none() => Err(Invalid::new("cover_media_id", "unknown-media").into()),
-        _ => Ok(()),
-    }
-}
-
-/// Numbers and slugs identify editions; another edition (not `own`) may not have them.
-fn check_unique(conn: &mut DbConn, own: Option<i64>, number: Option<i32>, slug: Option<&str>) -> Result<(), ApiError> {
-    let taken_by_other = |found: Option<Edition>| found.is_some_and(|e| Some(e.id) != own);
-    if let Some(number) = number {
-        if taken_by_other(editions::find_by_number(conn, number)?) {
-            return Err(ApiError::Conflict(Conflict::EditionNumberTaken));
-        }
-    }
-    if let Some(slug) = slug {
-        if taken_by_other(editions::find_by_slug(conn, slug)?) {
-            return Err(ApiError::Conflict(Conflict::SlugTaken));
-        }
-    }
-    Ok(())
-}
-
-fn set_stories(conn: &mut DbConn, edition_id: i64, story_ids: &[i64]) -> Result<(), ApiError> {
-    for story_id in story_ids {
-        let story = stories::find(conn, *story_id)?
-            .ok_or_else(|| ApiError::from(Invalid::new("story_ids", "unknown-story")))?;
-        if story.edition_id.is_some_and(|other| other != edition_id) {
-            return Err(ApiError::Conflict(Conflict::StoryInOtherEdition));
-        }
-    }
-    stories::set_edition_stories(conn, edition_id, story_ids)?;
-    Ok(())
-}
-
 fn load_view(conn: &mut DbConn, id: i64) -> Result<EditionView, ApiError> {
     let edition = editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
     view(conn, edition)
-}
-
-/// What an edit asked for, for the audit trail.
-fn update_detail(body: &UpdateEditionRequest, slug: Option<&Slug>) -> serde_json::Value {
-    let mut detail = serde_json::Map::new();
-    if let Some(number) = body.number {
-        detail.insert("number".into(), number.into());
-    }
-    if let Some(slug) = slug {
-        detail.insert("slug".into(), slug.as_str().into());
-    }
-    if let Some(cover) = body.cover_media_id {
-        detail.insert("cover_media_id".into(), cover.into());
-    }
-    if let Some(ids) = &body.story_ids {
-        detail.insert("story_ids".into(), ids.clone().into());
-    }
-    if let Some(locales) = &body.required_locales {
-        detail.insert("required_locales".into(), locales.clone().into());
-    }
-    if let Some(refuse) = body.refuse_outdated {
-        detail.insert("refuse_outdated".into(), refuse.into());
-    }
-    let fields: Vec<String> = detail.keys().cloned().collect();
-    serde_json::json!({"fields": fields, "values": detail})
-}
-
-/// The text fields a save changes (all of them for a new locale).
-fn changed_fields(before: Option<&EditionText>, after: &EditionText) -> Vec<&'static str> {
-    let Some(before) = before else { return vec!["title", "foreword", "signature", "cover_alt"] };
-    let mut fields = Vec::new();
-    if before.title != after.title {
-        fields.push("title");
-    }
-    if before.foreword != after.foreword {
-        fields.push("foreword");
-    }
-    if before.signature_name != after.signature_name || before.signature_role != after.signature_role {
-        fields.push("signature");
-    }
-    if before.cover_alt != after.cover_alt {
-        fields.push("cover_alt");
-    }
-    fields
 }
 
 fn text_view(t: RevisionText) -> EditionTextView {

@@ -1,15 +1,9 @@
-//! Editions under review: every edit of what readers see (texts, cover, story list) becomes a
-//! new revision that readers only see once a reviewer publishes the edition; publishing puts
-//! every story in every required locale live, and the edition's latest revision, together or
-//! not at all.
+//! Publishing an edition: what keeps it from being ready, and putting every story in every
+//! required locale live, with the edition's latest revision, together or not at all.
 
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::freshness::is_outdated;
-use super::translations as editing;
-use super::Error;
-use super::Rules;
 use crate::db::audit::{self, NewAuditEvent};
 use crate::db::edition_revisions;
 use crate::db::editions::{self, Edition, EditionChanges};
@@ -18,6 +12,9 @@ use crate::db::users::User;
 use crate::db::{self, stories, DbConn};
 use crate::domain::workflow::Status;
 use crate::domain::Role;
+use crate::service::freshness::is_outdated;
+use crate::service::translations as editing;
+use crate::service::{Error, Rules};
 
 /// One reason an edition cannot be published yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
@@ -158,43 +155,6 @@ fn make_latest_live(
     }
     edition_revisions::make_live(conn, edition.id, latest)?;
     Ok((latest_number, live_number))
-}
-
-/// What an edit of an edition touched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Touched {
-    /// Only what readers do not see as edition content (number, slug, required locales…).
-    Settings,
-    /// The cover, the story list or a text: a new revision, pending until published.
-    Content,
-}
-
-/// Records a change (`create` or `edit`) already applied to the edition's working copy,
-/// inside the caller's transaction: a new revision when it touched content, and an event
-/// with `detail` (which fields, which locale) either way.
-pub fn record_edit(
-    conn: &mut DbConn,
-    edition_id: i64,
-    actor_id: i64,
-    action: &'static str,
-    touched: Touched,
-    mut detail: serde_json::Value,
-) -> Result<(), Error> {
-    if touched == Touched::Content {
-        let revision = edition_revisions::snapshot(conn, edition_id, Some(actor_id))?;
-        detail["revision"] = revision.number.into();
-    }
-    audit::record(
-        conn,
-        NewAuditEvent {
-            actor_id: Some(actor_id),
-            subject_kind: audit::EDITION,
-            subject_id: edition_id,
-            action,
-            detail,
-        },
-    )?;
-    Ok(())
 }
 
 /// Gives editions written straight into the database (by `nashra import`, which the operator
