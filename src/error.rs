@@ -265,6 +265,11 @@ impl From<service::Error> for ApiError {
             service::Error::NotReady(problems) => ApiError::EditionNotReady(problems),
             service::Error::PreconditionRequired => ApiError::PreconditionRequired,
             service::Error::PreconditionFailed => ApiError::PreconditionFailed,
+            service::Error::UnsupportedImage => ApiError::UnsupportedImage,
+            service::Error::Storage(error) => {
+                tracing::error!(%error, "cannot write the media folder");
+                ApiError::Internal
+            }
             service::Error::Db(error) => error.into(),
             service::Error::Inconsistent(what) => {
                 tracing::error!(what, "stored data is inconsistent");

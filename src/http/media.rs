@@ -14,11 +14,13 @@ use utoipa::ToSchema;
 use super::problem::Problem;
 use crate::app::AppState;
 use crate::auth::{CurrentUser, Editor};
-use crate::db::media::{self, Media, NewMedia};
-use crate::domain::image::{self, MAX_CREDIT_CHARS};
+use crate::db::media::{self, Media};
+use crate::domain::image::MAX_CREDIT_CHARS;
 use crate::domain::Invalid;
 use crate::error::ApiError;
-use crate::media::{check_pixels, display_name, path_of, sniff, store};
+use crate::media::{display_name, path_of};
+use crate::service;
+use crate::service::media::NewImage;
 
 /// Parts an upload form may have: `file` and `credit` need two, and a client sending
 /// hundreds of tiny parts is after the server's time, not uploading a photo.
@@ -118,31 +120,13 @@ pub async fn upload_media(
         }
     }
     let (bytes, original_name) = file.ok_or_else(|| ApiError::from(Invalid::new("file", "value-required")))?;
-    let credit = image::credit(&credit)?;
-    let image = sniff(&bytes).ok_or(ApiError::UnsupportedImage)?;
-    check_pixels(&image, state.settings.media.max_pixels)?;
-    let dir = state.settings.media.dir.clone();
+    let settings = state.settings.media.clone();
     let uploader = editor.id;
     let view = state
         .db
         .run(move |conn| {
-            let file_name = store(&dir, &bytes, image.kind).map_err(|error| {
-                tracing::error!(%error, "cannot write the media folder");
-                ApiError::Internal
-            })?;
-            let id = media::insert(
-                conn,
-                NewMedia {
-                    file_name: &file_name,
-                    content_type: image.kind.content_type(),
-                    width: image.width as i32,
-                    height: image.height as i32,
-                    size_bytes: bytes.len() as i64,
-                    credit: &credit,
-                    original_name: &original_name,
-                    uploaded_by: uploader,
-                },
-            )?;
+            let new = NewImage { bytes: &bytes, original_name: &original_name, credit: &credit, uploader };
+            let id = service::media::add_image(conn, &settings, new)?.id;
             media::find(conn, id)?.map(MediaView::from).ok_or(ApiError::Internal)
         })
         .await?;

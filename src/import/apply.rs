@@ -10,10 +10,12 @@ use crate::config::MediaSettings;
 use crate::db::editions::{self, EditionChanges, EditionText};
 use crate::db::publication::{self, Contacts, PublicationText};
 use crate::db::translations::{self, NewEvent, StateChange};
-use crate::db::{self, media, stories, users, DbConn, DbError};
+use crate::db::{self, stories, users, DbConn, DbError};
 use crate::domain::revision::{ImageRef, Snapshot};
 use crate::domain::workflow::{Action, EventKind, Status};
 use crate::domain::Role;
+use crate::service;
+use crate::service::media::NewImage;
 
 /// What an import created, and what it noticed.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -180,25 +182,16 @@ fn store_images(
         }
         let path: PathBuf = plan.dir.join("images").join(&file);
         let bytes = std::fs::read(&path).map_err(|e| origin.error(format!("cannot read image {file}: {e}")))?;
-        let image = crate::media::sniff(&bytes)
-            .ok_or_else(|| origin.error(format!("{file} is not a JPEG, PNG or WebP image")))?;
-        crate::media::check_pixels(&image, media.max_pixels).map_err(|invalid| origin.invalid(vec![invalid]))?;
-        let name = crate::media::store(&media.dir, &bytes, image.kind)
-            .map_err(|e| origin.error(format!("cannot store {file}: {e}")))?;
-        written.push(name.clone());
-        let id = media::insert(
-            conn,
-            media::NewMedia {
-                file_name: &name,
-                content_type: image.kind.content_type(),
-                width: image.width as i32,
-                height: image.height as i32,
-                size_bytes: bytes.len() as i64,
-                credit: &credit,
-                original_name: &file,
-                uploaded_by: uploader,
-            },
-        )?;
+        let new = NewImage { bytes: &bytes, original_name: &file, credit: &credit, uploader };
+        let added = service::media::add_image(conn, media, new).map_err(|error| match error {
+            service::Error::UnsupportedImage => origin.error(format!("{file} is not a JPEG, PNG or WebP image")).into(),
+            service::Error::Invalid(problems) => origin.invalid(problems).into(),
+            service::Error::Storage(e) => origin.error(format!("cannot store {file}: {e}")).into(),
+            service::Error::Db(e) => ImportFailure::Database(e),
+            other => origin.error(other.to_string()).into(),
+        })?;
+        written.push(added.file_name);
+        let id = added.id;
         ids.insert(file, id);
     }
     Ok(ids)

@@ -39,6 +39,12 @@ pub enum Error {
     /// A change based on a version that is no longer current.
     #[error("the text changed since it was read")]
     PreconditionFailed,
+    /// Not a JPEG, PNG or WebP image, whatever its name says.
+    #[error("not a supported image")]
+    UnsupportedImage,
+    /// A file could not be written where the settings say (the media folder).
+    #[error("storage: {0}")]
+    Storage(std::io::Error),
     #[error(transparent)]
     Db(#[from] DbError),
     #[error("stored data is inconsistent: {0}")]

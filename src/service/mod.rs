@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod editions;
 pub mod error;
 pub mod freshness;
+pub mod media;
 pub mod scheduler;
 pub mod stories;
 pub mod translations;
