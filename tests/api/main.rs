@@ -3,6 +3,9 @@
 //! harness in `common` (on SQLite, and on PostgreSQL when configured). One area alone:
 //! `cargo test --test api auth::`.
 
+// Helpers and fixtures outside #[test] functions unwrap too: a failure there fails the test.
+#![allow(clippy::unwrap_used)]
+
 // Before the areas: they call `on_both_backends!` unqualified.
 #[macro_use]
 mod common;
