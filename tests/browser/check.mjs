@@ -1,6 +1,6 @@
 // Loads story and home pages of a running nashra site in headless Chromium, at phone and
 // desktop widths, in English and Arabic. Prints what it measured as JSON (the Rust test
-// tests/browser.rs asserts on it) and saves full-page screenshots for people to look at.
+// tests/api/browser.rs asserts on it) and saves full-page screenshots for people to look at.
 //
 // Usage: node check.mjs BASE_URL SCREENSHOT_DIR
 import { mkdirSync } from 'node:fs';

@@ -1,8 +1,8 @@
-//! The test SMTP server in `tests/common/smtp.rs`, driven by a raw TCP client, so that tests of
+//! The test SMTP server in `tests/api/common/smtp.rs`, driven by a raw TCP client, so that tests of
 //! email delivery can trust what it records and the faults it injects; and, against it,
 //! nashra's rule that an SMTP password never crosses a connection without TLS.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::TcpStream;

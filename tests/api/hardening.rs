@@ -1,7 +1,7 @@
 //! Findings of the security review (issue 13) that have no test file of their own: CSV
 //! formula injection in the subscriber export, and the cost of revision diffs.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -2,7 +2,7 @@
 //! conditional GET, publishing showing on the next request, the static export, and the
 //! public JSON API.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 
@@ -246,7 +246,7 @@ fn the_public_api_serves_published_content(backend: Backend) {
         .header("Origin", "https://elsewhere.example")
         .send();
     let story = story.unwrap();
-    assert_eq!(story.headers()["access-control-allow-origin"], "*", "any page may read it (see tests/cors.rs)");
+    assert_eq!(story.headers()["access-control-allow-origin"], "*", "any page may read it (see tests/api/cors.rs)");
     let etag = story.headers()["etag"].to_str().unwrap().to_owned();
     let story: Value = story.json().unwrap();
     assert_eq!(story["title"], "بئر جديدة في الحمدانية");

@@ -1,7 +1,7 @@
 //! The README's walk from nothing to a published edition, run as written against a real
 //! server, so the documentation cannot drift from the product.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::process::Command;

@@ -1,7 +1,7 @@
 //! Cross-origin access: the public JSON API is open to every page; the private API only to
 //! the origins an operator configured, and never with credentials.
 
-mod common;
+use crate::common;
 
 use common::fixture::publish_newsletter;
 use common::{Backend, TestApp};

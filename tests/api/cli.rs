@@ -1,6 +1,6 @@
 //! The `nashra` command line: users, migrations, the locale check, and start-up rules.
 
-mod common;
+use crate::common;
 
 use std::process::Stdio;
 use std::time::Duration;

@@ -1,6 +1,6 @@
 //! The publication's own details: contacts, and per-locale names, addresses and funders.
 
-mod common;
+use crate::common;
 
 use common::{assert_problem, Backend, TestApp};
 use serde_json::{json, Value};

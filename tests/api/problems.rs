@@ -1,6 +1,6 @@
 //! Every error is an RFC 9457 problem in the request's language; the API describes itself.
 
-mod common;
+use crate::common;
 
 use common::{assert_problem, is_arabic, Backend, TestApp, ADMIN_EMAIL};
 use serde_json::{json, Value};

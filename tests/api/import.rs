@@ -1,6 +1,6 @@
 //! `nashra import` and `nashra demo`.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::Duration;

@@ -4,7 +4,7 @@
 //! language, nothing may overflow sideways, images must load and fit, captions must show.
 //! Screenshots land in `target/browser-screenshots/` for people to look at.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::process::Command;

@@ -1,8 +1,8 @@
 //! Faults the service must ride out by itself: its PostgreSQL server restarting under load,
 //! and many writers at once. (The sender killed mid-send and the SMTP server going down and
-//! coming back are in `tests/email.rs`.)
+//! coming back are in `tests/api/email.rs`.)
 
-mod common;
+use crate::common;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

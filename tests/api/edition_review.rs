@@ -1,7 +1,7 @@
 //! A published edition's texts, cover and story list change for readers only once a reviewer
 //! publishes the change; edits, publishes, sends and role changes leave an audit trail.
 
-mod common;
+use crate::common;
 
 use common::fixture::{png, publish_newsletter, Newsletter};
 use common::smtp::SmtpServer;

@@ -1,7 +1,7 @@
 //! Subscribers and email delivery over real SMTP: a server the tests start records what it
 //! receives and can be told to answer 4xx, 5xx, or to be down.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::process::{Child, Stdio};

@@ -2,7 +2,7 @@
 //! the client behind a proxy found one way for every limit, and the headers and logs a
 //! deployment relies on. Each test here failed on the code before these rules existed.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

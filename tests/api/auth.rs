@@ -1,6 +1,6 @@
 //! Logging in, tokens and sessions, through the real server.
 
-mod common;
+use crate::common;
 
 use common::{assert_problem, tokens, Backend, TestApp, ADMIN_EMAIL, ADMIN_PASSWORD};
 use serde_json::{json, Value};

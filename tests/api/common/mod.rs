@@ -104,6 +104,9 @@ impl TestDatabase {
         match self.url.strip_prefix("sqlite://") {
             Some(path) => {
                 let mut conn = diesel::SqliteConnection::establish(path).expect("open SQLite");
+                // The running server may hold the write lock a moment (its worker, its
+                // scheduler): wait for it as the server's own connections do, not fail at once.
+                conn.batch_execute("PRAGMA busy_timeout = 10000;").expect("set busy timeout");
                 conn.batch_execute(sql).expect("run SQL");
             }
             None => {

@@ -1,6 +1,6 @@
 //! Managing users through the API: what admins can do, and what everyone else cannot.
 
-mod common;
+use crate::common;
 
 use common::{assert_problem, Backend, TestApp, ADMIN_EMAIL};
 use serde_json::{json, Value};

@@ -2,7 +2,7 @@
 //! form, no reviving a bounced address, no confirmation by a link scanner, no confirmation
 //! link that outlives its week or the subscriber's leaving.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -5,7 +5,7 @@
 //!
 //! The walk is driven by `/api/openapi.json`, so an endpoint added to the API is walked too.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

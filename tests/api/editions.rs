@@ -1,6 +1,6 @@
 //! Editions: texts, ordered stories, readiness, and publishing all at once.
 
-mod common;
+use crate::common;
 
 use common::newsroom::{create_story, must, status, write};
 use common::{assert_problem, Backend, TestApp};

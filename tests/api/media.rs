@@ -1,7 +1,7 @@
 //! Image uploads: checked by content, size-limited, stored under server-chosen names, and
 //! public only once published content uses them.
 
-mod common;
+use crate::common;
 
 use common::fixture::{png, png_declaring};
 use common::newsroom::{create_story, must, translation_path};

@@ -1,7 +1,7 @@
 //! The editorial workflow over the API: transitions and roles, live and latest revisions,
 //! optimistic concurrency, revisions, scheduling and translation freshness.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -1,0 +1,34 @@
+//! nashra's integration tests, in one test binary (linking the crate once, not once per
+//! area): each module is one area, and each test runs the real `nashra` binary through the
+//! harness in `common` (on SQLite, and on PostgreSQL when configured). One area alone:
+//! `cargo test --test api auth::`.
+
+// Helpers and fixtures outside #[test] functions unwrap too: a failure there fails the test.
+#![allow(clippy::unwrap_used)]
+
+// Before the areas: they call `on_both_backends!` unqualified.
+#[macro_use]
+mod common;
+
+mod auth;
+mod bad_input;
+mod browser;
+mod cli;
+mod cors;
+mod edition_review;
+mod editions;
+mod email;
+mod faults;
+mod hardening;
+mod import;
+mod locales;
+mod media;
+mod problems;
+mod publication;
+mod readme;
+mod security;
+mod site;
+mod smtp_server;
+mod subscriptions;
+mod users;
+mod workflow;
