@@ -14,6 +14,8 @@ pub mod export;
 mod feed;
 pub mod freshness;
 pub mod load;
+#[cfg(test)]
+mod load_tests;
 pub(crate) mod pages;
 pub mod paths;
 #[cfg(test)]
