@@ -10,7 +10,7 @@ use nashra::auth::TokenKeys;
 use nashra::config::{Overrides, Settings};
 use nashra::db::users::{self, NewUser};
 use nashra::db::Database;
-use nashra::delivery::compose::edition_by_slug;
+use nashra::delivery::load::edition_email_by_slug;
 use nashra::delivery::message::{build, Addressing};
 use nashra::domain::{Role, RoleSet};
 use nashra::l10n::Localizer;
@@ -62,7 +62,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| site.render(&mut conn, &story).expect("render").expect("page"))
     });
 
-    let composed = edition_by_slug(&site, &mut conn, "bulletin@plains.example", "autumn-2026", "ar")
+    let composed = edition_email_by_slug(&site, &mut conn, "bulletin@plains.example", "autumn-2026", "ar")
         .expect("compose")
         .expect("published edition");
     c.bench_function("build one email from the shared rendering", |b| {

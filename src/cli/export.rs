@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{Context, Failure};
 use crate::l10n::Args;
-use crate::site::export::{all_pages, export};
+use crate::site::export::export;
 use crate::site::Site;
 
 #[derive(Subcommand)]
@@ -55,7 +55,7 @@ fn web(context: &Context, out: PathBuf, base_url: Option<String>) -> Result<(), 
     let site = Site::new(settings, context.l10n.clone(), &base_url).map_err(|e| Failure::Technical(e.to_string()))?;
     let db = context.database()?;
     let mut conn = db.connection().map_err(|e| Failure::Technical(e.to_string()))?;
-    let pages = all_pages(&site, &mut conn).map_err(|e| Failure::Technical(e.to_string()))?;
+    let pages = site.all_pages(&mut conn).map_err(|e| Failure::Technical(e.to_string()))?;
     // Back to the pool, for the export's threads.
     drop(conn);
     // One thread per core, each with a connection: no more than the pool holds, or one

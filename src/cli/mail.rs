@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::{Context, Failure};
 use crate::db::deliveries::{self, Scope};
 use crate::db::{site as published, subscribers, Database};
-use crate::delivery::compose::edition_email;
+use crate::delivery::load::edition_email;
 use crate::delivery::message::{build, to_eml, Addressing};
 use crate::delivery::queue::{queue_edition, record_send};
 use crate::delivery::smtp::{Transport, UrlError};
@@ -74,7 +74,7 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
         let worker = worker(context, &db, tokens)?;
         let count = || {
             let id = edition.id;
-            db.run(move |conn| deliveries::progress(conn, id).map_err(crate::error::ApiError::from))
+            db.run(move |conn| deliveries::progress(conn, id).map_err(crate::db::DbError::from))
         };
         loop {
             // Counting reads every delivery of the edition, so it is done between rounds;
@@ -143,7 +143,7 @@ pub fn export_email(
     let mut conn = db.connection().map_err(technical)?;
     let not_found = || Failure::Said(context.say("cli-edition-not-found", &Args::new().with("slug", slug.to_owned())));
     let edition = published::published_edition(&mut conn, slug).map_err(technical)?.ok_or_else(not_found)?;
-    let composed = edition_email(&site, &mut conn, &context.settings.email.from_address, &edition, locale)
+    let composed = edition_email(&site, &mut conn, &context.settings.email.from_address, edition.id, locale)
         .map_err(technical)?
         .ok_or_else(not_found)?;
     let to = to.unwrap_or_else(|| "subscriber@example.org".to_owned());

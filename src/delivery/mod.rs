@@ -10,9 +10,36 @@
 
 pub mod body;
 pub mod compose;
+pub mod load;
 pub mod message;
 pub mod queue;
+#[cfg(test)]
+mod render_tests;
 pub mod smtp;
 pub mod subscription;
 pub mod tokens;
 pub mod worker;
+
+use crate::db::DbError;
+
+/// Why composing, queueing or recording mail failed. `http` and `cli` decide what their
+/// callers are told.
+#[derive(Debug, thiserror::Error)]
+pub enum DeliveryError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("email template {template} failed: {source}")]
+    Template { template: String, source: minijinja::Error },
+    #[error("CSS inlining failed: {0}")]
+    Inline(#[from] css_inline::InlineError),
+    #[error("no such edition")]
+    NoSuchEdition,
+    #[error("the edition is not published")]
+    NotPublished,
+}
+
+impl From<diesel::result::Error> for DeliveryError {
+    fn from(error: diesel::result::Error) -> Self {
+        DeliveryError::Db(error.into())
+    }
+}

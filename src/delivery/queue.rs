@@ -1,10 +1,9 @@
 //! Queuing an edition for every confirmed subscriber, and recording sends in its audit trail.
 
+use super::DeliveryError;
 use crate::db::audit::{self, NewAuditEvent};
 use crate::db::deliveries::{self, Progress};
 use crate::db::{editions, write_transaction, DbConn};
-use crate::error::ApiError;
-use crate::service::Conflict;
 
 /// What queuing did.
 #[derive(Debug, Clone, Copy, serde::Serialize, utoipa::ToSchema)]
@@ -16,10 +15,10 @@ pub struct Queued {
 
 /// Queues the edition for confirmed subscribers who do not have it yet. Idempotent: sending
 /// twice queues nothing new, and subscribers who confirmed since are added.
-pub fn queue_edition(conn: &mut DbConn, edition_id: i64, default_locale: &str) -> Result<Queued, ApiError> {
-    let edition = editions::find(conn, edition_id)?.ok_or(ApiError::NotFound)?;
+pub fn queue_edition(conn: &mut DbConn, edition_id: i64, default_locale: &str) -> Result<Queued, DeliveryError> {
+    let edition = editions::find(conn, edition_id)?.ok_or(DeliveryError::NoSuchEdition)?;
     if edition.published_at.is_none() {
-        return Err(ApiError::Conflict(Conflict::EditionNotPublished));
+        return Err(DeliveryError::NotPublished);
     }
     let queued = deliveries::queue_edition(conn, edition.id, default_locale)?;
     Ok(Queued { queued, progress: deliveries::progress(conn, edition.id)? })

@@ -9,14 +9,14 @@ use chrono::NaiveDateTime;
 use futures_util::stream::FuturesUnordered;
 use futures_util::StreamExt;
 
-use super::compose::{self, Composed};
+use super::compose::Composed;
 use super::message::{build, Addressing};
 use super::smtp::Transport;
 use super::tokens::{ConfirmLink, LinkTokens};
+use super::{load, DeliveryError};
 use crate::config::{EmailSettings, Settings};
 use crate::db::deliveries::{self, Delivery, Scope, CONFIRMATION};
-use crate::db::{self, editions, site as published, subscribers, Database};
-use crate::error::ApiError;
+use crate::db::{self, site as published, subscribers, Database};
 use crate::site::Site;
 
 /// Rendered messages by (kind, edition, locale), valid for one content version.
@@ -103,7 +103,7 @@ impl Worker {
         self: &Arc<Self>,
         scope: Scope,
         mut on_batch: impl FnMut(&BatchReport),
-    ) -> Result<usize, ApiError> {
+    ) -> Result<usize, DeliveryError> {
         let mut in_flight = FuturesUnordered::new();
         let mut handled = 0;
         loop {
@@ -131,7 +131,7 @@ impl Worker {
     }
 
     /// Claims the next batch, and readies the rendered messages for it.
-    async fn claim(&self, scope: Scope) -> Result<Vec<Delivery>, ApiError> {
+    async fn claim(&self, scope: Scope) -> Result<Vec<Delivery>, DeliveryError> {
         let owner = self.owner.clone();
         let limit = self.settings.batch_size.max(1) / self.batches_in_flight() as i64;
         let lease = self.settings.lease_secs as i64;
@@ -141,7 +141,7 @@ impl Worker {
                 let lease_until = db::now() + chrono::Duration::seconds(lease);
                 let batch = deliveries::claim(conn, &owner, scope, limit, lease_until)?;
                 let version = if batch.is_empty() { None } else { published::content_version(conn)? };
-                Ok::<_, ApiError>((batch, version))
+                Ok::<_, DeliveryError>((batch, version))
             })
             .await?;
         if !batch.is_empty() {
@@ -155,7 +155,7 @@ impl Worker {
     /// Each delivery is its own task: building and writing a personalised message is most of
     /// a send's CPU, so on a multi-threaded runtime (`nashra send`, `nashra worker`) every
     /// core takes a share. On the server's single-threaded one they just interleave.
-    async fn send_batch(self: &Arc<Self>, batch: Vec<Delivery>) -> Result<BatchReport, ApiError> {
+    async fn send_batch(self: &Arc<Self>, batch: Vec<Delivery>) -> Result<BatchReport, DeliveryError> {
         let handled = batch.len();
         let outcomes: Vec<(Delivery, Outcome)> = futures_util::stream::iter(batch)
             .map(|delivery| {
@@ -209,7 +209,7 @@ impl Worker {
     }
 
     /// The addressed message, or why this delivery cannot be sent at all.
-    async fn message_for(&self, delivery: &Delivery) -> Result<Result<lettre::Message, String>, ApiError> {
+    async fn message_for(&self, delivery: &Delivery) -> Result<Result<lettre::Message, String>, DeliveryError> {
         let is_confirmation = delivery.kind == CONFIRMATION;
         // A confirmation request goes only to an address still waiting for one: not to one
         // that left, bounced or confirmed since it was queued.
@@ -245,7 +245,7 @@ impl Worker {
 
     /// The message shared by every subscriber of this delivery's kind, edition and locale,
     /// rendered at most once per content version.
-    async fn composed(&self, delivery: &Delivery) -> Result<Option<Arc<Composed>>, ApiError> {
+    async fn composed(&self, delivery: &Delivery) -> Result<Option<Arc<Composed>>, DeliveryError> {
         let key = (delivery.kind.clone(), delivery.edition_id, delivery.locale.clone());
         if let Some(found) = self.lock_cache().1.get(&key) {
             return Ok(found.clone());
@@ -256,10 +256,9 @@ impl Worker {
             .db
             .run(move |conn| {
                 if kind == CONFIRMATION {
-                    return compose::confirmation_email(&site, conn, &from, &locale).map(Some);
+                    return load::confirmation_email(&site, conn, &from, &locale).map(Some);
                 }
-                let Some(edition) = editions::find(conn, edition_id.unwrap_or_default())? else { return Ok(None) };
-                compose::edition_email(&site, conn, &from, &edition, &locale)
+                load::edition_email(&site, conn, &from, edition_id.unwrap_or_default(), &locale)
             })
             .await?
             .map(Arc::new);
@@ -271,7 +270,7 @@ impl Worker {
     /// message. If the process dies before it commits, the batch is sent again once its
     /// lease runs out, so duplicates stay bounded by the batches in flight. Returns the
     /// deliveries that ended.
-    async fn record(&self, outcomes: Vec<(Delivery, Outcome)>) -> Result<Vec<Ended>, ApiError> {
+    async fn record(&self, outcomes: Vec<(Delivery, Outcome)>) -> Result<Vec<Ended>, DeliveryError> {
         let owner = self.owner.clone();
         let settings = self.settings.clone();
         self.db
@@ -281,7 +280,7 @@ impl Worker {
                     for (delivery, outcome) in outcomes {
                         ended.extend(record_one(conn, &owner, &settings, delivery, outcome)?);
                     }
-                    Ok::<_, ApiError>(ended)
+                    Ok::<_, DeliveryError>(ended)
                 })
             })
             .await
@@ -313,7 +312,7 @@ fn record_one(
     settings: &EmailSettings,
     delivery: Delivery,
     outcome: Outcome,
-) -> Result<Option<Ended>, ApiError> {
+) -> Result<Option<Ended>, DeliveryError> {
     Ok(match outcome {
         Outcome::Sent => {
             let held = deliveries::mark_sent(conn, delivery.id, owner)?;

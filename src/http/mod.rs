@@ -6,6 +6,7 @@ mod audit;
 pub mod client;
 mod cors;
 mod editions;
+mod errors;
 mod health;
 mod json;
 pub mod locale;

@@ -8,7 +8,7 @@ use super::site::{cached, conditional};
 use crate::app::AppState;
 use crate::domain::Slug;
 use crate::error::ApiError;
-use crate::site::api::{self, PublicEdition, PublicEditionSummary, PublicStory};
+use crate::site::api::{PublicEdition, PublicEditionSummary, PublicStory};
 
 /// Published editions in a locale, newest first.
 #[utoipa::path(
@@ -27,7 +27,7 @@ pub async fn list_public_editions(
 ) -> Result<HttpResponse, ApiError> {
     let locale = known(&state, locale.into_inner())?;
     let key = format!("api:/{locale}/editions");
-    respond(&req, cached(&state, key, move |site, conn| api::editions(site, conn, &locale).map(Some)).await?)
+    respond(&req, cached(&state, key, move |site, conn| site.public_editions(conn, &locale).map(Some)).await?)
 }
 
 /// A published edition in a locale, with its stories.
@@ -48,7 +48,7 @@ pub async fn get_public_edition(
     let (locale, slug) = path.into_inner();
     let (locale, slug) = (known(&state, locale)?, published_slug(slug)?);
     let key = format!("api:/{locale}/editions/{slug}");
-    respond(&req, cached(&state, key, move |site, conn| api::edition(site, conn, &locale, &slug)).await?)
+    respond(&req, cached(&state, key, move |site, conn| site.public_edition(conn, &locale, &slug)).await?)
 }
 
 /// A published story in a locale.
@@ -69,7 +69,7 @@ pub async fn get_public_story(
     let (locale, slug) = path.into_inner();
     let (locale, slug) = (known(&state, locale)?, published_slug(slug)?);
     let key = format!("api:/{locale}/stories/{slug}");
-    respond(&req, cached(&state, key, move |site, conn| api::story(site, conn, &locale, &slug)).await?)
+    respond(&req, cached(&state, key, move |site, conn| site.public_story(conn, &locale, &slug)).await?)
 }
 
 /// Anything that is not a slug names nothing, and need not reach the database.

@@ -10,7 +10,8 @@ use crate::app::AppState;
 use crate::auth::{Admin, CurrentUser};
 use crate::db::deliveries::{self, Progress};
 use crate::db::editions;
-use crate::delivery::compose::{edition_email, Composed};
+use crate::delivery::compose::Composed;
+use crate::delivery::load::edition_email;
 use crate::delivery::message::{build, Addressing};
 use crate::delivery::queue::{queue_edition, record_send, Queued};
 use crate::domain::{EmailAddress, Invalid};
@@ -168,7 +169,7 @@ async fn compose(state: &web::Data<AppState>, id: i64, locale: String) -> Result
         .db
         .run(move |conn| {
             let edition = editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            edition_email(&site, conn, &from, &edition, &locale)?
+            edition_email(&site, conn, &from, edition.id, &locale)?
                 .ok_or(ApiError::Conflict(Conflict::EditionNotPublished))
         })
         .await

@@ -12,7 +12,7 @@ use crate::app::AppState;
 use crate::db::{site as published, DbConn};
 use crate::error::ApiError;
 use crate::site::paths::Resolved;
-use crate::site::{Page, PagePath, Site};
+use crate::site::{Page, PagePath, Site, SiteError};
 
 /// Pages carry no script at all; styles and images come from the site itself.
 const CONTENT_SECURITY_POLICY: &str =
@@ -72,7 +72,7 @@ pub(crate) async fn cached<F>(
     render: F,
 ) -> Result<(Option<Arc<Page>>, Option<NaiveDateTime>), ApiError>
 where
-    F: FnOnce(&Site, &mut DbConn) -> Result<Option<Page>, ApiError> + Send + 'static,
+    F: FnOnce(&Site, &mut DbConn) -> Result<Option<Page>, SiteError> + Send + 'static,
 {
     // The common case touches no database: the version is known and the page cached.
     if let Some(version) = state.freshness.known() {
@@ -89,7 +89,7 @@ where
             let version = published::content_version(conn)?;
             state.freshness.record(ticket, version);
             if let Some(hit) = state.site.cache.get(&key, version) {
-                return Ok((Some(hit), version));
+                return Ok::<_, ApiError>((Some(hit), version));
             }
             let rendered = render(&state.site, conn)?.map(Arc::new);
             if let Some(page) = &rendered {

@@ -22,7 +22,6 @@ use crate::domain::{EmailAddress, Invalid};
 use crate::error::ApiError;
 use crate::http::json::Json;
 use crate::l10n::Args;
-use crate::site::pages::site_name;
 use crate::site::PagePath;
 
 #[derive(Deserialize, ToSchema)]
@@ -169,7 +168,7 @@ async fn notice(
 ) -> Result<HttpResponse, ApiError> {
     let site = state.site.clone();
     let lang = locale.to_owned();
-    let name = state.db.run(move |conn| site_name(conn, &site, &lang)).await?;
+    let name = state.db.run(move |conn| site.current_name(conn, &lang).map_err(ApiError::from)).await?;
     let l10n = &state.l10n;
     let dir = match l10n.direction(locale) {
         crate::config::Direction::Rtl => "rtl",

@@ -1,16 +1,15 @@
 //! The public read-only JSON API for headless front ends: published editions and stories
 //! per locale, with Markdown and sanitised HTML. Rendered once per content version like the
-//! pages, through the same cache.
+//! pages, through the same cache, from the same view structs; pure, like the pages.
 
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::cache::Page;
-use super::pages::{date_of, images, ImageContext};
+use super::pages::ImageContext;
 use super::paths::PagePath;
-use super::Site;
-use crate::db::{site, DbConn};
-use crate::error::ApiError;
+use super::view::{Edition, EditionSummary, Story};
+use super::{Site, SiteError};
 use crate::render::markdown::to_safe_html;
 
 const JSON: &str = "application/json";
@@ -95,73 +94,71 @@ impl From<ImageContext> for PublicImage {
     }
 }
 
-pub fn editions(site_: &Site, conn: &mut DbConn, locale: &str) -> Result<Page, ApiError> {
-    let mut list = Vec::new();
-    for edition in site::published_editions(conn)? {
-        let Some(text) = site::edition_text(conn, edition.id, locale)? else { continue };
-        list.push(PublicEditionSummary {
+/// Published editions in `locale`, newest first.
+pub fn editions(site_: &Site, locale: &str, editions: &[EditionSummary]) -> Result<Page, SiteError> {
+    let list: Vec<PublicEditionSummary> = editions
+        .iter()
+        .map(|edition| PublicEditionSummary {
             url: site_.base.absolute(&PagePath::Edition(locale.to_owned(), edition.slug.clone()).path()),
             number: edition.number,
-            slug: edition.slug,
-            title: text.title,
-            published_on: edition.published_at.map(|d| d.date().to_string()).unwrap_or_default(),
-        });
-    }
+            slug: edition.slug.clone(),
+            title: edition.title.clone(),
+            published_on: edition.published_on.map(|d| d.to_string()).unwrap_or_default(),
+        })
+        .collect();
     json(&list)
 }
 
-pub fn edition(site_: &Site, conn: &mut DbConn, locale: &str, slug: &str) -> Result<Option<Page>, ApiError> {
-    let Some(edition) = site::published_edition(conn, slug)? else { return Ok(None) };
-    let Some(text) = site::edition_text(conn, edition.id, locale)? else { return Ok(None) };
-    let stories = site::live_stories_in_edition(conn, edition.id, locale)?
-        .into_iter()
-        .map(|live| PublicStorySummary {
-            url: site_.base.absolute(&PagePath::Story(locale.to_owned(), live.story.slug.clone()).path()),
-            slug: live.story.slug,
-            section: live.story.section,
-            title: live.live.snapshot.title,
-            summary: live.live.snapshot.summary,
+/// A published edition with its stories.
+pub fn edition(site_: &Site, edition: &Edition) -> Result<Page, SiteError> {
+    let locale = edition.locale.as_str();
+    let stories = edition
+        .stories
+        .iter()
+        .map(|story| PublicStorySummary {
+            url: site_.base.absolute(&PagePath::Story(locale.to_owned(), story.slug.clone()).path()),
+            slug: story.slug.clone(),
+            section: story.section.clone(),
+            title: story.title.clone(),
+            summary: story.summary.clone(),
         })
         .collect();
     let body = PublicEdition {
         url: site_.base.absolute(&PagePath::Edition(locale.to_owned(), edition.slug.clone()).path()),
         number: edition.number,
-        slug: edition.slug,
+        slug: edition.slug.clone(),
         locale: locale.to_owned(),
-        title: text.title,
-        foreword_html: to_safe_html(&text.foreword),
-        foreword_markdown: text.foreword,
-        signature_name: text.signature_name,
-        signature_role: text.signature_role,
-        published_on: edition.published_at.map(|d| d.date().to_string()).unwrap_or_default(),
+        title: edition.title.clone(),
+        foreword_html: to_safe_html(&edition.foreword),
+        foreword_markdown: edition.foreword.clone(),
+        signature_name: edition.signature_name.clone(),
+        signature_role: edition.signature_role.clone(),
+        published_on: edition.published_on.map(|d| d.to_string()).unwrap_or_default(),
         stories,
     };
-    json(&body).map(Some)
+    json(&body)
 }
 
-pub fn story(site_: &Site, conn: &mut DbConn, locale: &str, slug: &str) -> Result<Option<Page>, ApiError> {
-    let Some(live) = site::live_story(conn, slug, locale)? else { return Ok(None) };
-    let edition = site::published_edition_of_story(conn, live.story.id)?.map(|e| e.slug);
-    let pictures = images(site_, conn, &live.live.snapshot.images)?.into_iter().map(PublicImage::from).collect();
+/// A published story.
+pub fn story(site_: &Site, story: &Story) -> Result<Page, SiteError> {
     let body = PublicStory {
-        url: site_.base.absolute(&PagePath::Story(locale.to_owned(), live.story.slug.clone()).path()),
-        locales: site::live_locales(conn, live.story.id)?,
-        published_on: date_of(&live),
-        slug: live.story.slug.clone(),
-        section: live.story.section.clone(),
-        locale: locale.to_owned(),
-        title: live.live.snapshot.title.clone(),
-        summary: live.live.snapshot.summary.clone(),
-        body_html: to_safe_html(&live.live.snapshot.body),
-        body_markdown: live.live.snapshot.body.clone(),
-        link: live.live.snapshot.link.clone(),
-        images: pictures,
-        edition,
+        url: site_.base.absolute(&PagePath::Story(story.locale.clone(), story.slug.clone()).path()),
+        locales: story.locales.clone(),
+        published_on: story.published_on.to_string(),
+        slug: story.slug.clone(),
+        section: story.section.clone(),
+        locale: story.locale.clone(),
+        title: story.title.clone(),
+        summary: story.summary.clone(),
+        body_html: to_safe_html(&story.body),
+        body_markdown: story.body.clone(),
+        link: story.link.clone(),
+        images: story.images.iter().map(|image| ImageContext::new(site_, image).into()).collect(),
+        edition: story.edition.as_ref().map(|e| e.slug.clone()),
     };
-    json(&body).map(Some)
+    json(&body)
 }
 
-fn json(body: &impl Serialize) -> Result<Page, ApiError> {
-    let bytes = serde_json::to_vec(body).map_err(|_| ApiError::Internal)?;
-    Ok(Page::new(bytes, JSON))
+fn json(body: &impl Serialize) -> Result<Page, SiteError> {
+    Ok(Page::new(serde_json::to_vec(body)?, JSON))
 }

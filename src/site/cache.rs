@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use actix_web::web::Bytes;
+use bytes::Bytes;
 use chrono::NaiveDateTime;
 use sha2::{Digest, Sha256};
 

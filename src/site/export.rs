@@ -10,9 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::paths::PagePath;
-use super::{Lookups, Site};
+use super::{Lookups, Site, SiteError};
 use crate::db::{site as published, Database, DbConn, DbError};
-use crate::error::ApiError;
 
 /// What an export wrote.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -30,26 +29,9 @@ pub enum ExportError {
     #[error("cannot copy image {0}: {1}")]
     Media(PathBuf, std::io::Error),
     #[error("rendering failed: {0}")]
-    Render(#[from] ApiError),
+    Render(#[from] SiteError),
     #[error("{0}")]
     Database(#[from] DbError),
-}
-
-/// Every page of the published site.
-pub fn all_pages(site: &Site, conn: &mut DbConn) -> Result<Vec<PagePath>, ApiError> {
-    let mut pages = vec![PagePath::Root, PagePath::Sitemap, PagePath::Robots];
-    for code in site.l10n.codes() {
-        pages.extend([PagePath::Home(code.into()), PagePath::Archive(code.into()), PagePath::Feed(code.into())]);
-    }
-    for edition in published::published_editions(conn)? {
-        for locale in published::edition_locales(conn, edition.id)? {
-            pages.push(PagePath::Edition(locale, edition.slug.clone()));
-        }
-    }
-    for (slug, locale, _) in published::all_live(conn)? {
-        pages.push(PagePath::Story(locale, slug));
-    }
-    Ok(pages)
 }
 
 /// Writes the site into `out` on `threads` threads (each holds one of `db`'s connections);
@@ -108,7 +90,7 @@ pub fn export(
             report.assets += 1;
         }
     }
-    for file_name in published::public_media(conn).map_err(ApiError::from)? {
+    for file_name in published::public_media(conn).map_err(DbError::from)? {
         let Some(source) = crate::media::path_of(media_dir, &file_name) else { continue };
         let target = out.join("media").join(&file_name);
         if let Some(parent) = target.parent() {

@@ -1,41 +1,39 @@
-//! The Atom feed of one locale: its most recently published stories.
+//! The Atom feed of one locale: its most recently published stories. Pure: it renders
+//! the entries a loader read.
 
 use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Text};
 use chrono::{NaiveDateTime, TimeZone, Utc};
 
 use super::cache::Page;
-use super::pages::site_name;
 use super::paths::PagePath;
+use super::view::FeedEntry;
 use super::Site;
-use crate::db::{site, DbConn};
-use crate::error::ApiError;
 use crate::render::markdown::to_safe_html;
 
-pub(super) fn atom(site_: &Site, conn: &mut DbConn, locale: &str) -> Result<Page, ApiError> {
-    let stories = site::recent_live(conn, locale, site_.feed_entries as i64)?;
-    let name = site_name(conn, site_, locale)?;
+/// The feed of `locale`, named `name`.
+pub(super) fn atom(site_: &Site, locale: &str, name: &str, stories: &[FeedEntry]) -> Page {
+    let name = name.to_owned();
     let feed_url = site_.base.absolute(&PagePath::Feed(locale.to_owned()).path());
     let home_url = site_.base.absolute(&PagePath::Home(locale.to_owned()).path());
-    let updated = stories.iter().filter_map(|s| s.translation.published_at).max().unwrap_or_default();
+    let updated = stories.iter().filter_map(|s| s.published_at).max().unwrap_or_default();
 
     let entries = stories
         .iter()
-        .map(|live| {
-            let snapshot = &live.live.snapshot;
-            let url = site_.base.absolute(&PagePath::Story(locale.to_owned(), live.story.slug.clone()).path());
-            let published = fixed(live.translation.published_at.unwrap_or(live.live.revision.created_at));
+        .map(|story| {
+            let url = site_.base.absolute(&PagePath::Story(locale.to_owned(), story.slug.clone()).path());
+            let published = fixed(story.published_at.unwrap_or(story.revised_at));
             let mut entry = Entry::default();
             entry.set_id(url.clone());
-            entry.set_title(Text::plain(snapshot.title.clone()));
+            entry.set_title(Text::plain(story.title.clone()));
             entry.set_updated(published);
             entry.set_published(Some(published));
             entry.set_links(vec![link(&url, "alternate", "text/html")]);
-            if !snapshot.summary.is_empty() {
-                entry.set_summary(Some(Text::plain(snapshot.summary.clone())));
+            if !story.summary.is_empty() {
+                entry.set_summary(Some(Text::plain(story.summary.clone())));
             }
             let mut content = Content::default();
             content.set_content_type(Some("html".to_owned()));
-            content.set_value(Some(to_safe_html(&snapshot.body)));
+            content.set_value(Some(to_safe_html(&story.body)));
             entry.set_content(Some(content));
             entry
         })
@@ -49,7 +47,7 @@ pub(super) fn atom(site_: &Site, conn: &mut DbConn, locale: &str) -> Result<Page
     feed.set_authors(vec![Person { name, ..Default::default() }]);
     feed.set_links(vec![link(&feed_url, "self", "application/atom+xml"), link(&home_url, "alternate", "text/html")]);
     feed.set_entries(entries);
-    Ok(Page::new(feed.to_string().into_bytes(), "application/atom+xml; charset=utf-8"))
+    Page::new(feed.to_string().into_bytes(), "application/atom+xml; charset=utf-8")
 }
 
 fn link(href: &str, rel: &str, mime_type: &str) -> Link {

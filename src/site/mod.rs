@@ -1,26 +1,36 @@
 //! The public web site: which addresses exist, rendering each from published content, the
 //! page cache, and the static export. Live serving and `nashra export web` call the same
-//! [`Site::render`], which is why an exported page and the same page served live are
+//! [`Site::render_with`], which is why an exported page and the same page served live are
 //! byte-identical.
+//!
+//! A page is made in two steps: a loader (`load`) reads what it shows into view structs
+//! (`view`), then a renderer (`pages`, `api`, `feed`) turns those into bytes without ever
+//! seeing the database. Emails (`delivery::compose`) render from the same structs. Errors
+//! are [`SiteError`]; only `http` turns them into responses.
 
 pub mod api;
 pub mod cache;
 pub mod export;
 mod feed;
 pub mod freshness;
+pub mod load;
+#[cfg(test)]
+mod load_tests;
 pub(crate) mod pages;
 pub mod paths;
+#[cfg(test)]
+pub(crate) mod render_tests;
+pub mod view;
 
 use std::ops::Not;
 use std::sync::Arc;
 
 pub use cache::{Page, PageCache};
-pub use pages::Lookups;
+pub use load::Lookups;
 pub use paths::PagePath;
 
 use crate::config::Settings;
-use crate::db::DbConn;
-use crate::error::ApiError;
+use crate::db::{DbConn, DbError};
 use crate::l10n::Localizer;
 use crate::render::dates::DateFormats;
 use crate::render::theme::{Theme, ThemeError};
@@ -97,13 +107,80 @@ impl Site {
     }
 
     /// Renders the page at `path` from what is published now; `None` if there is no such page.
-    pub fn render(&self, conn: &mut DbConn, path: &PagePath) -> Result<Option<Page>, ApiError> {
-        pages::render(self, conn, &Lookups::default(), path)
+    pub fn render(&self, conn: &mut DbConn, path: &PagePath) -> Result<Option<Page>, SiteError> {
+        self.render_with(conn, &Lookups::default(), path)
     }
 
     /// [`Site::render`], taking what pages share from `lookups` (read once for many pages)
     /// instead of the database.
-    pub fn render_with(&self, conn: &mut DbConn, lookups: &Lookups, path: &PagePath) -> Result<Option<Page>, ApiError> {
-        pages::render(self, conn, lookups, path)
+    pub fn render_with(
+        &self,
+        conn: &mut DbConn,
+        lookups: &Lookups,
+        path: &PagePath,
+    ) -> Result<Option<Page>, SiteError> {
+        let Some(content) = load::content(conn, lookups, path, self.feed_entries)? else { return Ok(None) };
+        let none = view::Publication::default();
+        let publication = match path {
+            PagePath::Sitemap | PagePath::Robots => &none,
+            _ => lookups.publication(conn)?,
+        };
+        self.render_content(publication, path, &content).map(Some)
     }
+
+    /// The page at `path` showing `content`: no database involved.
+    pub fn render_content(
+        &self,
+        publication: &view::Publication,
+        path: &PagePath,
+        content: &view::Content,
+    ) -> Result<Page, SiteError> {
+        pages::render(self, publication, path, content)
+    }
+
+    /// Every page of the published site.
+    pub fn all_pages(&self, conn: &mut DbConn) -> Result<Vec<PagePath>, SiteError> {
+        Ok(pages::all_pages(self, &load::sitemap(conn)?))
+    }
+
+    /// The public JSON list of editions in `locale`.
+    pub fn public_editions(&self, conn: &mut DbConn, locale: &str) -> Result<Page, SiteError> {
+        api::editions(self, locale, &load::editions(conn, &Lookups::default(), locale)?)
+    }
+
+    /// The public JSON of an edition in `locale`; `None` if there is none.
+    pub fn public_edition(&self, conn: &mut DbConn, locale: &str, slug: &str) -> Result<Option<Page>, SiteError> {
+        let Some(edition) = load::edition_by_slug(conn, &Lookups::default(), slug, locale)? else { return Ok(None) };
+        api::edition(self, &edition).map(Some)
+    }
+
+    /// The public JSON of a story in `locale`; `None` if there is none.
+    pub fn public_story(&self, conn: &mut DbConn, locale: &str, slug: &str) -> Result<Option<Page>, SiteError> {
+        let Some(story) = load::story(conn, &Lookups::default(), slug, locale)? else { return Ok(None) };
+        api::story(self, &story).map(Some)
+    }
+
+    /// [`Site::name`] as the database has it now.
+    pub fn current_name(&self, conn: &mut DbConn, locale: &str) -> Result<String, SiteError> {
+        Ok(self.name(&load::publication_of(conn)?, locale))
+    }
+
+    /// The newsletter's name in `locale`, or the localized default name when none is set.
+    pub fn name(&self, publication: &view::Publication, locale: &str) -> String {
+        publication
+            .name(locale)
+            .map(str::to_owned)
+            .unwrap_or_else(|| self.l10n.plain(locale, "site-default-name", &crate::l10n::Args::new()))
+    }
+}
+
+/// Why a page could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("template {template} failed: {source}")]
+    Template { template: String, source: minijinja::Error },
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
 }

@@ -1,0 +1,178 @@
+//! What readers are shown, as plain data: the loaders (`site::load`) fill these from the
+//! database, and every renderer (pages, the public JSON, the feed, emails) takes them. They
+//! hold no database types and no addresses: renderers make links from the site's base URL,
+//! so a test can build any of them by hand.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// The publication's contact lines and its texts in every locale.
+#[derive(Debug, Clone, Default)]
+pub struct Publication {
+    pub website_url: String,
+    pub contact_email: String,
+    pub social_account: String,
+    /// The From address of emails; empty for the configured default.
+    pub sender_address: String,
+    pub texts: Vec<PublicationText>,
+}
+
+/// The publication's texts in one locale.
+#[derive(Debug, Clone, Default)]
+pub struct PublicationText {
+    pub locale: String,
+    pub newsletter_name: String,
+    pub postal_address: String,
+    pub funders_line: String,
+    pub sender_name: String,
+}
+
+impl Publication {
+    pub fn text(&self, locale: &str) -> Option<&PublicationText> {
+        self.texts.iter().find(|t| t.locale == locale)
+    }
+
+    /// The newsletter's name in `locale`, if one is set.
+    pub fn name(&self, locale: &str) -> Option<&str> {
+        self.text(locale).map(|t| t.newsletter_name.as_str()).filter(|name| !name.is_empty())
+    }
+}
+
+/// A published image as placed in a text.
+#[derive(Debug, Clone)]
+pub struct Image {
+    /// Under the media folder (`/media/<file_name>`).
+    pub file_name: String,
+    pub width: i32,
+    pub height: i32,
+    pub alt: String,
+    pub caption: String,
+    pub credit: String,
+}
+
+/// A published edition in one locale, from its live revision: what its page, the public
+/// JSON and its email all show.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    pub id: i64,
+    pub number: i32,
+    pub slug: String,
+    pub locale: String,
+    pub published_on: Option<NaiveDate>,
+    pub title: String,
+    /// Markdown, as written.
+    pub foreword: String,
+    pub signature_name: String,
+    pub signature_role: String,
+    pub cover: Option<Image>,
+    /// The stories it lists that are live in this locale, in its order.
+    pub stories: Vec<EditionStory>,
+    /// Every locale it has a live text in.
+    pub locales: Vec<String>,
+}
+
+/// A story as an edition lists it.
+#[derive(Debug, Clone)]
+pub struct EditionStory {
+    pub slug: String,
+    pub section: String,
+    pub title: String,
+    pub summary: String,
+    /// Its first image.
+    pub image: Option<Image>,
+}
+
+/// A published story in one locale, from its live revision.
+#[derive(Debug, Clone)]
+pub struct Story {
+    pub slug: String,
+    pub section: String,
+    pub locale: String,
+    pub title: String,
+    pub summary: String,
+    /// Markdown, as written.
+    pub body: String,
+    /// The "read more" link.
+    pub link: Option<String>,
+    pub images: Vec<Image>,
+    pub published_on: NaiveDate,
+    /// Every locale it is live in.
+    pub locales: Vec<String>,
+    /// The newest published edition that lists it.
+    pub edition: Option<EditionRef>,
+}
+
+/// The edition a story appeared in.
+#[derive(Debug, Clone)]
+pub struct EditionRef {
+    pub number: i32,
+    pub slug: String,
+    /// Its title in the story's locale; `None` when it has no text in that locale.
+    pub title: Option<String>,
+}
+
+/// A published edition in a list.
+#[derive(Debug, Clone)]
+pub struct EditionSummary {
+    pub number: i32,
+    pub slug: String,
+    pub title: String,
+    pub published_on: Option<NaiveDate>,
+}
+
+/// An edition on the archive page.
+#[derive(Debug, Clone)]
+pub struct ArchiveEntry {
+    pub edition: EditionSummary,
+    /// How many of its stories are live in the page's locale.
+    pub stories: usize,
+}
+
+/// A story in a locale's feed.
+#[derive(Debug, Clone)]
+pub struct FeedEntry {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    /// Markdown, as written.
+    pub body: String,
+    pub published_at: Option<NaiveDateTime>,
+    /// When its live revision was written (the date of a text published without a date).
+    pub revised_at: NaiveDateTime,
+}
+
+/// Every published page with a language, for the sitemap and the export.
+#[derive(Debug, Clone, Default)]
+pub struct Sitemap {
+    pub editions: Vec<SitemapEdition>,
+    /// Grouped by story, as the sitemap lists each story's locales together.
+    pub stories: Vec<SitemapStory>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SitemapEdition {
+    pub slug: String,
+    pub locales: Vec<String>,
+    pub published_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SitemapStory {
+    pub slug: String,
+    pub locale: String,
+    pub published_on: Option<NaiveDate>,
+}
+
+/// What one page shows, besides the publication's name and footer.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// The language chooser.
+    Root,
+    /// The newest edition with a text in the page's locale, if any.
+    Home(Option<Edition>),
+    Archive(Vec<ArchiveEntry>),
+    Edition(Edition),
+    Story(Story),
+    Feed(Vec<FeedEntry>),
+    Sitemap(Sitemap),
+    Robots,
+}
