@@ -265,6 +265,7 @@ impl From<service::Error> for ApiError {
             service::Error::NotReady(problems) => ApiError::EditionNotReady(problems),
             service::Error::PreconditionRequired => ApiError::PreconditionRequired,
             service::Error::PreconditionFailed => ApiError::PreconditionFailed,
+            service::Error::Unreadable(reason) => ApiError::InvalidBody(reason),
             service::Error::UnsupportedImage => ApiError::UnsupportedImage,
             service::Error::Storage(error) => {
                 tracing::error!(%error, "cannot write the media folder");

@@ -237,13 +237,28 @@ where
 /// Runs `work` in a transaction that takes the write lock up front. On SQLite a deferred
 /// transaction that reads first and writes later fails at once with "database is locked"
 /// when another writer got in between; `BEGIN IMMEDIATE` waits for the lock instead.
+///
+/// Inside a transaction already open (the importer's, which calls the same use cases as the
+/// API), `work` runs in a savepoint of it, so use cases compose into larger transactions.
 pub fn write_transaction<T, E, F>(conn: &mut DbConn, work: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConn) -> Result<T, E>,
     E: From<DieselError>,
 {
+    fn open<C>(conn: &mut C) -> Result<bool, DieselError>
+    where
+        C: Connection<TransactionManager = AnsiTransactionManager>,
+    {
+        Ok(AnsiTransactionManager::transaction_manager_status_mut(conn).transaction_depth()?.is_some())
+    }
     match conn {
-        DbConn::Sqlite(inner) => AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?,
+        DbConn::Sqlite(inner) => {
+            if open(inner)? {
+                AnsiTransactionManager::begin_transaction(inner)?
+            } else {
+                AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?
+            }
+        }
         DbConn::Postgres(inner) => AnsiTransactionManager::begin_transaction(inner)?,
     }
     match work(conn) {
@@ -275,6 +290,7 @@ pub fn now() -> chrono::NaiveDateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use diesel::RunQueryDsl;
 
     #[test]
     fn urls_pick_the_backend() {
@@ -285,6 +301,35 @@ mod tests {
         assert_eq!(Backend::from_url("postgres://u@h/db").unwrap().name(), "postgres");
         assert!(Backend::from_url("mysql://x").is_err());
         assert!(Backend::from_url("sqlite://").is_err());
+    }
+
+    #[test]
+    fn write_transactions_nest_as_savepoints() {
+        use diesel::sql_types::BigInt;
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = BigInt)]
+            n: i64,
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let settings = DatabaseSettings { pool_size: 1, connection_timeout_secs: 5, sqlite_busy_timeout_ms: 1000 };
+        let db = Database::open(&url, &settings).unwrap();
+        let mut conn = db.connection().unwrap();
+        conn.batch_execute("CREATE TABLE t (x INTEGER)").unwrap();
+        let insert = |conn: &mut DbConn, x: i64| diesel::sql_query(format!("INSERT INTO t VALUES ({x})")).execute(conn);
+        write_transaction(&mut conn, |conn| -> Result<(), DieselError> {
+            insert(conn, 1)?;
+            let inner = write_transaction(conn, |conn| -> Result<(), DieselError> {
+                insert(conn, 2)?;
+                Err(DieselError::RollbackTransaction)
+            });
+            assert!(inner.is_err());
+            write_transaction(conn, |conn| insert(conn, 3).map(|_| ()))
+        })
+        .unwrap();
+        let count: Count = diesel::sql_query("SELECT COUNT(*) AS n FROM t").get_result(&mut *conn).unwrap();
+        assert_eq!(count.n, 2, "the failed inner part rolled back alone; the rest committed");
     }
 
     #[test]

@@ -16,7 +16,6 @@ pub mod queue;
 #[cfg(test)]
 mod render_tests;
 pub mod smtp;
-pub mod subscription;
 pub mod tokens;
 pub mod worker;
 

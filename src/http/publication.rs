@@ -10,11 +10,12 @@ use utoipa::ToSchema;
 use super::problem::Problem;
 use crate::app::AppState;
 use crate::auth::{Admin, CurrentUser};
-use crate::db::publication::{self, Contacts, PublicationText};
-use crate::db::{self, DbConn};
-use crate::domain::publication::Publication;
+use crate::db::publication;
+use crate::db::DbConn;
 use crate::error::ApiError;
 use crate::http::json::Json;
+use crate::service;
+use crate::service::publication::{LocaleTexts, PublicationInput};
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -82,40 +83,27 @@ pub async fn put_publication(
     if body.texts.keys().any(|locale| !state.l10n.is_supported(locale)) {
         return Err(ApiError::UnknownLocale);
     }
-    Publication {
-        website_url: &body.website_url,
-        social_account: &body.social_account,
-        contact_email: &body.contact_email,
-        sender_address: &body.sender_address,
+    let input = PublicationInput {
+        website_url: body.website_url,
+        social_account: body.social_account,
+        contact_email: body.contact_email,
+        sender_address: body.sender_address,
         texts: body
             .texts
-            .values()
-            .map(|t| [t.newsletter_name.as_str(), &t.postal_address, &t.funders_line, &t.sender_name])
+            .into_iter()
+            .map(|(locale, t)| LocaleTexts {
+                locale,
+                newsletter_name: t.newsletter_name,
+                postal_address: t.postal_address,
+                funders_line: t.funders_line,
+                sender_name: t.sender_name,
+            })
             .collect(),
-    }
-    .check()
-    .map_err(ApiError::Validation)?;
+    };
     let settings = state
         .db
         .run(move |conn| {
-            let contacts = Contacts {
-                website_url: body.website_url.trim().to_owned(),
-                social_account: body.social_account.trim().to_owned(),
-                contact_email: body.contact_email.trim().to_owned(),
-                sender_address: body.sender_address.trim().to_owned(),
-            };
-            let texts: Vec<PublicationText> = body
-                .texts
-                .into_iter()
-                .map(|(locale, t)| PublicationText {
-                    locale,
-                    newsletter_name: t.newsletter_name.trim().to_owned(),
-                    postal_address: t.postal_address.trim().to_owned(),
-                    funders_line: t.funders_line.trim().to_owned(),
-                    sender_name: t.sender_name.trim().to_owned(),
-                })
-                .collect();
-            db::write_transaction(conn, |conn| publication::save(conn, &contacts, &texts))?;
+            service::publication::save(conn, input)?;
             load(conn)
         })
         .await?;

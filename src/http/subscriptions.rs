@@ -2,7 +2,7 @@
 //! the page the confirmation email's link opens, and unsubscribe by link or by one click in
 //! the mail client (RFC 8058). The pages these links open are localized HTML, and a link
 //! only ever shows a button: mail scanners open every link in a message, and must not
-//! subscribe or unsubscribe anyone by doing so. The rules are `delivery::subscription`'s.
+//! subscribe or unsubscribe anyone by doing so. The rules are `service::subscriptions`'.
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
@@ -17,11 +17,11 @@ use super::problem::Problem;
 use super::site::secure_html;
 use crate::app::AppState;
 use crate::db::subscribers;
-use crate::delivery::subscription::{self, ConfirmationPolicy};
 use crate::domain::{EmailAddress, Invalid};
 use crate::error::ApiError;
 use crate::http::json::Json;
 use crate::l10n::Args;
+use crate::service::subscriptions::{self as subscription, ConfirmationPolicy};
 use crate::site::PagePath;
 
 #[derive(Deserialize, ToSchema)]

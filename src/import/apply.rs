@@ -8,7 +8,6 @@ use chrono::NaiveDateTime;
 use super::parse::{ImportError, ImportStatus, Origin, Plan, StoryPlan};
 use crate::config::MediaSettings;
 use crate::db::editions::{self, EditionChanges, EditionText};
-use crate::db::publication::{self, Contacts, PublicationText};
 use crate::db::translations::{self, NewEvent, StateChange};
 use crate::db::{self, stories, users, DbConn, DbError};
 use crate::domain::revision::{ImageRef, Snapshot};
@@ -16,6 +15,7 @@ use crate::domain::workflow::{Action, EventKind, Status};
 use crate::domain::Role;
 use crate::service;
 use crate::service::media::NewImage;
+use crate::service::publication::{LocaleTexts, PublicationInput};
 
 /// What an import created, and what it noticed.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -69,25 +69,28 @@ fn import(
 ) -> Result<ImportReport, ImportFailure> {
     let mut report = ImportReport::default();
     if let Some(settings) = &plan.publication {
-        // Stored trimmed, as the API stores them.
-        let contacts = Contacts {
-            website_url: settings.website_url.trim().to_owned(),
-            social_account: settings.social_account.trim().to_owned(),
-            contact_email: settings.contact_email.trim().to_owned(),
-            sender_address: settings.sender_address.trim().to_owned(),
+        let input = PublicationInput {
+            website_url: settings.website_url.clone(),
+            social_account: settings.social_account.clone(),
+            contact_email: settings.contact_email.clone(),
+            sender_address: settings.sender_address.clone(),
+            texts: settings
+                .texts
+                .iter()
+                .map(|(locale, t)| LocaleTexts {
+                    locale: locale.clone(),
+                    newsletter_name: t.newsletter_name.clone(),
+                    postal_address: t.postal_address.clone(),
+                    funders_line: t.funders_line.clone(),
+                    sender_name: t.sender_name.clone(),
+                })
+                .collect(),
         };
-        let texts: Vec<PublicationText> = settings
-            .texts
-            .iter()
-            .map(|(locale, t)| PublicationText {
-                locale: locale.clone(),
-                newsletter_name: t.newsletter_name.trim().to_owned(),
-                postal_address: t.postal_address.trim().to_owned(),
-                funders_line: t.funders_line.trim().to_owned(),
-                sender_name: t.sender_name.trim().to_owned(),
-            })
-            .collect();
-        publication::save(conn, &contacts, &texts)?;
+        // Checked with line numbers when the plan was read; a refusal here is the same rule.
+        service::publication::save(conn, input).map_err(|error| match error {
+            service::Error::Db(e) => ImportFailure::Database(e),
+            other => Origin { file: plan.dir.join("publication.toml"), line: 0 }.error(other.to_string()).into(),
+        })?;
     }
     let default_author = users::list(conn, Some(Role::Admin), 1, 0)?
         .0

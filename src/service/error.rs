@@ -39,6 +39,9 @@ pub enum Error {
     /// A change based on a version that is no longer current.
     #[error("the text changed since it was read")]
     PreconditionFailed,
+    /// Input that cannot be read as what it claims to be (a CSV file that is not UTF-8, say).
+    #[error("unreadable input: {0}")]
+    Unreadable(String),
     /// Not a JPEG, PNG or WebP image, whatever its name says.
     #[error("not a supported image")]
     UnsupportedImage,

@@ -8,8 +8,11 @@ pub mod editions;
 pub mod error;
 pub mod freshness;
 pub mod media;
+pub mod publication;
 pub mod scheduler;
 pub mod stories;
+pub mod subscribers;
+pub mod subscriptions;
 pub mod translations;
 
 pub use editions::NotReady;

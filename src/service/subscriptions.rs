@@ -1,5 +1,5 @@
-//! The rules of a subscription: asking for one, confirming it, leaving. The public HTTP
-//! endpoints call these; nothing here knows about HTTP.
+//! What subscribers do themselves: asking for a subscription, confirming it, leaving. The
+//! public endpoints call these; what an admin does to subscribers is `service::subscribers`.
 //!
 //! Asking never tells anyone whether an address is subscribed, and cannot be used to flood a
 //! stranger's inbox: an address gets at most one confirmation email per cooldown and a few a
@@ -8,10 +8,12 @@
 
 use chrono::Duration;
 
-use super::tokens::ConfirmLink;
 use crate::config::SubscriptionSettings;
 use crate::db::subscribers::{self, BOUNCED, CONFIRMED, PENDING, UNSUBSCRIBED};
 use crate::db::{self, deliveries, DbConn};
+use crate::delivery::tokens::ConfirmLink;
+
+use super::Error;
 
 /// How many confirmation emails one address may be sent.
 #[derive(Debug, Clone, Copy)]
@@ -32,7 +34,7 @@ impl ConfirmationPolicy {
 /// Someone asked for `email` to get the newsletter in `locale`. Creates or revives a pending
 /// subscription and queues a confirmation email if the policy allows one now; confirmed and
 /// bounced addresses are left as they are.
-pub fn request(conn: &mut DbConn, email: &str, locale: &str, policy: ConfirmationPolicy) -> diesel::QueryResult<()> {
+pub fn request(conn: &mut DbConn, email: &str, locale: &str, policy: ConfirmationPolicy) -> Result<(), Error> {
     db::write_transaction(conn, |conn| {
         let id = match subscribers::find_by_email(conn, email)? {
             Some(existing) if existing.status == CONFIRMED || existing.status == BOUNCED => return Ok(()),
@@ -58,7 +60,7 @@ pub fn request(conn: &mut DbConn, email: &str, locale: &str, policy: Confirmatio
 /// Confirms the subscription a genuine, unexpired confirmation link names, if the link is
 /// from the subscriber's current epoch. Returns their locale when they are (now or already)
 /// subscribed; `None` when the link no longer works.
-pub fn confirm(conn: &mut DbConn, link: ConfirmLink) -> diesel::QueryResult<Option<String>> {
+pub fn confirm(conn: &mut DbConn, link: ConfirmLink) -> Result<Option<String>, Error> {
     db::write_transaction(conn, |conn| {
         let Some(subscriber) = subscribers::find(conn, link.subscriber_id)? else { return Ok(None) };
         if subscriber.link_epoch != link.epoch {
@@ -76,7 +78,7 @@ pub fn confirm(conn: &mut DbConn, link: ConfirmLink) -> diesel::QueryResult<Opti
 /// Ends a subscription; returns the subscriber's locale, or `None` if there is no such
 /// subscriber. Leaving twice is leaving once; a bounced address stays bounced, so that
 /// leaving cannot turn it into one the public subscribe form may revive.
-pub fn unsubscribe(conn: &mut DbConn, subscriber_id: i64) -> diesel::QueryResult<Option<String>> {
+pub fn unsubscribe(conn: &mut DbConn, subscriber_id: i64) -> Result<Option<String>, Error> {
     db::write_transaction(conn, |conn| {
         let Some(subscriber) = subscribers::find(conn, subscriber_id)? else { return Ok(None) };
         if subscriber.status != UNSUBSCRIBED && subscriber.status != BOUNCED {
