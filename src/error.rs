@@ -271,6 +271,10 @@ impl From<service::Error> for ApiError {
                 tracing::error!(%error, "cannot write the media folder");
                 ApiError::Internal
             }
+            service::Error::Delivery(reason) => {
+                tracing::error!(%reason, "delivery failed");
+                ApiError::Internal
+            }
             service::Error::Db(error) => error.into(),
             service::Error::Inconsistent(what) => {
                 tracing::error!(what, "stored data is inconsistent");

@@ -11,11 +11,11 @@ use crate::db::deliveries::{self, Scope};
 use crate::db::{site as published, subscribers, Database};
 use crate::delivery::load::edition_email;
 use crate::delivery::message::{build, to_eml, Addressing};
-use crate::delivery::queue::{queue_edition, record_send};
 use crate::delivery::smtp::{Transport, UrlError};
 use crate::delivery::tokens::LinkTokens;
 use crate::delivery::worker::Worker;
 use crate::l10n::Args;
+use crate::service::sending;
 use crate::site::Site;
 
 /// The site as emails link to it: `public_url`, else the bind address.
@@ -61,9 +61,8 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
     let edition = published::published_edition(&mut conn, slug).map_err(technical)?.ok_or_else(|| {
         Failure::Said(context.say("cli-edition-not-found", &Args::new().with("slug", slug.to_owned())))
     })?;
-    let queued = queue_edition(&mut conn, edition.id, context.l10n.default_locale()).map_err(technical)?;
-    let detail = serde_json::json!({"queued": queued.queued});
-    record_send(&mut conn, None, edition.id, "send", detail).map_err(technical)?;
+    let queued =
+        sending::send_edition(&mut conn, edition.id, None, context.l10n.default_locale()).map_err(technical)?;
     drop(conn);
     let bar = ProgressBar::new(queued.progress.total as u64);
     bar.set_style(

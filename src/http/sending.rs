@@ -13,10 +13,11 @@ use crate::db::editions;
 use crate::delivery::compose::Composed;
 use crate::delivery::load::edition_email;
 use crate::delivery::message::{build, Addressing};
-use crate::delivery::queue::{queue_edition, record_send, Queued};
+use crate::delivery::queue::Queued;
 use crate::domain::{EmailAddress, Invalid};
 use crate::error::ApiError;
 use crate::http::json::Json;
+use crate::service::sending;
 use crate::service::Conflict;
 
 #[derive(Deserialize, IntoParams)]
@@ -56,11 +57,7 @@ pub async fn send_edition(
     let actor = admin.id;
     let queued = state
         .db
-        .run(move |conn| {
-            let queued = queue_edition(conn, id, &default)?;
-            record_send(conn, Some(actor), id, "send", serde_json::json!({"queued": queued.queued}))?;
-            Ok::<_, ApiError>(queued)
-        })
+        .run(move |conn| sending::send_edition(conn, id, Some(actor), &default).map_err(ApiError::from))
         .await?;
     Ok(HttpResponse::Accepted().json(queued))
 }
@@ -155,8 +152,8 @@ pub async fn test_send(
         tracing::warn!(%error, "test send failed");
         ApiError::Upstream
     })?;
-    let (actor, detail) = (admin.id, serde_json::json!({"to": email.as_str(), "locale": composed.locale}));
-    state.db.run(move |conn| record_send(conn, Some(actor), id, "test_send", detail).map_err(ApiError::from)).await?;
+    let (actor, to, locale) = (admin.id, email.into_string(), composed.locale.clone());
+    state.db.run(move |conn| sending::record_test_send(conn, id, actor, &to, &locale).map_err(ApiError::from)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

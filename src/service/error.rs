@@ -48,6 +48,9 @@ pub enum Error {
     /// A file could not be written where the settings say (the media folder).
     #[error("storage: {0}")]
     Storage(std::io::Error),
+    /// Composing or queuing mail failed for a reason of its own (a template, say).
+    #[error("delivery: {0}")]
+    Delivery(String),
     #[error(transparent)]
     Db(#[from] DbError),
     #[error("stored data is inconsistent: {0}")]

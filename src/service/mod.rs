@@ -10,6 +10,7 @@ pub mod freshness;
 pub mod media;
 pub mod publication;
 pub mod scheduler;
+pub mod sending;
 pub mod stories;
 pub mod subscribers;
 pub mod subscriptions;
