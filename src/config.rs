@@ -7,6 +7,8 @@ use config::{Config, Environment, File, FileFormat};
 use secrecy::SecretString;
 use serde::Deserialize;
 
+use crate::l10n::LocaleSetting;
+
 /// The defaults every other layer overrides; compiled in so the binary runs from any folder.
 const BUILT_IN_DEFAULTS: &str = include_str!("../config/default.toml");
 
@@ -114,42 +116,6 @@ pub struct MediaSettings {
     /// How long a whole upload's body may take to arrive; a client that stalls or trickles
     /// is cut off with 408 instead of holding a connection and a buffer.
     pub read_timeout_secs: u64,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct LocaleSetting {
-    pub code: String,
-    pub name: String,
-    pub direction: Direction,
-    /// How numbers and dates are written: `latn` (0-9) or `arab` (٠-٩).
-    #[serde(default)]
-    pub digits: Digits,
-    /// The CLDR locale for dates, when it differs from `code` (`en-GB` writes
-    /// "14 April 2019" where `en` writes "April 14, 2019").
-    #[serde(default)]
-    pub cldr_locale: Option<String>,
-}
-
-impl LocaleSetting {
-    /// A locale with Latin digits and its own CLDR data; the name is the code.
-    pub fn new(code: &str, direction: Direction) -> Self {
-        Self { code: code.into(), name: code.into(), direction, digits: Digits::Latn, cldr_locale: None }
-    }
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Digits {
-    #[default]
-    Latn,
-    Arab,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    Ltr,
-    Rtl,
 }
 
 #[derive(Debug, Clone, Deserialize)]

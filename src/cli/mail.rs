@@ -8,11 +8,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{Context, Failure};
 use crate::db::deliveries::{self, Scope};
-use crate::db::{site as published, subscribers, Database};
+use crate::db::{published, subscribers, Database};
+use crate::delivery::links::LinkTokens;
 use crate::delivery::load::edition_email;
 use crate::delivery::message::{build, to_eml, Addressing};
 use crate::delivery::smtp::{Transport, UrlError};
-use crate::delivery::tokens::LinkTokens;
 use crate::delivery::worker::Worker;
 use crate::l10n::Args;
 use crate::service::sending;

@@ -18,7 +18,7 @@ pub struct Subscriber {
     pub updated_at: NaiveDateTime,
     pub confirmed_at: Option<NaiveDateTime>,
     pub unsubscribed_at: Option<NaiveDateTime>,
-    /// Advanced whenever the subscriber leaves; see `delivery::tokens`.
+    /// Advanced whenever the subscriber leaves; see `delivery::links`.
     pub link_epoch: i64,
 }
 

@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use super::body::EncodedPart;
 use super::DeliveryError;
-use crate::config::Direction;
 use crate::l10n::Args;
+use crate::l10n::Direction;
 use crate::render::markdown::to_safe_html;
 use crate::site::pages::{Footer, ImageContext, Signature};
 use crate::site::view::{Edition, Publication};

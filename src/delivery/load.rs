@@ -4,7 +4,7 @@
 
 use super::compose::{self, Composed};
 use super::DeliveryError;
-use crate::db::{site as published, DbConn};
+use crate::db::{published, DbConn};
 use crate::site::{load, Lookups, Site};
 
 /// The published edition `edition_id` as an email in `locale`, from its live revision;

@@ -10,13 +10,13 @@
 
 pub mod body;
 pub mod compose;
+pub mod links;
 pub mod load;
 pub mod message;
 pub mod queue;
 #[cfg(test)]
 mod render_tests;
 pub mod smtp;
-pub mod tokens;
 pub mod worker;
 
 use crate::db::DbError;

@@ -10,13 +10,13 @@ use futures_util::stream::FuturesUnordered;
 use futures_util::StreamExt;
 
 use super::compose::Composed;
+use super::links::{ConfirmLink, LinkTokens};
 use super::message::{build, Addressing};
 use super::smtp::Transport;
-use super::tokens::{ConfirmLink, LinkTokens};
 use super::{load, DeliveryError};
 use crate::config::{EmailSettings, Settings};
 use crate::db::deliveries::{self, Delivery, Scope, CONFIRMATION};
-use crate::db::{self, site as published, subscribers, Database};
+use crate::db::{self, published, subscribers, Database};
 use crate::site::Site;
 
 /// Rendered messages by (kind, edition, locale), valid for one content version.

@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 
 use super::locale::request_locale;
 use crate::app::AppState;
-use crate::db::{site as published, DbConn};
+use crate::db::{published, DbConn};
 use crate::error::ApiError;
 use crate::site::paths::Resolved;
 use crate::site::{Page, PagePath, Site, SiteError};

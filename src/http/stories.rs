@@ -16,7 +16,7 @@ use crate::db::DbConn;
 use crate::domain::workflow::Status;
 use crate::error::ApiError;
 use crate::http::json::Json;
-use crate::service::freshness::{is_outdated, outdated_story_ids};
+use crate::service::outdated::{is_outdated, outdated_story_ids};
 use crate::service::stories::StoryFields;
 use crate::service::{self, Rules};
 

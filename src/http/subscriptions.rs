@@ -171,8 +171,8 @@ async fn notice(
     let name = state.db.run(move |conn| site.current_name(conn, &lang).map_err(ApiError::from)).await?;
     let l10n = &state.l10n;
     let dir = match l10n.direction(locale) {
-        crate::config::Direction::Rtl => "rtl",
-        crate::config::Direction::Ltr => "ltr",
+        crate::l10n::Direction::Rtl => "rtl",
+        crate::l10n::Direction::Ltr => "ltr",
     };
     let html = state
         .site

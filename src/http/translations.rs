@@ -19,7 +19,7 @@ use crate::domain::revision::{self, FieldChange, ImageRef, Snapshot};
 use crate::domain::workflow::{Action, Status};
 use crate::error::ApiError;
 use crate::http::json::Json;
-use crate::service::freshness::{self, Outdated, Stale};
+use crate::service::outdated::{self, Outdated, Stale};
 use crate::service::translations::{self as editing, TransitionRequest};
 use crate::service::{self, etag, IfMatch, Rules};
 
@@ -569,7 +569,7 @@ fn view(conn: &mut DbConn, rules: &Rules, translation: &Translation, revision_id
             url: format!("/media/{}", file.file_name),
         });
     }
-    let stale = freshness::outdated(conn, rules, translation)?;
+    let stale = outdated::outdated(conn, rules, translation)?;
     let view = TranslationView {
         story_id: translation.story_id,
         locale: translation.locale.clone(),

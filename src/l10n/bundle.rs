@@ -9,8 +9,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use super::plural::PluralSelector;
-use crate::config::{Digits, Direction, LocaleSetting};
-use crate::render::dates::localize_digits;
+use super::{localize_digits, Digits, Direction, LocaleSetting};
 
 type Bundle = FluentBundle<Arc<FluentResource>>;
 

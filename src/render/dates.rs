@@ -10,7 +10,7 @@ use icu_datetime::fieldsets::YMD;
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_locale_core::Locale;
 
-use crate::config::{Digits, LocaleSetting};
+use crate::l10n::{Digits, LocaleSetting};
 
 /// Long-form date formatters, one per configured locale.
 pub struct DateFormats {
@@ -46,24 +46,10 @@ impl DateFormats {
     }
 }
 
-/// Writes ASCII digits in a locale's digit system (for numbers that are not dates).
-pub fn localize_digits(text: &str, digits: Digits) -> String {
-    match digits {
-        Digits::Latn => text.to_owned(),
-        Digits::Arab => text
-            .chars()
-            .map(|c| match c.to_digit(10) {
-                Some(d) => char::from_u32(0x0660 + d).unwrap_or(c),
-                None => c,
-            })
-            .collect(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Direction;
+    use crate::l10n::{localize_digits, Direction};
 
     fn locale(code: &str, digits: Digits) -> LocaleSetting {
         let cldr_locale = (code == "en").then(|| "en-GB".to_owned());

@@ -16,7 +16,8 @@ use std::fmt::Write;
 use minijinja::{escape_formatter, AutoEscape, Environment, Error, ErrorKind, Output, State};
 use sha2::{Digest, Sha256};
 
-use super::dates::{localize_digits, DateFormats};
+use super::dates::DateFormats;
+use crate::l10n::localize_digits;
 use crate::l10n::{Args, Localizer, Style};
 
 /// Built-in templates, by name.

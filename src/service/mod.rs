@@ -6,8 +6,8 @@
 pub mod accounts;
 pub mod editions;
 pub mod error;
-pub mod freshness;
 pub mod media;
+pub mod outdated;
 pub mod publication;
 pub mod scheduler;
 pub mod sending;

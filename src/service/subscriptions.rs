@@ -11,7 +11,7 @@ use chrono::Duration;
 use crate::config::SubscriptionSettings;
 use crate::db::subscribers::{self, BOUNCED, CONFIRMED, PENDING, UNSUBSCRIBED};
 use crate::db::{self, deliveries, DbConn};
-use crate::delivery::tokens::ConfirmLink;
+use crate::delivery::links::ConfirmLink;
 
 use super::Error;
 

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::paths::PagePath;
 use super::{Lookups, Site, SiteError};
-use crate::db::{site as published, Database, DbConn, DbError};
+use crate::db::{published, Database, DbConn, DbError};
 
 /// What an export wrote.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

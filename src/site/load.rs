@@ -13,7 +13,7 @@ use super::view::{
     PublicationText, Sitemap, SitemapEdition, SitemapStory, Story,
 };
 use crate::db::editions::{Edition as EditionRow, EditionText};
-use crate::db::site as published;
+use crate::db::published;
 use crate::db::{media, publication, DbConn, DbError};
 use crate::domain::revision::ImageRef;
 

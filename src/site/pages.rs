@@ -10,7 +10,7 @@ use super::cache::Page;
 use super::paths::PagePath;
 use super::view::{ArchiveEntry, Content, Edition, Image, Publication, Sitemap, Story};
 use super::{feed, Site, SiteError};
-use crate::config::Direction;
+use crate::l10n::Direction;
 use crate::render::markdown::to_safe_html;
 
 const HTML: &str = "text/html; charset=utf-8";

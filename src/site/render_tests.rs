@@ -12,7 +12,7 @@ use super::view::{
     Story,
 };
 use super::{BaseUrl, PageCache, PagePath, Site};
-use crate::config::LocaleSetting;
+use crate::l10n::LocaleSetting;
 use crate::l10n::Localizer;
 use crate::render::dates::DateFormats;
 use crate::render::theme::Theme;

@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
-use nashra::config::{Direction, LocaleSetting};
 use nashra::error::ApiError;
 use nashra::l10n::Localizer;
+use nashra::l10n::{Direction, LocaleSetting};
 
 fn shipped() -> Localizer {
     let locales = [LocaleSetting::new("en", Direction::Ltr), LocaleSetting::new("ar", Direction::Rtl)];

@@ -12,7 +12,7 @@ use crate::db::users::User;
 use crate::db::{self, stories, DbConn};
 use crate::domain::workflow::Status;
 use crate::domain::Role;
-use crate::service::freshness::is_outdated;
+use crate::service::outdated::is_outdated;
 use crate::service::translations as editing;
 use crate::service::{Error, Rules};
 

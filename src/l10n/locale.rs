@@ -1,0 +1,54 @@
+//! What a locale is, as the configuration names it: its code, its name in itself, its
+//! direction, its digits and the CLDR locale of its dates; and writing digits its way.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LocaleSetting {
+    pub code: String,
+    pub name: String,
+    pub direction: Direction,
+    /// How numbers and dates are written: `latn` (0-9) or `arab` (٠-٩).
+    #[serde(default)]
+    pub digits: Digits,
+    /// The CLDR locale for dates, when it differs from `code` (`en-GB` writes
+    /// "14 April 2019" where `en` writes "April 14, 2019").
+    #[serde(default)]
+    pub cldr_locale: Option<String>,
+}
+
+impl LocaleSetting {
+    /// A locale with Latin digits and its own CLDR data; the name is the code.
+    pub fn new(code: &str, direction: Direction) -> Self {
+        Self { code: code.into(), name: code.into(), direction, digits: Digits::Latn, cldr_locale: None }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Digits {
+    #[default]
+    Latn,
+    Arab,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+/// Writes ASCII digits in a locale's digit system (for numbers that are not dates).
+pub fn localize_digits(text: &str, digits: Digits) -> String {
+    match digits {
+        Digits::Latn => text.to_owned(),
+        Digits::Arab => text
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32(0x0660 + d).unwrap_or(c),
+                None => c,
+            })
+            .collect(),
+    }
+}
