@@ -87,7 +87,7 @@ fn known(state: &AppState, locale: String) -> Result<String, ApiError> {
 
 fn respond(
     req: &HttpRequest,
-    (page, version): (Option<std::sync::Arc<crate::site::Page>>, Option<chrono::NaiveDateTime>),
+    (page, version): (Option<std::sync::Arc<crate::site::Rendered>>, Option<chrono::NaiveDateTime>),
 ) -> Result<HttpResponse, ApiError> {
     let page = page.ok_or(ApiError::NotFound)?;
     Ok(conditional(req, &page, version))

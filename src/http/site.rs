@@ -12,7 +12,7 @@ use crate::app::AppState;
 use crate::db::{published, DbConn};
 use crate::error::ApiError;
 use crate::site::paths::Resolved;
-use crate::site::{Page, PagePath, Site, SiteError};
+use crate::site::{PagePath, Rendered, Site, SiteError};
 
 /// Pages carry no script at all; styles and images come from the site itself.
 const CONTENT_SECURITY_POLICY: &str =
@@ -70,9 +70,9 @@ pub(crate) async fn cached<F>(
     state: &web::Data<AppState>,
     key: String,
     render: F,
-) -> Result<(Option<Arc<Page>>, Option<NaiveDateTime>), ApiError>
+) -> Result<(Option<Arc<Rendered>>, Option<NaiveDateTime>), ApiError>
 where
-    F: FnOnce(&Site, &mut DbConn) -> Result<Option<Page>, SiteError> + Send + 'static,
+    F: FnOnce(&Site, &mut DbConn) -> Result<Option<Rendered>, SiteError> + Send + 'static,
 {
     // The common case touches no database: the version is known and the page cached.
     if let Some(version) = state.freshness.known() {
@@ -102,7 +102,7 @@ where
 
 /// 304 when the client's copy is current, else the page with its validators. Clients must
 /// revalidate (`no-cache`) so a publish or unpublish is seen on the next request.
-pub(crate) fn conditional(req: &HttpRequest, page: &Page, version: Option<NaiveDateTime>) -> HttpResponse {
+pub(crate) fn conditional(req: &HttpRequest, page: &Rendered, version: Option<NaiveDateTime>) -> HttpResponse {
     // HTTP dates have whole seconds; so must the comparison with If-Modified-Since.
     let last_modified = version
         .and_then(|v| chrono::DateTime::from_timestamp(v.and_utc().timestamp(), 0))

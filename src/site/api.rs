@@ -5,7 +5,7 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::cache::Page;
+use super::cache::Rendered;
 use super::pages::ImageContext;
 use super::paths::PagePath;
 use super::view::{Edition, EditionSummary, Story};
@@ -95,7 +95,7 @@ impl From<ImageContext> for PublicImage {
 }
 
 /// Published editions in `locale`, newest first.
-pub fn editions(site_: &Site, locale: &str, editions: &[EditionSummary]) -> Result<Page, SiteError> {
+pub fn editions(site_: &Site, locale: &str, editions: &[EditionSummary]) -> Result<Rendered, SiteError> {
     let list: Vec<PublicEditionSummary> = editions
         .iter()
         .map(|edition| PublicEditionSummary {
@@ -110,7 +110,7 @@ pub fn editions(site_: &Site, locale: &str, editions: &[EditionSummary]) -> Resu
 }
 
 /// A published edition with its stories.
-pub fn edition(site_: &Site, edition: &Edition) -> Result<Page, SiteError> {
+pub fn edition(site_: &Site, edition: &Edition) -> Result<Rendered, SiteError> {
     let locale = edition.locale.as_str();
     let stories = edition
         .stories
@@ -140,7 +140,7 @@ pub fn edition(site_: &Site, edition: &Edition) -> Result<Page, SiteError> {
 }
 
 /// A published story.
-pub fn story(site_: &Site, story: &Story) -> Result<Page, SiteError> {
+pub fn story(site_: &Site, story: &Story) -> Result<Rendered, SiteError> {
     let body = PublicStory {
         url: site_.base.absolute(&PagePath::Story(story.locale.clone(), story.slug.clone()).path()),
         locales: story.locales.clone(),
@@ -159,6 +159,6 @@ pub fn story(site_: &Site, story: &Story) -> Result<Page, SiteError> {
     json(&body)
 }
 
-fn json(body: &impl Serialize) -> Result<Page, SiteError> {
-    Ok(Page::new(serde_json::to_vec(body)?, JSON))
+fn json(body: &impl Serialize) -> Result<Rendered, SiteError> {
+    Ok(Rendered::new(serde_json::to_vec(body)?, JSON))
 }

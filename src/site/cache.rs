@@ -13,7 +13,7 @@ use crate::render::theme::hex;
 
 /// A rendered page with its validator.
 #[derive(Debug)]
-pub struct Page {
+pub struct Rendered {
     /// Shared, so serving it copies no bytes.
     pub body: Bytes,
     pub content_type: &'static str,
@@ -21,7 +21,7 @@ pub struct Page {
     pub etag: String,
 }
 
-impl Page {
+impl Rendered {
     pub fn new(body: Vec<u8>, content_type: &'static str) -> Self {
         let etag = format!("\"{}\"", &hex(&Sha256::digest(&body))[..32]);
         Self { body: body.into(), content_type, etag }
@@ -30,7 +30,7 @@ impl Page {
 
 struct Entries {
     version: Option<NaiveDateTime>,
-    pages: HashMap<String, Arc<Page>>,
+    pages: HashMap<String, Arc<Rendered>>,
     bytes: usize,
 }
 
@@ -44,7 +44,7 @@ impl PageCache {
         Self { limit: limit_bytes, entries: Mutex::new(Entries { version: None, pages: HashMap::new(), bytes: 0 }) }
     }
 
-    pub fn get(&self, path: &str, version: Option<NaiveDateTime>) -> Option<Arc<Page>> {
+    pub fn get(&self, path: &str, version: Option<NaiveDateTime>) -> Option<Arc<Rendered>> {
         let mut entries = self.lock();
         if entries.version != version {
             entries.version = version;
@@ -57,7 +57,7 @@ impl PageCache {
 
     /// Keeps a page rendered at `version`. Past the byte limit the cache starts over, which
     /// is simple and bounded; popular pages return at once.
-    pub fn put(&self, path: &str, version: Option<NaiveDateTime>, page: Arc<Page>) {
+    pub fn put(&self, path: &str, version: Option<NaiveDateTime>, page: Arc<Rendered>) {
         let mut entries = self.lock();
         if entries.version != version {
             return;
@@ -85,7 +85,7 @@ mod tests {
         let v1 = chrono::DateTime::from_timestamp(1, 0).map(|t| t.naive_utc());
         let v2 = chrono::DateTime::from_timestamp(2, 0).map(|t| t.naive_utc());
         assert!(cache.get("/en/", v1).is_none());
-        cache.put("/en/", v1, Arc::new(Page::new(b"hello".to_vec(), "text/html")));
+        cache.put("/en/", v1, Arc::new(Rendered::new(b"hello".to_vec(), "text/html")));
         assert_eq!(cache.get("/en/", v1).unwrap().body, &b"hello"[..]);
         assert!(cache.get("/en/", v2).is_none());
         assert!(cache.get("/en/", v2).is_none(), "stale entries are gone");
@@ -95,8 +95,8 @@ mod tests {
     fn the_cache_stays_within_its_limit() {
         let cache = PageCache::new(10);
         cache.get("/", None);
-        cache.put("/a", None, Arc::new(Page::new(vec![0; 6], "text/html")));
-        cache.put("/b", None, Arc::new(Page::new(vec![0; 6], "text/html")));
+        cache.put("/a", None, Arc::new(Rendered::new(vec![0; 6], "text/html")));
+        cache.put("/b", None, Arc::new(Rendered::new(vec![0; 6], "text/html")));
         assert!(cache.get("/a", None).is_none());
         assert!(cache.get("/b", None).is_some());
     }

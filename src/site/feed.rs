@@ -4,14 +4,14 @@
 use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Text};
 use chrono::{NaiveDateTime, TimeZone, Utc};
 
-use super::cache::Page;
+use super::cache::Rendered;
 use super::paths::PagePath;
 use super::view::FeedEntry;
 use super::Site;
 use crate::render::markdown::to_safe_html;
 
 /// The feed of `locale`, named `name`.
-pub(super) fn atom(site_: &Site, locale: &str, name: &str, stories: &[FeedEntry]) -> Page {
+pub(super) fn atom(site_: &Site, locale: &str, name: &str, stories: &[FeedEntry]) -> Rendered {
     let name = name.to_owned();
     let feed_url = site_.base.absolute(&PagePath::Feed(locale.to_owned()).path());
     let home_url = site_.base.absolute(&PagePath::Home(locale.to_owned()).path());
@@ -47,7 +47,7 @@ pub(super) fn atom(site_: &Site, locale: &str, name: &str, stories: &[FeedEntry]
     feed.set_authors(vec![Person { name, ..Default::default() }]);
     feed.set_links(vec![link(&feed_url, "self", "application/atom+xml"), link(&home_url, "alternate", "text/html")]);
     feed.set_entries(entries);
-    Page::new(feed.to_string().into_bytes(), "application/atom+xml; charset=utf-8")
+    Rendered::new(feed.to_string().into_bytes(), "application/atom+xml; charset=utf-8")
 }
 
 fn link(href: &str, rel: &str, mime_type: &str) -> Link {

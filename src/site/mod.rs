@@ -25,7 +25,7 @@ pub mod view;
 use std::ops::Not;
 use std::sync::Arc;
 
-pub use cache::{Page, PageCache};
+pub use cache::{PageCache, Rendered};
 pub use load::Lookups;
 pub use paths::PagePath;
 
@@ -107,7 +107,7 @@ impl Site {
     }
 
     /// Renders the page at `path` from what is published now; `None` if there is no such page.
-    pub fn render(&self, conn: &mut DbConn, path: &PagePath) -> Result<Option<Page>, SiteError> {
+    pub fn render(&self, conn: &mut DbConn, path: &PagePath) -> Result<Option<Rendered>, SiteError> {
         self.render_with(conn, &Lookups::default(), path)
     }
 
@@ -118,7 +118,7 @@ impl Site {
         conn: &mut DbConn,
         lookups: &Lookups,
         path: &PagePath,
-    ) -> Result<Option<Page>, SiteError> {
+    ) -> Result<Option<Rendered>, SiteError> {
         let Some(content) = load::content(conn, lookups, path, self.feed_entries)? else { return Ok(None) };
         let none = view::Publication::default();
         let publication = match path {
@@ -134,7 +134,7 @@ impl Site {
         publication: &view::Publication,
         path: &PagePath,
         content: &view::Content,
-    ) -> Result<Page, SiteError> {
+    ) -> Result<Rendered, SiteError> {
         pages::render(self, publication, path, content)
     }
 
@@ -144,18 +144,18 @@ impl Site {
     }
 
     /// The public JSON list of editions in `locale`.
-    pub fn public_editions(&self, conn: &mut DbConn, locale: &str) -> Result<Page, SiteError> {
+    pub fn public_editions(&self, conn: &mut DbConn, locale: &str) -> Result<Rendered, SiteError> {
         api::editions(self, locale, &load::editions(conn, &Lookups::default(), locale)?)
     }
 
     /// The public JSON of an edition in `locale`; `None` if there is none.
-    pub fn public_edition(&self, conn: &mut DbConn, locale: &str, slug: &str) -> Result<Option<Page>, SiteError> {
+    pub fn public_edition(&self, conn: &mut DbConn, locale: &str, slug: &str) -> Result<Option<Rendered>, SiteError> {
         let Some(edition) = load::edition_by_slug(conn, &Lookups::default(), slug, locale)? else { return Ok(None) };
         api::edition(self, &edition).map(Some)
     }
 
     /// The public JSON of a story in `locale`; `None` if there is none.
-    pub fn public_story(&self, conn: &mut DbConn, locale: &str, slug: &str) -> Result<Option<Page>, SiteError> {
+    pub fn public_story(&self, conn: &mut DbConn, locale: &str, slug: &str) -> Result<Option<Rendered>, SiteError> {
         let Some(story) = load::story(conn, &Lookups::default(), slug, locale)? else { return Ok(None) };
         api::story(self, &story).map(Some)
     }

@@ -6,7 +6,7 @@ use minijinja::value::Serde;
 use minijinja::{context, Value};
 use serde::Serialize;
 
-use super::cache::Page;
+use super::cache::Rendered;
 use super::paths::PagePath;
 use super::view::{ArchiveEntry, Content, Edition, Image, Publication, Sitemap, Story};
 use super::{feed, Site, SiteError};
@@ -169,7 +169,7 @@ pub(super) fn render(
     publication: &Publication,
     page: &PagePath,
     content: &Content,
-) -> Result<Page, SiteError> {
+) -> Result<Rendered, SiteError> {
     let locale = page_locale(page).unwrap_or_default();
     match content {
         Content::Root => root(site, publication),
@@ -182,12 +182,12 @@ pub(super) fn render(
         Content::Robots => {
             let name = "site/robots.txt";
             let text = site.theme.render(name, context! { sitemap => site.base.absolute("/sitemap.xml") });
-            Ok(Page::new(template(name, text)?.into_bytes(), "text/plain; charset=utf-8"))
+            Ok(Rendered::new(template(name, text)?.into_bytes(), "text/plain; charset=utf-8"))
         }
     }
 }
 
-fn root(site: &Site, publication: &Publication) -> Result<Page, SiteError> {
+fn root(site: &Site, publication: &Publication) -> Result<Rendered, SiteError> {
     let default = site.l10n.default_locale().to_owned();
     let choices: Vec<Alternate> = site.l10n.codes().map(|code| alternate(site, &PagePath::Home(code.into()))).collect();
     let name = "site/index.html";
@@ -201,10 +201,10 @@ fn root(site: &Site, publication: &Publication) -> Result<Page, SiteError> {
             choices => Value::from(Serde(&choices)),
         },
     );
-    Ok(Page::new(template(name, html)?.into_bytes(), HTML))
+    Ok(Rendered::new(template(name, html)?.into_bytes(), HTML))
 }
 
-fn home(site: &Site, publication: &Publication, locale: &str, latest: Option<&Edition>) -> Result<Page, SiteError> {
+fn home(site: &Site, publication: &Publication, locale: &str, latest: Option<&Edition>) -> Result<Rendered, SiteError> {
     let page = PagePath::Home(locale.to_owned());
     let all_locales: Vec<String> = site.l10n.codes().map(str::to_owned).collect();
     let edition = latest.map(|e| edition_context(site, e));
@@ -222,7 +222,7 @@ fn home(site: &Site, publication: &Publication, locale: &str, latest: Option<&Ed
     )
 }
 
-fn edition_page(site: &Site, publication: &Publication, found: &Edition) -> Result<Page, SiteError> {
+fn edition_page(site: &Site, publication: &Publication, found: &Edition) -> Result<Rendered, SiteError> {
     let locale = found.locale.as_str();
     let edition = edition_context(site, found);
     let page = PagePath::Edition(locale.to_owned(), found.slug.clone());
@@ -240,7 +240,7 @@ fn edition_page(site: &Site, publication: &Publication, found: &Edition) -> Resu
     )
 }
 
-fn story_page(site: &Site, publication: &Publication, live: &Story) -> Result<Page, SiteError> {
+fn story_page(site: &Site, publication: &Publication, live: &Story) -> Result<Rendered, SiteError> {
     let locale = live.locale.as_str();
     let images: Vec<ImageContext> = live.images.iter().map(|image| ImageContext::new(site, image)).collect();
     let edition = live.edition.as_ref().and_then(|e| {
@@ -264,7 +264,12 @@ fn story_page(site: &Site, publication: &Publication, live: &Story) -> Result<Pa
     render_html(site, publication, "site/story.html", locale, meta, context! { story => Value::from(Serde(&story)) })
 }
 
-fn archive(site: &Site, publication: &Publication, locale: &str, entries: &[ArchiveEntry]) -> Result<Page, SiteError> {
+fn archive(
+    site: &Site,
+    publication: &Publication,
+    locale: &str,
+    entries: &[ArchiveEntry],
+) -> Result<Rendered, SiteError> {
     let editions: Vec<ArchiveContext> = entries
         .iter()
         .map(|entry| ArchiveContext {
@@ -303,7 +308,7 @@ struct SitemapAlternate {
     href: String,
 }
 
-fn render_sitemap(site: &Site, sitemap: &Sitemap) -> Result<Page, SiteError> {
+fn render_sitemap(site: &Site, sitemap: &Sitemap) -> Result<Rendered, SiteError> {
     let codes: Vec<String> = site.l10n.codes().map(str::to_owned).collect();
     let mut entries = Vec::new();
     let mut add = |pages: Vec<(PagePath, Option<String>)>| {
@@ -342,7 +347,7 @@ fn render_sitemap(site: &Site, sitemap: &Sitemap) -> Result<Page, SiteError> {
     }
     let name = "site/sitemap.xml";
     let xml = site.theme.render(name, context! { entries => Value::from(Serde(&entries)) });
-    Ok(Page::new(template(name, xml)?.into_bytes(), "application/xml; charset=utf-8"))
+    Ok(Rendered::new(template(name, xml)?.into_bytes(), "application/xml; charset=utf-8"))
 }
 
 /// Every page of the published site that `sitemap` describes, and those every site has.
@@ -461,7 +466,7 @@ fn render_html(
     locale: &str,
     meta: Meta,
     page: Value,
-) -> Result<Page, SiteError> {
+) -> Result<Rendered, SiteError> {
     let html = site.theme.render(
         template_name,
         context! {
@@ -472,7 +477,7 @@ fn render_html(
             ..page
         },
     );
-    Ok(Page::new(template(template_name, html)?.into_bytes(), HTML))
+    Ok(Rendered::new(template(template_name, html)?.into_bytes(), HTML))
 }
 
 fn site_context(site: &Site, publication: &Publication, locale: &str) -> SiteContext {
