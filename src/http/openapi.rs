@@ -1,4 +1,5 @@
-//! The OpenAPI 3.1 document, generated from the handlers' annotations, and its browsable
+//! The OpenAPI 3.1 document, generated from the handlers' annotations (of the operations
+//! `routes::operations` lists), and its browsable
 //! reference (Swagger UI, served from the binary so it works offline).
 
 use std::sync::OnceLock;
@@ -17,61 +18,8 @@ use utoipa_swagger_ui::{Config, SwaggerUi};
             with a stable `code` and a `title`/`detail` in the request's language \
             (`?lang=`, then the user's preference, then `Accept-Language`)."
     ),
-    paths(
-        super::accounts::login,
-        super::accounts::refresh,
-        super::accounts::logout,
-        super::accounts::get_me,
-        super::users::list_users,
-        super::users::create_user,
-        super::users::update_user,
-        super::publication::get_publication,
-        super::publication::put_publication,
-        super::stories::list_stories,
-        super::stories::create_story,
-        super::stories::get_story,
-        super::stories::update_story,
-        super::stories::delete_story,
-        super::translations::get_translation,
-        super::translations::put_translation,
-        super::translations::transition_translation,
-        super::translations::confirm_translation,
-        super::translations::list_revisions,
-        super::translations::get_revision,
-        super::translations::compare_revisions,
-        super::translations::restore_revision,
-        super::translations::list_events,
-        super::editions::list_editions,
-        super::editions::create_edition,
-        super::editions::get_edition,
-        super::editions::update_edition,
-        super::editions::put_edition_translation,
-        super::editions::get_readiness,
-        super::editions::publish_edition,
-        super::media::upload_media,
-        super::media::get_media,
-        super::media::get_media_file,
-        super::media::get_public_media,
-        super::sending::send_edition,
-        super::sending::get_delivery,
-        super::sending::preview_email,
-        super::sending::test_send,
-        super::subscriptions::subscribe,
-        super::subscribers::list_subscribers,
-        super::subscribers::update_subscriber,
-        super::subscribers::import_subscribers,
-        super::subscribers::export_subscribers,
-        super::public::list_public_editions,
-        super::public::get_public_edition,
-        super::public::get_public_story,
-        super::health::health,
-        super::health::ready,
-        super::audit::list_edition_events,
-        super::audit::list_user_events,
-        super::audit::list_audit,
-    ),
     components(schemas(super::problem::Problem, super::problem::FieldProblem)),
-    modifiers(&BearerAuth, &ExtractorProblems),
+    modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Logging in, tokens, the signed-in user"),
         (name = "users", description = "Accounts and roles (admins)"),
@@ -86,7 +34,19 @@ use utoipa_swagger_ui::{Config, SwaggerUi};
         (name = "operations", description = "Health and readiness"),
     )
 )]
-pub struct ApiDoc;
+struct ApiDoc;
+
+/// The whole document: what `ApiDoc` says of the API, every operation of `routes::operations`
+/// as its handler's attribute describes it, and the problems that every operation of its kind
+/// may answer.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut document = ApiDoc::openapi();
+    for operation in super::routes::operations() {
+        document.merge(operation.document());
+    }
+    ExtractorProblems.modify(&mut document);
+    document
+}
 
 struct BearerAuth;
 
@@ -162,6 +122,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// a copy per worker thread, some megabytes each, and serialize it on every request.)
 async fn serve_document() -> HttpResponse {
     static DOCUMENT: OnceLock<web::Bytes> = OnceLock::new();
-    let json = DOCUMENT.get_or_init(|| serde_json::to_vec(&ApiDoc::openapi()).unwrap_or_default().into());
+    let json = DOCUMENT.get_or_init(|| serde_json::to_vec(&document()).unwrap_or_default().into());
     HttpResponse::Ok().content_type(ContentType::json()).body(json.clone())
 }
