@@ -44,7 +44,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     for operation in super::routes::operations() {
         document.merge(operation.document());
     }
-    ExtractorProblems.modify(&mut document);
+    StandardProblems.modify(&mut document);
     document
 }
 
@@ -69,32 +69,58 @@ impl Modify for BearerAuth {
     }
 }
 
-/// Every JSON body and query string is parsed before the handler runs, and refused there
-/// (`json_error`, `query_error` and the JSON limit in `http/mod.rs`). Those answers are the
-/// same for every operation, so they are added here to each operation that takes a JSON body
-/// or query parameters, next to what its own annotation lists.
-struct ExtractorProblems;
+/// The problems an operation answers because of what it is, added to every operation next to
+/// what its own annotation lists (which wins for the same status), so that an annotation lists
+/// only what is particular to its operation:
+/// - every error is a problem, so an error response an annotation gives only a status and a
+///   description gets the `Problem` body;
+/// - an operation with a security requirement answers 401 without a valid access token, and
+///   403 to a disabled account or one without the role the requirement names;
+/// - an operation with path parameters answers 404 when they name nothing (the `PathConfig`
+///   of `http::app` makes unreadable ones not found too);
+/// - every JSON body and query string is parsed before the handler runs, and refused there
+///   (`http::json`, `query_error` and the JSON limit in `http/mod.rs`).
+struct StandardProblems;
 
-impl Modify for ExtractorProblems {
+impl Modify for StandardProblems {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::path::ParameterIn;
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        let problem = || ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
         for item in openapi.paths.paths.values_mut() {
             let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.patch, &mut item.delete];
             for operation in operations.into_iter().flatten() {
                 let json_body =
                     operation.request_body.as_ref().is_some_and(|body| body.content.contains_key("application/json"));
-                let query =
-                    operation.parameters.iter().flatten().any(|parameter| parameter.parameter_in == ParameterIn::Query);
+                let parameters = operation.parameters.iter().flatten();
+                let query = parameters.clone().any(|parameter| parameter.parameter_in == ParameterIn::Query);
+                let path = parameters.clone().any(|parameter| parameter.parameter_in == ParameterIn::Path);
+                // The role of the first requirement (`bearer`), if there is one: `Some(None)`
+                // when any signed-in user may call the operation.
+                let security = serde_json::to_value(&operation.security).unwrap_or_default();
+                let role = security[0].get("bearer").map(|roles| roles[0].as_str().map(str::to_owned));
+
+                let responses = &mut operation.responses.responses;
                 let mut add = |status: &str, description: &str| {
-                    let problem = utoipa::openapi::ContentBuilder::new()
-                        .schema(Some(utoipa::openapi::Ref::from_schema_name("Problem")))
-                        .build();
-                    let response = utoipa::openapi::ResponseBuilder::new()
+                    let response = ResponseBuilder::new()
                         .description(description)
-                        .content("application/problem+json", problem)
+                        .content("application/problem+json", problem())
                         .build();
-                    operation.responses.responses.entry(status.to_owned()).or_insert(response.into());
+                    responses.entry(status.to_owned()).or_insert(response.into());
                 };
+                if let Some(role) = &role {
+                    add("401", "No valid access token (`unauthorized`)");
+                    match role {
+                        Some(role) => add(
+                            "403",
+                            &format!("Needs the `{role}` role (`forbidden`), or the account is disabled (`account-disabled`)"),
+                        ),
+                        None => add("403", "The account is disabled (`account-disabled`)"),
+                    }
+                }
+                if path {
+                    add("404", "Nothing at this address (`not-found`)");
+                }
                 if json_body {
                     add("400", "Malformed JSON (`malformed-json`)");
                     add("413", "Body larger than the JSON limit (`payload-too-large`)");
@@ -103,6 +129,14 @@ impl Modify for ExtractorProblems {
                 }
                 if query {
                     add("400", "Malformed query parameters (`invalid-query`)");
+                }
+                for (status, response) in responses.iter_mut() {
+                    let error = status.starts_with('4') || status.starts_with('5');
+                    if let (true, RefOr::T(response)) = (error, response) {
+                        if response.content.is_empty() {
+                            response.content.insert("application/problem+json".to_owned(), problem());
+                        }
+                    }
                 }
             }
         }

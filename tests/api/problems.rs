@@ -116,6 +116,10 @@ fn health_ready_and_the_api_reference(backend: Backend) {
         if path.starts_with("/api/") || path.starts_with("/media/") {
             assert!(responses.keys().any(|status| status.starts_with('4')), "{method} {path} lists no error responses");
         }
+        for (status, response) in responses.iter().filter(|(status, _)| status.starts_with(['4', '5'])) {
+            let problem = &response["content"]["application/problem+json"]["schema"]["$ref"];
+            assert_eq!(problem, "#/components/schemas/Problem", "{method} {path} {status} is no problem");
+        }
     }
     assert!(document["components"]["schemas"]["Problem"].is_object());
 
