@@ -52,13 +52,16 @@ pub fn app(
     let json_limit = state.settings.http.json_limit_bytes;
     let private_cors = cors::private(&state.settings.http.cors_origins);
     let headers = default_headers(&state.settings.public_url);
+    // The API's resources by scope, in the order of `routes::SCOPES`.
     let [public, private, root] = routes::resources();
     App::new()
         .app_data(state)
         .app_data(web::PayloadConfig::default().limit(json_limit))
         .app_data(web::QueryConfig::default().error_handler(query_error))
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
+        // Published content: open to every origin, no token.
         .service(web::scope(routes::SCOPES[0]).service(public).wrap(cors::public()))
+        // The rest of the API: tokens read before any handler runs.
         .service(
             web::scope(routes::SCOPES[1])
                 .service(private)

@@ -1,6 +1,6 @@
-//! The OpenAPI 3.1 document, generated from the handlers' annotations (of the operations
-//! `routes::operations` lists), and its browsable
-//! reference (Swagger UI, served from the binary so it works offline).
+//! The OpenAPI 3.1 document, generated from the annotations of the handlers that
+//! `routes::operations` lists, and its browsable reference (Swagger UI, served from the binary
+//! so it works offline).
 
 use std::sync::OnceLock;
 
