@@ -59,10 +59,9 @@ impl From<IssuedSession> for TokenResponse {
     request_body = LoginRequest,
     responses(
         (status = 200, body = TokenResponse),
-        (status = 401, description = "Wrong email or password (the same answer for both)", body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Account disabled", body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Body does not match the schema", body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many attempts; see Retry-After", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong email or password (the same answer for both)"),
+        (status = 403, description = "Account disabled"),
+        (status = 429, description = "Too many attempts; see Retry-After"),
     )
 )]
 pub async fn login(
@@ -115,8 +114,8 @@ pub async fn login(
     request_body = RefreshRequest,
     responses(
         (status = 200, body = TokenResponse),
-        (status = 401, description = "Unknown, expired, revoked or reused token", body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Account disabled", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Unknown, expired, revoked or reused token"),
+        (status = 403, description = "Account disabled"),
     )
 )]
 pub async fn refresh(state: web::Data<AppState>, body: Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
@@ -135,7 +134,6 @@ pub async fn refresh(state: web::Data<AppState>, body: Json<RefreshRequest>) -> 
     request_body = RefreshRequest,
     responses(
         (status = 204, description = "Session ended"),
-        (status = 422, description = "Body does not match the schema", body = super::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn logout(state: web::Data<AppState>, body: Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
@@ -152,8 +150,6 @@ pub async fn logout(state: web::Data<AppState>, body: Json<RefreshRequest>) -> R
     security(("bearer" = [])),
     responses(
         (status = 200, body = UserView),
-        (status = 401, body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Account disabled", body = super::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn get_me(user: CurrentUser) -> HttpResponse {

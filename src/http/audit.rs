@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::pagination::{Page, PageQuery, PageRequest};
-use super::problem::Problem;
 use crate::app::AppState;
 use crate::auth::{Admin, CurrentUser};
 use crate::db::audit::{self, NamedEvent};
@@ -71,10 +70,7 @@ pub struct AuditFilter {
     params(("id" = i64, Path), PageQuery),
     responses(
         (status = 200, body = Page<AuditEventView>),
-        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Page out of range", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Page out of range"),
     )
 )]
 pub async fn list_edition_events(
@@ -96,11 +92,7 @@ pub async fn list_edition_events(
     params(("id" = i64, Path, description = "User id"), PageQuery),
     responses(
         (status = 200, body = Page<AuditEventView>),
-        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Page out of range", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Page out of range"),
     )
 )]
 pub async fn list_user_events(
@@ -122,10 +114,7 @@ pub async fn list_user_events(
     params(PageQuery, AuditFilter),
     responses(
         (status = 200, body = Page<AuditEventView>),
-        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Page out of range", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Page out of range"),
     )
 )]
 pub async fn list_audit(

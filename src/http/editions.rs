@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::pagination::{Page, PageQuery};
-use super::problem::Problem;
 use super::translations::known_locale;
 use crate::app::AppState;
 use crate::auth::{CurrentUser, Editor, Reviewer};
@@ -126,8 +125,7 @@ pub struct EditionTextRequest {
     params(PageQuery),
     responses(
         (status = 200, body = Page<EditionView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Page out of range", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Page out of range"),
     )
 )]
 pub async fn list_editions(
@@ -153,10 +151,8 @@ pub async fn list_editions(
     request_body = CreateEditionRequest,
     responses(
         (status = 201, body = EditionView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Number or slug taken", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Number or slug taken"),
+        (status = 422, description = "Invalid fields"),
     )
 )]
 pub async fn create_edition(
@@ -183,8 +179,6 @@ pub async fn create_edition(
     params(("id" = i64, Path)),
     responses(
         (status = 200, body = EditionView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn get_edition(
@@ -204,11 +198,8 @@ pub async fn get_edition(
     request_body = UpdateEditionRequest,
     responses(
         (status = 200, body = EditionView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Number or slug taken, a story is in another edition, or the edition is published and the caller no reviewer (`published-needs-reviewer`)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, unknown stories or media", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Number or slug taken, a story is in another edition, or the edition is published and the caller no reviewer (`published-needs-reviewer`)"),
+        (status = 422, description = "Invalid fields, unknown stories or media"),
     )
 )]
 pub async fn update_edition(
@@ -246,10 +237,7 @@ pub async fn update_edition(
     request_body = EditionTextRequest,
     responses(
         (status = 200, body = EditionView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields"),
     )
 )]
 pub async fn put_edition_translation(
@@ -287,8 +275,6 @@ pub async fn put_edition_translation(
     params(("id" = i64, Path)),
     responses(
         (status = 200, body = Vec<NotReady>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn get_readiness(
@@ -316,11 +302,9 @@ pub async fn get_readiness(
     params(("id" = i64, Path)),
     responses(
         (status = 200, body = EditionView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a reviewer (`forbidden`), or the author of a change not yet live (`own-revision`)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not ready (`edition-not-ready`, with `not_ready`)", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "One of its translations changed at the same moment (`precondition-failed`); retry", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a reviewer (`forbidden`), or the author of a change not yet live (`own-revision`)"),
+        (status = 409, description = "Not ready (`edition-not-ready`, with `not_ready`)"),
+        (status = 412, description = "One of its translations changed at the same moment (`precondition-failed`); retry"),
     )
 )]
 pub async fn publish_edition(

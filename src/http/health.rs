@@ -20,7 +20,7 @@ pub async fn health() -> HttpResponse {
     tag = "operations",
     responses(
         (status = 200, description = "Ready to serve"),
-        (status = 503, description = "Database unreachable", body = crate::http::problem::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Database unreachable"),
     )
 )]
 pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {

@@ -11,7 +11,6 @@ use futures_util::TryStreamExt;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::problem::Problem;
 use crate::app::AppState;
 use crate::auth::{CurrentUser, Editor};
 use crate::db::media::{self, Media};
@@ -75,13 +74,11 @@ pub struct UploadForm {
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     responses(
         (status = 201, body = MediaView),
-        (status = 400, description = "Not a multipart form, or no file", body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Larger than the configured limit", body = Problem, content_type = "application/problem+json"),
-        (status = 408, description = "The body did not arrive within `media.read_timeout_secs` (`request-timeout`)", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not a JPEG, PNG or WebP image (`unsupported-image`)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Credit too long, more than `media.max_pixels` declared pixels, or more than 16 form fields", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Not a multipart form, or no file"),
+        (status = 413, description = "Larger than the configured limit"),
+        (status = 408, description = "The body did not arrive within `media.read_timeout_secs` (`request-timeout`)"),
+        (status = 415, description = "Not a JPEG, PNG or WebP image (`unsupported-image`)"),
+        (status = 422, description = "Credit too long, more than `media.max_pixels` declared pixels, or more than 16 form fields"),
     )
 )]
 pub async fn upload_media(
@@ -150,8 +147,6 @@ async fn in_time<T, E>(
     params(("id" = i64, Path)),
     responses(
         (status = 200, body = MediaView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn get_media(
@@ -170,8 +165,6 @@ pub async fn get_media(
     params(("id" = i64, Path)),
     responses(
         (status = 200, description = "The image", content_type = "image/*"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn get_media_file(
@@ -192,7 +185,6 @@ pub async fn get_media_file(
     params(("file_name" = String, Path)),
     responses(
         (status = 200, description = "The image", content_type = "image/*"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn get_public_media(

@@ -1,5 +1,6 @@
-//! The OpenAPI 3.1 document, generated from the handlers' annotations, and its browsable
-//! reference (Swagger UI, served from the binary so it works offline).
+//! The OpenAPI 3.1 document, generated from the annotations of the handlers that
+//! `routes::operations` lists, and its browsable reference (Swagger UI, served from the binary
+//! so it works offline).
 
 use std::sync::OnceLock;
 
@@ -17,61 +18,8 @@ use utoipa_swagger_ui::{Config, SwaggerUi};
             with a stable `code` and a `title`/`detail` in the request's language \
             (`?lang=`, then the user's preference, then `Accept-Language`)."
     ),
-    paths(
-        super::accounts::login,
-        super::accounts::refresh,
-        super::accounts::logout,
-        super::accounts::get_me,
-        super::users::list_users,
-        super::users::create_user,
-        super::users::update_user,
-        super::publication::get_publication,
-        super::publication::put_publication,
-        super::stories::list_stories,
-        super::stories::create_story,
-        super::stories::get_story,
-        super::stories::update_story,
-        super::stories::delete_story,
-        super::translations::get_translation,
-        super::translations::put_translation,
-        super::translations::transition_translation,
-        super::translations::confirm_translation,
-        super::translations::list_revisions,
-        super::translations::get_revision,
-        super::translations::compare_revisions,
-        super::translations::restore_revision,
-        super::translations::list_events,
-        super::editions::list_editions,
-        super::editions::create_edition,
-        super::editions::get_edition,
-        super::editions::update_edition,
-        super::editions::put_edition_translation,
-        super::editions::get_readiness,
-        super::editions::publish_edition,
-        super::media::upload_media,
-        super::media::get_media,
-        super::media::get_media_file,
-        super::media::get_public_media,
-        super::sending::send_edition,
-        super::sending::get_delivery,
-        super::sending::preview_email,
-        super::sending::test_send,
-        super::subscriptions::subscribe,
-        super::subscribers::list_subscribers,
-        super::subscribers::update_subscriber,
-        super::subscribers::import_subscribers,
-        super::subscribers::export_subscribers,
-        super::public::list_public_editions,
-        super::public::get_public_edition,
-        super::public::get_public_story,
-        super::health::health,
-        super::health::ready,
-        super::audit::list_edition_events,
-        super::audit::list_user_events,
-        super::audit::list_audit,
-    ),
     components(schemas(super::problem::Problem, super::problem::FieldProblem)),
-    modifiers(&BearerAuth, &ExtractorProblems),
+    modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Logging in, tokens, the signed-in user"),
         (name = "users", description = "Accounts and roles (admins)"),
@@ -86,7 +34,19 @@ use utoipa_swagger_ui::{Config, SwaggerUi};
         (name = "operations", description = "Health and readiness"),
     )
 )]
-pub struct ApiDoc;
+struct ApiDoc;
+
+/// The whole document: what `ApiDoc` says of the API, every operation of `routes::operations`
+/// as its handler's attribute describes it, and the problems that every operation of its kind
+/// may answer.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut document = ApiDoc::openapi();
+    for operation in super::routes::operations() {
+        document.merge(operation.document());
+    }
+    StandardProblems.modify(&mut document);
+    document
+}
 
 struct BearerAuth;
 
@@ -109,32 +69,58 @@ impl Modify for BearerAuth {
     }
 }
 
-/// Every JSON body and query string is parsed before the handler runs, and refused there
-/// (`json_error`, `query_error` and the JSON limit in `http/mod.rs`). Those answers are the
-/// same for every operation, so they are added here to each operation that takes a JSON body
-/// or query parameters, next to what its own annotation lists.
-struct ExtractorProblems;
+/// The problems an operation answers because of what it is, added to every operation next to
+/// what its own annotation lists (which wins for the same status), so that an annotation lists
+/// only what is particular to its operation:
+/// - every error is a problem, so an error response an annotation gives only a status and a
+///   description gets the `Problem` body;
+/// - an operation with a security requirement answers 401 without a valid access token, and
+///   403 to a disabled account or one without the role the requirement names;
+/// - an operation with path parameters answers 404 when they name nothing (the `PathConfig`
+///   of `http::app` makes unreadable ones not found too);
+/// - every JSON body and query string is parsed before the handler runs, and refused there
+///   (`http::json`, `query_error` and the JSON limit in `http/mod.rs`).
+struct StandardProblems;
 
-impl Modify for ExtractorProblems {
+impl Modify for StandardProblems {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::path::ParameterIn;
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        let problem = || ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
         for item in openapi.paths.paths.values_mut() {
             let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.patch, &mut item.delete];
             for operation in operations.into_iter().flatten() {
                 let json_body =
                     operation.request_body.as_ref().is_some_and(|body| body.content.contains_key("application/json"));
-                let query =
-                    operation.parameters.iter().flatten().any(|parameter| parameter.parameter_in == ParameterIn::Query);
+                let parameters = operation.parameters.iter().flatten();
+                let query = parameters.clone().any(|parameter| parameter.parameter_in == ParameterIn::Query);
+                let path = parameters.clone().any(|parameter| parameter.parameter_in == ParameterIn::Path);
+                // The role of the first requirement (`bearer`), if there is one: `Some(None)`
+                // when any signed-in user may call the operation.
+                let security = serde_json::to_value(&operation.security).unwrap_or_default();
+                let role = security[0].get("bearer").map(|roles| roles[0].as_str().map(str::to_owned));
+
+                let responses = &mut operation.responses.responses;
                 let mut add = |status: &str, description: &str| {
-                    let problem = utoipa::openapi::ContentBuilder::new()
-                        .schema(Some(utoipa::openapi::Ref::from_schema_name("Problem")))
-                        .build();
-                    let response = utoipa::openapi::ResponseBuilder::new()
+                    let response = ResponseBuilder::new()
                         .description(description)
-                        .content("application/problem+json", problem)
+                        .content("application/problem+json", problem())
                         .build();
-                    operation.responses.responses.entry(status.to_owned()).or_insert(response.into());
+                    responses.entry(status.to_owned()).or_insert(response.into());
                 };
+                if let Some(role) = &role {
+                    add("401", "No valid access token (`unauthorized`)");
+                    match role {
+                        Some(role) => add(
+                            "403",
+                            &format!("Needs the `{role}` role (`forbidden`), or the account is disabled (`account-disabled`)"),
+                        ),
+                        None => add("403", "The account is disabled (`account-disabled`)"),
+                    }
+                }
+                if path {
+                    add("404", "Nothing at this address (`not-found`)");
+                }
                 if json_body {
                     add("400", "Malformed JSON (`malformed-json`)");
                     add("413", "Body larger than the JSON limit (`payload-too-large`)");
@@ -143,6 +129,14 @@ impl Modify for ExtractorProblems {
                 }
                 if query {
                     add("400", "Malformed query parameters (`invalid-query`)");
+                }
+                for (status, response) in responses.iter_mut() {
+                    let error = status.starts_with('4') || status.starts_with('5');
+                    if let (true, RefOr::T(response)) = (error, response) {
+                        if response.content.is_empty() {
+                            response.content.insert("application/problem+json".to_owned(), problem());
+                        }
+                    }
                 }
             }
         }
@@ -162,6 +156,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// a copy per worker thread, some megabytes each, and serialize it on every request.)
 async fn serve_document() -> HttpResponse {
     static DOCUMENT: OnceLock<web::Bytes> = OnceLock::new();
-    let json = DOCUMENT.get_or_init(|| serde_json::to_vec(&ApiDoc::openapi()).unwrap_or_default().into());
+    let json = DOCUMENT.get_or_init(|| serde_json::to_vec(&document()).unwrap_or_default().into());
     HttpResponse::Ok().content_type(ContentType::json()).body(json.clone())
 }

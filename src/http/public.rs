@@ -3,7 +3,6 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::problem::Problem;
 use super::site::{cached, conditional};
 use crate::app::AppState;
 use crate::domain::Slug;
@@ -17,7 +16,7 @@ use crate::site::api::{PublicEdition, PublicEditionSummary, PublicStory};
     responses(
         (status = 200, body = Vec<PublicEditionSummary>),
         (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 404, description = "Unknown locale", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown locale"),
     )
 )]
 pub async fn list_public_editions(
@@ -37,7 +36,7 @@ pub async fn list_public_editions(
     responses(
         (status = 200, body = PublicEdition),
         (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 404, description = "Unknown locale, or no such published edition", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown locale, or no such published edition"),
     )
 )]
 pub async fn get_public_edition(
@@ -58,7 +57,7 @@ pub async fn get_public_edition(
     responses(
         (status = 200, body = PublicStory),
         (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 404, description = "Unknown locale, or no such published story", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown locale, or no such published story"),
     )
 )]
 pub async fn get_public_story(

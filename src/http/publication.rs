@@ -7,7 +7,6 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::problem::Problem;
 use crate::app::AppState;
 use crate::auth::{Admin, CurrentUser};
 use crate::db::publication;
@@ -54,7 +53,6 @@ pub struct PublicationTexts {
     get, path = "/api/v1/publication", tag = "publication", security(("bearer" = [])),
     responses(
         (status = 200, body = PublicationSettings),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn get_publication(_user: CurrentUser, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
@@ -68,10 +66,8 @@ pub async fn get_publication(_user: CurrentUser, state: web::Data<AppState>) -> 
     request_body = PublicationSettings,
     responses(
         (status = 200, body = PublicationSettings),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown locale", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown locale"),
+        (status = 422, description = "Invalid fields"),
     )
 )]
 pub async fn put_publication(

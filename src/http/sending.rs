@@ -5,7 +5,6 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use super::problem::Problem;
 use crate::app::AppState;
 use crate::auth::{Admin, CurrentUser};
 use crate::db::deliveries::{self, Progress};
@@ -41,10 +40,7 @@ pub struct TestSendRequest {
     params(("id" = i64, Path)),
     responses(
         (status = 202, body = Queued),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Edition not published (`edition-not-published`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Edition not published (`edition-not-published`)"),
     )
 )]
 pub async fn send_edition(
@@ -68,8 +64,6 @@ pub async fn send_edition(
     params(("id" = i64, Path)),
     responses(
         (status = 200, body = Progress),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn get_delivery(
@@ -94,9 +88,8 @@ pub async fn get_delivery(
     params(("id" = i64, Path), PreviewQuery),
     responses(
         (status = 200, description = "The HTML part", content_type = "text/html"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such edition or locale", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Edition not published in that locale", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such edition or locale"),
+        (status = 409, description = "Edition not published in that locale"),
     )
 )]
 pub async fn preview_email(
@@ -121,12 +114,9 @@ pub async fn preview_email(
     request_body = TestSendRequest,
     responses(
         (status = 204, description = "Accepted by the SMTP server"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Edition not published in that locale", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid address", body = Problem, content_type = "application/problem+json"),
-        (status = 502, description = "The SMTP server refused or could not be reached (`smtp-failed`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Edition not published in that locale"),
+        (status = 422, description = "Invalid address"),
+        (status = 502, description = "The SMTP server refused or could not be reached (`smtp-failed`)"),
     )
 )]
 pub async fn test_send(

@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::pagination::{Page, PageQuery};
-use super::problem::Problem;
 use crate::app::AppState;
 use crate::auth::{CurrentUser, Editor};
 use crate::db::stories::{self, AwaitingReview, Story, StoryFilter};
@@ -88,10 +87,8 @@ pub struct StoryListQuery {
     params(PageQuery, StoryListQuery),
     responses(
         (status = 200, body = Page<StoryView>),
-        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown locale (`unknown-locale`)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Page out of range", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown locale (`unknown-locale`)"),
+        (status = 422, description = "Page out of range"),
     )
 )]
 pub async fn list_stories(
@@ -139,10 +136,8 @@ pub async fn list_stories(
     request_body = CreateStoryRequest,
     responses(
         (status = 201, body = StoryView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Slug taken (`slug-taken`)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Slug taken (`slug-taken`)"),
+        (status = 422, description = "Invalid fields"),
     )
 )]
 pub async fn create_story(
@@ -170,8 +165,6 @@ pub async fn create_story(
     params(("id" = i64, Path, description = "Story id")),
     responses(
         (status = 200, body = StoryView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn get_story(
@@ -192,11 +185,8 @@ pub async fn get_story(
     request_body = UpdateStoryRequest,
     responses(
         (status = 200, body = StoryView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Slug taken (`slug-taken`), or the story is published and the caller no reviewer (`published-needs-reviewer`)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Slug taken (`slug-taken`), or the story is published and the caller no reviewer (`published-needs-reviewer`)"),
+        (status = 422, description = "Invalid fields"),
     )
 )]
 pub async fn update_story(
@@ -227,10 +217,7 @@ pub async fn update_story(
     params(("id" = i64, Path, description = "Story id")),
     responses(
         (status = 204, description = "Deleted with its translations, revisions and events"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "A translation is live (`story-published`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A translation is live (`story-published`)"),
     )
 )]
 pub async fn delete_story(

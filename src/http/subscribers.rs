@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::pagination::{Page, PageQuery};
-use super::problem::Problem;
 use crate::app::AppState;
 use crate::auth::Admin;
 use crate::db::subscribers::{self, Subscriber, SubscriberFilter, STATUSES};
@@ -65,9 +64,7 @@ pub struct UpdateSubscriberRequest {
     params(PageQuery, SubscriberQuery),
     responses(
         (status = 200, body = Page<SubscriberView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown status or locale", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown status or locale"),
     )
 )]
 pub async fn list_subscribers(
@@ -104,10 +101,7 @@ pub async fn list_subscribers(
     request_body = UpdateSubscriberRequest,
     responses(
         (status = 200, body = SubscriberView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown locale or status", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown locale or status"),
     )
 )]
 pub async fn update_subscriber(
@@ -135,10 +129,8 @@ pub async fn update_subscriber(
     request_body(content = String, content_type = "text/csv"),
     responses(
         (status = 200, body = ImportReport),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "File too large", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not CSV, or no email/locale columns (`invalid-body`, with the `reason`)", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "File too large"),
+        (status = 422, description = "Not CSV, or no email/locale columns (`invalid-body`, with the `reason`)"),
     )
 )]
 pub async fn import_subscribers(
@@ -160,8 +152,6 @@ pub async fn import_subscribers(
     get, path = "/api/v1/subscribers/export", tag = "subscribers", security(("bearer" = ["admin"])),
     responses(
         (status = 200, description = "CSV", content_type = "text/csv"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn export_subscribers(_admin: Admin, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {

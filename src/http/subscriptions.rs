@@ -13,7 +13,6 @@ use utoipa::ToSchema;
 
 use super::client::client_key;
 use super::locale::request_locale;
-use super::problem::Problem;
 use super::site::secure_html;
 use crate::app::AppState;
 use crate::db::subscribers;
@@ -50,8 +49,8 @@ pub struct TokenQuery {
     request_body = SubscribeRequest,
     responses(
         (status = 202, description = "A confirmation email is on its way (if needed)", body = SubscribeResponse),
-        (status = 422, description = "Invalid address or unknown locale", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests from this address", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid address or unknown locale"),
+        (status = 429, description = "Too many requests from this address"),
     )
 )]
 pub async fn subscribe(

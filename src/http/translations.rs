@@ -10,7 +10,6 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::problem::Problem;
 use crate::app::AppState;
 use crate::auth::{CurrentUser, Editor};
 use crate::db::translations::{self, FullRevision, Translation};
@@ -171,8 +170,7 @@ impl FromRequest for TranslationTarget {
     params(("id" = i64, Path), ("locale" = String, Path), RevisionChoice),
     responses(
         (status = 200, body = TranslationView, headers(("ETag" = String, description = "The version"))),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such story, locale or translation", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such story, locale or translation"),
     )
 )]
 pub async fn get_translation(
@@ -212,13 +210,10 @@ pub async fn get_translation(
     responses(
         (status = 200, description = "Saved", body = TranslationView),
         (status = 201, description = "Created", body = TranslationView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "In review: withdraw first", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale If-Match", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "In review: withdraw first"),
+        (status = 412, description = "Stale If-Match"),
+        (status = 422, description = "Invalid fields"),
+        (status = 428, description = "If-Match missing"),
     )
 )]
 pub async fn put_translation(
@@ -266,12 +261,10 @@ pub async fn put_translation(
     request_body = TransitionBody,
     responses(
         (status = 200, body = TranslationView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Role missing, or approving one's own revision (`own-revision`)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not possible from the current status (`transition-not-allowed`)", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale If-Match", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Comment missing for request_changes", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Role missing, or approving one's own revision (`own-revision`)"),
+        (status = 409, description = "Not possible from the current status (`transition-not-allowed`)"),
+        (status = 412, description = "Stale If-Match"),
+        (status = 422, description = "Comment missing for request_changes"),
     )
 )]
 pub async fn transition_translation(
@@ -303,11 +296,8 @@ pub async fn transition_translation(
     params(("id" = i64, Path), ("locale" = String, Path)),
     responses(
         (status = 200, body = TranslationView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The source locale itself, or no source text", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale If-Match, or another change to this translation was saved at the same moment (read it again and retry)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The source locale itself, or no source text"),
+        (status = 412, description = "Stale If-Match, or another change to this translation was saved at the same moment (read it again and retry)"),
     )
 )]
 pub async fn confirm_translation(
@@ -328,8 +318,6 @@ pub async fn confirm_translation(
     params(("id" = i64, Path), ("locale" = String, Path)),
     responses(
         (status = 200, body = Vec<RevisionSummary>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn list_revisions(
@@ -366,8 +354,6 @@ pub async fn list_revisions(
     params(("id" = i64, Path), ("locale" = String, Path), ("rev" = i32, Path)),
     responses(
         (status = 200, body = TranslationView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn get_revision(
@@ -396,9 +382,7 @@ pub async fn get_revision(
     params(("id" = i64, Path), ("locale" = String, Path), CompareQuery),
     responses(
         (status = 200, body = Comparison),
-        (status = 400, description = "from/to missing", body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "from/to missing"),
     )
 )]
 pub async fn compare_revisions(
@@ -431,11 +415,8 @@ pub async fn compare_revisions(
     params(("id" = i64, Path), ("locale" = String, Path), ("rev" = i32, Path), ("If-Match" = Option<String>, Header, description = "Optional: refuse if changed since")),
     responses(
         (status = 200, body = TranslationView),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an editor", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "In review: withdraw first", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Stale If-Match", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "In review: withdraw first"),
+        (status = 412, description = "Stale If-Match"),
     )
 )]
 pub async fn restore_revision(
@@ -458,8 +439,6 @@ pub async fn restore_revision(
     params(("id" = i64, Path), ("locale" = String, Path)),
     responses(
         (status = 200, body = Vec<EventView>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn list_events(

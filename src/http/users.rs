@@ -82,10 +82,7 @@ pub struct UserFilter {
     params(PageQuery, UserFilter),
     responses(
         (status = 200, body = Page<UserView>),
-        (status = 400, description = "Malformed query", body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 401, body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Page out of range", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Page out of range"),
     )
 )]
 pub async fn list_users(
@@ -113,10 +110,8 @@ pub async fn list_users(
     request_body = CreateUserRequest,
     responses(
         (status = 201, body = UserView),
-        (status = 401, body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Email already taken (`email-taken`)", body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Email already taken (`email-taken`)"),
+        (status = 422, description = "Invalid fields"),
     )
 )]
 pub async fn create_user(
@@ -145,11 +140,8 @@ pub async fn create_user(
     request_body = UpdateUserRequest,
     responses(
         (status = 200, body = UserView),
-        (status = 401, body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 404, body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Would leave no enabled admin (`last-admin`)", body = super::problem::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Would leave no enabled admin (`last-admin`)"),
+        (status = 422, description = "Invalid fields"),
     )
 )]
 pub async fn update_user(
