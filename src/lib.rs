@@ -11,7 +11,6 @@ pub mod config;
 pub mod db;
 pub mod delivery;
 pub mod domain;
-pub mod error;
 pub mod http;
 pub mod import;
 pub mod l10n;

@@ -1,7 +1,7 @@
-//! Who is calling and what they may do: password hashing, access and refresh tokens, login
-//! rate limits, and the extractors handlers use to demand a signed-in user or a role.
+//! Who is calling and what they may do: the signing secret, password hashing, access and
+//! refresh tokens, login sessions and rate limits. The HTTP glue (the middleware and the
+//! extractors that demand a signed-in user or a role) is `http::auth`.
 
-pub mod extract;
 pub mod password;
 pub mod rate_limit;
 pub mod refresh;
@@ -9,5 +9,4 @@ pub mod secret;
 pub mod session;
 pub mod tokens;
 
-pub use extract::{authenticate, Admin, CurrentUser, Editor, Require, Reviewer};
 pub use tokens::{Claims, TokenKeys};

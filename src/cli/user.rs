@@ -9,7 +9,7 @@ use super::{Context, Failure};
 use crate::auth::password;
 use crate::db::users;
 use crate::domain::{EmailAddress, NewPassword, Role};
-use crate::error::ApiError;
+use crate::http::ApiError;
 use crate::l10n::{Args, Style};
 use crate::service::accounts::{self, NewAccount};
 use crate::service::Error;

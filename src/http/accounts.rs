@@ -5,15 +5,15 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::auth::CurrentUser;
 use super::client::client_key;
 use super::users::UserView;
-use crate::app::AppState;
 use crate::auth::session::{self, IssuedSession};
-use crate::auth::CurrentUser;
 use crate::db::users;
 use crate::domain::{EmailAddress, Invalid};
-use crate::error::ApiError;
 use crate::http::json::Json;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 
 /// The longest email address there can be (RFC 5321's path limit, less its brackets).
 const MAX_EMAIL_BYTES: usize = 254;

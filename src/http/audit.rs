@@ -6,12 +6,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::auth::{Admin, CurrentUser};
 use super::pagination::{Page, PageQuery, PageRequest};
-use crate::app::AppState;
-use crate::auth::{Admin, CurrentUser};
 use crate::db::audit::{self, NamedEvent};
 use crate::db::{editions, users, DbConn};
-use crate::error::ApiError;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 
 /// One event of the audit trail.
 #[derive(Debug, Serialize, ToSchema)]

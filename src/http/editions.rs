@@ -6,17 +6,17 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::auth::{CurrentUser, Editor, Reviewer};
 use super::pagination::{Page, PageQuery};
 use super::translations::known_locale;
-use crate::app::AppState;
-use crate::auth::{CurrentUser, Editor, Reviewer};
 use crate::db::edition_revisions::{self, RevisionText};
 use crate::db::editions::{self, Edition};
 use crate::db::users::User;
 use crate::db::{stories, DbConn};
 use crate::domain::edition::EditionTexts;
-use crate::error::ApiError;
 use crate::http::json::Json;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 use crate::service::editions::{publish, readiness, EditionUpdate, NewEdition};
 use crate::service::{self, NotReady};
 

@@ -4,8 +4,8 @@ use actix_web::{web, HttpResponse};
 use diesel::connection::SimpleConnection;
 use serde_json::json;
 
-use crate::app::AppState;
-use crate::error::ApiError;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 
 /// The process is up.
 #[utoipa::path(get, path = "/health", tag = "operations", responses((status = 200, description = "Up")))]

@@ -15,8 +15,8 @@ use actix_web::mime;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use serde::de::DeserializeOwned;
 
-use crate::app::AppState;
-use crate::error::ApiError;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 
 /// A request body read as JSON into `T` (an object); the size limit is `http.json_limit_bytes`.
 #[derive(Debug)]
@@ -86,7 +86,7 @@ fn holds_nul(value: &serde_json::Value) -> bool {
 #[cfg(test)]
 mod tests {
     use super::parse;
-    use crate::error::ApiError;
+    use crate::http::ApiError;
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]

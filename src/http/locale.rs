@@ -4,7 +4,7 @@ use actix_web::http::header;
 use actix_web::{web, HttpMessage, HttpRequest};
 use serde::Deserialize;
 
-use crate::auth::extract::UserLocale;
+use super::auth::UserLocale;
 use crate::l10n::{LocaleChoice, Localizer};
 
 #[derive(Deserialize)]

@@ -11,12 +11,12 @@ use futures_util::TryStreamExt;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::app::AppState;
-use crate::auth::{CurrentUser, Editor};
+use super::auth::{CurrentUser, Editor};
 use crate::db::media::{self, Media};
 use crate::domain::image::MAX_CREDIT_CHARS;
 use crate::domain::Invalid;
-use crate::error::ApiError;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 use crate::media::{display_name, path_of};
 use crate::service;
 use crate::service::media::NewImage;

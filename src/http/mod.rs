@@ -4,10 +4,11 @@
 
 mod accounts;
 mod audit;
+pub mod auth;
 pub mod client;
 mod cors;
 mod editions;
-mod errors;
+mod error;
 mod health;
 mod json;
 pub mod locale;
@@ -20,6 +21,7 @@ mod publication;
 mod routes;
 mod sending;
 mod site;
+pub mod state;
 mod stories;
 mod subscribers;
 mod subscriptions;
@@ -30,11 +32,11 @@ use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method};
 use actix_web::middleware::{from_fn, DefaultHeaders, Logger, Next};
-use actix_web::{error, web, App, HttpRequest};
+use actix_web::{web, App, HttpRequest};
 
-use crate::app::AppState;
-use crate::error::ApiError;
+use crate::http::state::AppState;
 
+pub use error::ApiError;
 pub use pagination::{Page, PageQuery};
 
 /// The whole application for one worker thread.
@@ -66,7 +68,7 @@ pub fn app(
             web::scope(routes::SCOPES[1])
                 .service(private)
                 .wrap(from_fn(note_changes))
-                .wrap(from_fn(crate::auth::authenticate))
+                .wrap(from_fn(auth::authenticate))
                 .wrap(private_cors),
         )
         .service(root)
@@ -127,7 +129,7 @@ async fn note_changes(
     Ok(response)
 }
 
-fn query_error(error: error::QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
+fn query_error(error: actix_web::error::QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
     ApiError::InvalidQuery(error.to_string()).into()
 }
 

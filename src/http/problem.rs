@@ -11,8 +11,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::locale::request_locale;
-use crate::app::AppState;
-use crate::error::ApiError;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 use crate::l10n::{Args, Localizer, Style};
 use crate::service::NotReady;
 

@@ -4,9 +4,9 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::site::{cached, conditional};
-use crate::app::AppState;
 use crate::domain::Slug;
-use crate::error::ApiError;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 use crate::site::api::{PublicEdition, PublicEditionSummary, PublicStory};
 
 /// Published editions in a locale, newest first.

@@ -7,12 +7,12 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::app::AppState;
-use crate::auth::{Admin, CurrentUser};
+use super::auth::{Admin, CurrentUser};
 use crate::db::publication;
 use crate::db::DbConn;
-use crate::error::ApiError;
 use crate::http::json::Json;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 use crate::service;
 use crate::service::publication::{LocaleTexts, PublicationInput};
 

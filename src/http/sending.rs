@@ -5,8 +5,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::app::AppState;
-use crate::auth::{Admin, CurrentUser};
+use super::auth::{Admin, CurrentUser};
 use crate::db::deliveries::{self, Progress};
 use crate::db::editions;
 use crate::delivery::compose::Composed;
@@ -14,8 +13,9 @@ use crate::delivery::load::edition_email;
 use crate::delivery::message::{build, Addressing};
 use crate::delivery::queue::Queued;
 use crate::domain::{EmailAddress, Invalid};
-use crate::error::ApiError;
 use crate::http::json::Json;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 use crate::service::sending;
 use crate::service::Conflict;
 

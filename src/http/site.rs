@@ -8,9 +8,9 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDateTime;
 
 use super::locale::request_locale;
-use crate::app::AppState;
 use crate::db::{published, DbConn};
-use crate::error::ApiError;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 use crate::site::paths::Resolved;
 use crate::site::{PagePath, Rendered, Site, SiteError};
 

@@ -7,13 +7,13 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::auth::Admin;
 use super::pagination::{Page, PageQuery};
-use crate::app::AppState;
-use crate::auth::Admin;
 use crate::db::subscribers::{self, Subscriber, SubscriberFilter, STATUSES};
 use crate::domain::Invalid;
-use crate::error::ApiError;
 use crate::http::json::Json;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 use crate::service;
 use crate::service::subscribers::{ImportReport, SubscriberChange};
 

@@ -10,14 +10,14 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::app::AppState;
-use crate::auth::{CurrentUser, Editor};
+use super::auth::{CurrentUser, Editor};
 use crate::db::translations::{self, FullRevision, Translation};
 use crate::db::{media, DbConn};
 use crate::domain::revision::{self, FieldChange, ImageRef, Snapshot};
 use crate::domain::workflow::{Action, Status};
-use crate::error::ApiError;
 use crate::http::json::Json;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 use crate::service::outdated::{self, Outdated, Stale};
 use crate::service::translations::{self as editing, TransitionRequest};
 use crate::service::{self, etag, IfMatch, Rules};

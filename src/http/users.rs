@@ -5,13 +5,14 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::auth::Admin;
 use super::pagination::{Page, PageQuery};
-use crate::app::AppState;
-use crate::auth::{password, Admin};
+use crate::auth::password;
 use crate::db::users::{self, User};
 use crate::domain::Role;
-use crate::error::ApiError;
 use crate::http::json::Json;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 use crate::service::accounts::{self, AccountChange, NewAccount};
 
 /// A user as the API shows it. The password hash never leaves the server.

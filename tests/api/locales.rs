@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use nashra::error::ApiError;
+use nashra::http::ApiError;
 use nashra::l10n::Localizer;
 use nashra::l10n::{Direction, LocaleSetting};
 

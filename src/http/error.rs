@@ -1,4 +1,4 @@
-//! The one error type of the HTTP API.
+//! The one error type of the HTTP API, and what every other layer's errors mean to a client.
 //!
 //! Handlers and extractors return [`ApiError`]; each variant has a stable kebab-case `code`
 //! and a status. The response body is written later by `http::problem`, which knows the
@@ -16,9 +16,11 @@ use actix_web::{HttpResponse, ResponseError};
 
 use crate::auth::session::AuthError;
 use crate::db::DbError;
+use crate::delivery::DeliveryError;
 use crate::domain::workflow::Refusal;
 use crate::domain::Invalid;
 use crate::service::{self, Conflict, NotReady};
+use crate::site::SiteError;
 
 #[derive(Debug, Clone, thiserror::Error, strum::EnumDiscriminants)]
 #[strum_discriminants(name(ProblemKind), derive(strum::EnumIter))]
@@ -278,6 +280,36 @@ impl From<service::Error> for ApiError {
             service::Error::Db(error) => error.into(),
             service::Error::Inconsistent(what) => {
                 tracing::error!(what, "stored data is inconsistent");
+                ApiError::Internal
+            }
+        }
+    }
+}
+
+// What the errors of the layers below `http` (the site, delivery) mean to an API client: a
+// database error keeps its meaning (503 when unreachable); anything else is a bug on our
+// side, logged with its cause and answered with a bare 500.
+
+impl From<SiteError> for ApiError {
+    fn from(error: SiteError) -> Self {
+        match error {
+            SiteError::Db(error) => error.into(),
+            other => {
+                tracing::error!(error = %other, "rendering failed");
+                ApiError::Internal
+            }
+        }
+    }
+}
+
+impl From<DeliveryError> for ApiError {
+    fn from(error: DeliveryError) -> Self {
+        match error {
+            DeliveryError::Db(error) => error.into(),
+            DeliveryError::NoSuchEdition => ApiError::NotFound,
+            DeliveryError::NotPublished => ApiError::Conflict(Conflict::EditionNotPublished),
+            other @ (DeliveryError::Template { .. } | DeliveryError::Inline(_)) => {
+                tracing::error!(error = %other, "composing an email failed");
                 ApiError::Internal
             }
         }

@@ -17,10 +17,10 @@ use actix_web::http::header;
 use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
-use crate::app::AppState;
 use crate::db::users::{self, User};
 use crate::domain::Role;
-use crate::error::ApiError;
+use crate::http::state::AppState;
+use crate::http::ApiError;
 
 /// The signed-in user, loaded fresh from the database on every request, so disabling an
 /// account or changing its roles takes effect at once rather than when its token expires.
