@@ -259,15 +259,12 @@ fn import_story(
                     None,
                 )
             }
+            // Approved here, then published below the way every publication is.
             ImportStatus::Published => {
-                let change = StateChange {
-                    live_revision_id: Some(Some(revision.id)),
-                    published_at: Some(Some(published_at)),
-                    ..Default::default()
-                };
-                (Status::Published, change, EventKind::Step(Action::Publish), reviewer, None)
+                (Status::Approved, StateChange::default(), EventKind::Step(Action::Approve), reviewer, None)
             }
         };
+        let goes_live = matches!(story.status, Some(ImportStatus::Published));
         let change = StateChange {
             status: Some(status),
             latest_revision_id: Some(revision.id),
@@ -287,6 +284,18 @@ fn import_story(
                 revision_number: revision.number,
             },
         )?;
+        if goes_live {
+            let approved = translations::find(conn, id, locale)?
+                .ok_or_else(|| story.origin.error(format!("the {locale} text vanished while importing")))?;
+            let published = service::translations::publish(conn, &approved, Some(reviewer), None, published_at)
+                .map_err(|error| match error {
+                    service::Error::Db(e) => ImportFailure::Database(e),
+                    other => story.origin.error(other.to_string()).into(),
+                })?;
+            if !published {
+                return Err(story.origin.error(format!("the {locale} text changed while importing")).into());
+            }
+        }
     }
     Ok(id)
 }
