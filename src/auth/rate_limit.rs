@@ -1,9 +1,9 @@
 //! Rate limits: a sliding window per key, counting login attempts per client and per
 //! account, and subscribe requests per client.
 //!
-//! Written here rather than taken from a GCRA crate because an account's allowance is
-//! given back when the password was right (see `http::accounts::login`), which a
-//! token-bucket API has no way to express.
+//! Written here rather than taken from a GCRA crate because an account's count is cleared
+//! when the password was right (see `http::accounts::login`), which a token-bucket API has
+//! no way to express.
 //!
 //! Memory is bounded whatever the input: keys are short (callers refuse or normalise long
 //! ones first), each key keeps at most `max` instants, and a window tracks at most
@@ -67,12 +67,9 @@ impl SlidingWindow {
     }
 
     /// Keys tracked now.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.lock().len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 
     fn make_room(&self, hits: &mut HashMap<String, VecDeque<Instant>>, now: Instant) {

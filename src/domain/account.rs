@@ -7,9 +7,12 @@ use super::Invalid;
 pub struct EmailAddress(String);
 
 impl EmailAddress {
+    /// The longest address there can be (RFC 5321's path limit, less its brackets).
+    pub const MAX_BYTES: usize = 254;
+
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let normalized = raw.trim().to_lowercase();
-        if normalized.len() > 254 || !email_address::EmailAddress::is_valid(&normalized) {
+        if normalized.len() > Self::MAX_BYTES || !email_address::EmailAddress::is_valid(&normalized) {
             return Err(Invalid::new("email", "invalid-email"));
         }
         Ok(Self(normalized))
@@ -52,6 +55,7 @@ impl DisplayName {
 
 /// A password someone is setting. Length is the rule that matters (NIST SP 800-63B); the
 /// upper bound only keeps hashing requests small.
+#[derive(Clone)]
 pub struct NewPassword(String);
 
 impl NewPassword {

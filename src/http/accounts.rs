@@ -15,9 +15,6 @@ use crate::http::json::Json;
 use crate::http::state::AppState;
 use crate::http::ApiError;
 
-/// The longest email address there can be (RFC 5321's path limit, less its brackets).
-const MAX_EMAIL_BYTES: usize = 254;
-
 #[derive(Deserialize, ToSchema)]
 pub struct LoginRequest {
     pub email: String,
@@ -61,6 +58,7 @@ impl From<IssuedSession> for TokenResponse {
         (status = 200, body = TokenResponse),
         (status = 401, description = "Wrong email or password (the same answer for both)"),
         (status = 403, description = "Account disabled"),
+        (status = 422, description = "An email longer than 254 bytes (`validation-failed`, field `email`), refused before it is counted, or a body that does not match the schema (`invalid-body`)"),
         (status = 429, description = "Too many attempts; see Retry-After"),
     )
 )]
@@ -72,7 +70,7 @@ pub async fn login(
     let LoginRequest { email, password } = body.into_inner();
     // No address is longer (RFC 5321); refused before anything keeps it, so the limiter's
     // keys stay short whatever a client sends.
-    if email.len() > MAX_EMAIL_BYTES {
+    if email.len() > EmailAddress::MAX_BYTES {
         return Err(ApiError::Validation(vec![Invalid::new("email", "invalid-email")]));
     }
     let address = client_key(&req, &state.proxies);
@@ -83,7 +81,7 @@ pub async fn login(
     // counted in the same case-folded form.
     let account_key = EmailAddress::parse(&email).map_or_else(|_| email.trim().to_lowercase(), |e| e.into_string());
     // Counted before the password is tried, so that concurrent guesses cannot together get
-    // more than the allowance; the right password gives the attempt back.
+    // more than the allowance; the right password clears the count.
     limits.per_account.check_and_record(&account_key).map_err(limited)?;
 
     // Three steps, so that the slow hash holds no database connection: a burst of logins

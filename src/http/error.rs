@@ -17,7 +17,6 @@ use actix_web::{HttpResponse, ResponseError};
 use crate::auth::session::AuthError;
 use crate::db::DbError;
 use crate::delivery::DeliveryError;
-use crate::domain::workflow::Refusal;
 use crate::domain::Invalid;
 use crate::service::{self, Conflict, NotReady};
 use crate::site::SiteError;
@@ -239,13 +238,6 @@ impl From<AuthError> for ApiError {
 impl From<Invalid> for ApiError {
     fn from(invalid: Invalid) -> Self {
         ApiError::Validation(vec![invalid])
-    }
-}
-
-impl ApiError {
-    /// A refused workflow step as the client sees it; `action` names what was attempted.
-    pub fn from_refusal(refusal: Refusal, action: &'static str) -> Self {
-        service::Error::refused(refusal, action).into()
     }
 }
 

@@ -87,9 +87,11 @@ fn import(
                 .collect(),
         };
         // Checked with line numbers when the plan was read; a refusal here is the same rule.
+        let origin = Origin { file: plan.dir.join("publication.toml"), line: 0 };
         service::publication::save(conn, input).map_err(|error| match error {
             service::Error::Db(e) => ImportFailure::Database(e),
-            other => Origin { file: plan.dir.join("publication.toml"), line: 0 }.error(other.to_string()).into(),
+            service::Error::Invalid(problems) => origin.invalid(problems).into(),
+            other => origin.error(other.to_string()).into(),
         })?;
     }
     let default_author = users::list(conn, Some(Role::Admin), 1, 0)?

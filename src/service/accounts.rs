@@ -17,19 +17,9 @@ use super::{Conflict, Error};
 pub struct NewAccount {
     pub email: EmailAddress,
     pub name: DisplayName,
-    pub password: NewPasswordText,
+    pub password: NewPassword,
     pub roles: RoleSet,
     pub locale: String,
-}
-
-/// The password of a new account, checked, until it is hashed.
-#[derive(Clone)]
-pub struct NewPasswordText(String);
-
-impl NewPasswordText {
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
 }
 
 impl NewAccount {
@@ -59,7 +49,7 @@ impl NewAccount {
         }
         match (email, name, password) {
             (Ok(email), Ok(name), Ok(password)) if problems.is_empty() => {
-                Ok(Self { email, name, password: NewPasswordText(password.expose().to_owned()), roles, locale })
+                Ok(Self { email, name, password, roles, locale })
             }
             _ => Err(Error::Invalid(problems)),
         }
