@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod delivery;
+pub mod desk;
 pub mod domain;
 pub mod http;
 pub mod import;

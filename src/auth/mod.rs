@@ -2,6 +2,7 @@
 //! refresh tokens, login sessions and rate limits. The HTTP glue (the middleware and the
 //! extractors that demand a signed-in user or a role) is `http::auth`.
 
+pub mod csrf;
 pub mod password;
 pub mod rate_limit;
 pub mod refresh;

@@ -79,6 +79,8 @@ pub fn generate() -> String {
 pub enum KeyPurpose {
     AccessTokens,
     SubscriberLinks,
+    /// The desk's anti-forgery tokens (`auth::csrf`).
+    DeskForms,
 }
 
 impl KeyPurpose {
@@ -86,6 +88,7 @@ impl KeyPurpose {
         match self {
             KeyPurpose::AccessTokens => b"nashra access tokens v1",
             KeyPurpose::SubscriberLinks => b"nashra subscriber links v1",
+            KeyPurpose::DeskForms => b"nashra desk forms v1",
         }
     }
 }

@@ -137,3 +137,23 @@ fn issue(
         expires_in: keys.ttl().as_secs(),
     })
 }
+
+/// A desk sign-in: one more session family, whose token the browser keeps in a cookie. It is
+/// never rotated (a page view is no refresh), so it lives as long as a refresh token does,
+/// and ends with its family: on sign-out, disabling, or a password change.
+pub struct DeskSession {
+    pub user: User,
+    pub family: String,
+}
+
+/// The user and session family a desk cookie stands for, if it is still good: not revoked,
+/// not used as a refresh token, not expired, and its account enabled.
+pub fn desk_session(conn: &mut DbConn, presented: &str) -> Result<Option<DeskSession>, AuthError> {
+    let Some(token) = refresh_tokens::find_by_hash(conn, &refresh::hash(presented))? else { return Ok(None) };
+    if token.revoked_at.is_some() || token.replaced_at.is_some() || token.expires_at <= db::now() {
+        return Ok(None);
+    }
+    Ok(users::find(conn, token.user_id)?
+        .filter(|user| !user.disabled)
+        .map(|user| DeskSession { user, family: token.family }))
+}

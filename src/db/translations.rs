@@ -188,6 +188,22 @@ pub fn due_for_publication(conn: &mut DbConn, at: NaiveDateTime) -> QueryResult<
         .load(conn)
 }
 
+/// Approved translations waiting for their scheduled time, soonest first, and how many there are.
+pub fn scheduled(conn: &mut DbConn, limit: i64) -> QueryResult<(Vec<Translation>, i64)> {
+    let waiting = || {
+        story_translations::table
+            .filter(story_translations::status.eq(Status::Approved.as_str()))
+            .filter(story_translations::publish_at.is_not_null())
+    };
+    let total = waiting().count().get_result(conn)?;
+    let soonest = waiting()
+        .order((story_translations::publish_at.asc(), story_translations::id.asc()))
+        .limit(limit)
+        .select(Translation::as_select())
+        .load(conn)?;
+    Ok((soonest, total))
+}
+
 /// Stores a new revision (with its images) as number `latest + 1`.
 pub fn insert_revision(
     conn: &mut DbConn,

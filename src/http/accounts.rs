@@ -68,12 +68,24 @@ pub async fn login(
     body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let LoginRequest { email, password } = body.into_inner();
+    let session = sign_in(&req, &state, email, password).await?;
+    Ok(token_response(session))
+}
+
+/// Checks an email and password under the login limits and starts a session: the one way in,
+/// for the API's login and the desk's sign-in form alike.
+pub(crate) async fn sign_in(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    email: String,
+    password: String,
+) -> Result<IssuedSession, ApiError> {
     // No address is longer (RFC 5321); refused before anything keeps it, so the limiter's
     // keys stay short whatever a client sends.
     if email.len() > EmailAddress::MAX_BYTES {
         return Err(ApiError::Validation(vec![Invalid::new("email", "invalid-email")]));
     }
-    let address = client_key(&req, &state.proxies);
+    let address = client_key(req, &state.proxies);
     let limits = &state.login_limits;
     let limited = |retry_after| ApiError::RateLimited { retry_after };
     limits.per_address.check_and_record(&address).map_err(limited)?;
@@ -100,7 +112,7 @@ pub async fn login(
         .run(move |conn| session::start(conn, &issuing.keys, issuing.lifetimes, &user).map_err(ApiError::from))
         .await?;
     limits.per_account.clear(&account_key);
-    Ok(token_response(session))
+    Ok(session)
 }
 
 /// Trade a refresh token for a new pair. Each refresh token works once; presenting a used

@@ -2,11 +2,12 @@
 //! table itself is `routes`), request limits, and the problem responses every
 //! error turns into. One file per resource; handlers are named `verb_noun`.
 
-mod accounts;
+pub(crate) mod accounts;
 mod audit;
 pub mod auth;
 pub mod client;
 mod cors;
+pub mod desk;
 mod editions;
 mod error;
 mod health;
@@ -73,6 +74,7 @@ pub fn app(
         )
         .service(root)
         .service(routes::pages())
+        .service(desk::scope())
         .configure(openapi::configure)
         // Everything else is the public site (or 404).
         .default_service(web::to(site::serve_site))

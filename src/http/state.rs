@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::auth::csrf::CsrfKeys;
 use crate::auth::password::Hashing;
 use crate::auth::rate_limit::{LoginLimiter, SlidingWindow};
 use crate::auth::secret::Keyring;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub hashing: Hashing,
     pub freshness: Arc<Freshness>,
     pub proxies: TrustedProxies,
+    /// The desk's anti-forgery tokens.
+    pub csrf: CsrfKeys,
 }
 
 /// Why the server could not start.
@@ -59,6 +62,7 @@ impl AppState {
             site: Arc::new(Site::new(&settings, l10n.clone(), &settings.public_url)?),
             mailer: Transport::new(&settings)?,
             link_tokens: LinkTokens::new(keyring),
+            csrf: CsrfKeys::new(keyring),
             subscribe_limits: SlidingWindow::new(
                 settings.subscriptions.per_address_per_minute,
                 Duration::from_secs(60),

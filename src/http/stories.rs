@@ -1,52 +1,21 @@
 //! Stories: create, list and filter, read, rename, delete.
 
 use actix_web::{web, HttpResponse};
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::auth::{CurrentUser, Editor};
 use super::pagination::{Page, PageQuery};
-use crate::db::stories::{self, AwaitingReview, Story, StoryFilter};
-use crate::db::translations::{self, Translation};
+use crate::db::stories::{self, AwaitingReview, StoryFilter};
 use crate::db::users::User;
-use crate::db::DbConn;
 use crate::domain::workflow::Status;
 use crate::http::json::Json;
 use crate::http::state::AppState;
 use crate::http::ApiError;
-use crate::service::outdated::{is_outdated, outdated_story_ids};
+use crate::service;
+use crate::service::outdated::outdated_story_ids;
 use crate::service::stories::StoryFields;
-use crate::service::{self, Rules};
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct StoryView {
-    pub id: i64,
-    pub slug: String,
-    /// Programme section label, e.g. `a`.
-    pub section: String,
-    pub edition_id: Option<i64>,
-    /// 1-based place in its edition.
-    pub position: Option<i32>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub translations: Vec<TranslationSummary>,
-}
-
-/// A translation as listed with its story.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TranslationSummary {
-    pub locale: String,
-    pub status: Status,
-    /// Title of the latest revision.
-    pub title: String,
-    pub version: i64,
-    /// Whether readers see a published revision.
-    pub live: bool,
-    /// Whether the source-locale text changed since this was translated.
-    pub outdated: bool,
-    pub publish_at: Option<DateTime<Utc>>,
-}
+use crate::service::story_views::{one_view, views, StoryView};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -228,46 +197,4 @@ pub async fn delete_story(
     let id = id.into_inner();
     state.db.run(move |conn| service::stories::delete(conn, id).map_err(ApiError::from)).await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-pub(crate) fn one_view(conn: &mut DbConn, rules: &Rules, id: i64) -> Result<StoryView, ApiError> {
-    let story = stories::find(conn, id)?.ok_or(ApiError::NotFound)?;
-    Ok(views(conn, rules, vec![story])?.remove(0))
-}
-
-/// Views of several stories with three queries in all, whatever their number.
-pub(crate) fn views(conn: &mut DbConn, rules: &Rules, found: Vec<Story>) -> Result<Vec<StoryView>, ApiError> {
-    let ids: Vec<i64> = found.iter().map(|s| s.id).collect();
-    let all: Vec<Translation> = translations::for_stories(conn, &ids)?;
-    let revision_ids: Vec<i64> = all.iter().map(|t| t.latest_revision_id).collect();
-    let titles = translations::titles(conn, &revision_ids)?;
-    let title_of = |revision_id: i64| titles.iter().find(|(id, _)| *id == revision_id).map(|(_, t)| t.clone());
-    Ok(found
-        .into_iter()
-        .map(|story| {
-            let own: Vec<&Translation> = all.iter().filter(|t| t.story_id == story.id).collect();
-            let source_latest = own.iter().find(|t| t.locale == rules.source_locale).map(|t| t.latest_revision_id);
-            StoryView {
-                translations: own
-                    .iter()
-                    .map(|t| TranslationSummary {
-                        locale: t.locale.clone(),
-                        status: t.status(),
-                        title: title_of(t.latest_revision_id).unwrap_or_default(),
-                        version: t.version,
-                        live: t.live_revision_id.is_some(),
-                        outdated: is_outdated(rules, t, source_latest),
-                        publish_at: t.publish_at.map(|at| at.and_utc()),
-                    })
-                    .collect(),
-                id: story.id,
-                slug: story.slug,
-                section: story.section,
-                edition_id: story.edition_id,
-                position: story.position,
-                created_at: story.created_at.and_utc(),
-                updated_at: story.updated_at.and_utc(),
-            }
-        })
-        .collect())
 }

@@ -39,6 +39,16 @@ pub enum Direction {
     Rtl,
 }
 
+impl Direction {
+    /// The value of HTML's `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
 /// Writes ASCII digits in a locale's digit system (for numbers that are not dates).
 pub fn localize_digits(text: &str, digits: Digits) -> String {
     match digits {

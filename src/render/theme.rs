@@ -35,10 +35,20 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("email/edition.txt", include_str!("../../templates/email/edition.txt")),
     ("email/confirm.html", include_str!("../../templates/email/confirm.html")),
     ("email/confirm.txt", include_str!("../../templates/email/confirm.txt")),
+    ("desk/base.html", include_str!("../../templates/desk/base.html")),
+    ("desk/macros.html", include_str!("../../templates/desk/macros.html")),
+    ("desk/login.html", include_str!("../../templates/desk/login.html")),
+    ("desk/error.html", include_str!("../../templates/desk/error.html")),
+    ("desk/start.html", include_str!("../../templates/desk/start.html")),
 ];
 
-/// Built-in assets, served under `/assets/`.
-const ASSETS: &[(&str, &[u8])] = &[("site.css", include_bytes!("../../templates/site/assets/site.css"))];
+/// Built-in assets, served under `/assets/`, with the theme folder each comes from (and an
+/// override is read from).
+const ASSETS: &[(&str, &str, &[u8])] = &[
+    ("site.css", "site/assets", include_bytes!("../../templates/site/assets/site.css")),
+    ("desk.css", "desk/assets", include_bytes!("../../templates/desk/assets/desk.css")),
+    ("desk.js", "desk/assets", include_bytes!("../../templates/desk/assets/desk.js")),
+];
 
 /// A static file of the theme.
 pub struct Asset {
@@ -109,9 +119,8 @@ impl Theme {
         }
 
         let mut assets = BTreeMap::new();
-        for (name, built_in) in ASSETS {
-            let bytes =
-                read_override(override_dir, &format!("site/assets/{name}"))?.unwrap_or_else(|| built_in.to_vec());
+        for (name, folder, built_in) in ASSETS {
+            let bytes = read_override(override_dir, &format!("{folder}/{name}"))?.unwrap_or_else(|| built_in.to_vec());
             let etag = format!("\"{}\"", &hex(&Sha256::digest(&bytes))[..32]);
             assets.insert(name.to_string(), Asset { content_type: content_type(name), bytes, etag });
         }

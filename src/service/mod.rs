@@ -12,6 +12,7 @@ pub mod publication;
 pub mod scheduler;
 pub mod sending;
 pub mod stories;
+pub mod story_views;
 pub mod subscribers;
 pub mod subscriptions;
 pub mod translations;

@@ -15,6 +15,7 @@ mod bad_input;
 mod browser;
 mod cli;
 mod cors;
+mod desk;
 mod edition_review;
 mod editions;
 mod email;

@@ -7,6 +7,7 @@
 
 #![allow(dead_code)]
 
+pub mod desk;
 pub mod smtp;
 pub mod tokens;
 
