@@ -11,6 +11,18 @@ diesel::table! {
         disabled -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        time_zone -> Text,
+        totp_secret -> Nullable<Text>,
+        totp_enabled_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    totp_recovery_codes (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamp>,
     }
 }
 
@@ -42,6 +54,7 @@ diesel::table! {
         contact_email -> Text,
         sender_address -> Text,
         updated_at -> Timestamp,
+        admins_need_totp -> Bool,
     }
 }
 
@@ -247,6 +260,7 @@ diesel::table! {
 }
 
 diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(totp_recovery_codes -> users (user_id));
 diesel::joinable!(deliveries -> subscribers (subscriber_id));
 diesel::joinable!(deliveries -> editions (edition_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
@@ -280,4 +294,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     edition_revision_texts,
     edition_revision_stories,
     audit_events,
+    totp_recovery_codes,
 );

@@ -19,6 +19,10 @@ pub struct User {
     pub roles: RoleSet,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// IANA name of the zone the desk shows and reads times in (`UTC` until chosen).
+    pub time_zone: String,
+    /// Set once a second factor is enrolled and confirmed.
+    pub totp_enabled_at: Option<NaiveDateTime>,
 }
 
 #[derive(Queryable, Selectable)]
@@ -32,6 +36,8 @@ struct UserRow {
     disabled: bool,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    time_zone: String,
+    totp_enabled_at: Option<NaiveDateTime>,
 }
 
 impl UserRow {
@@ -46,6 +52,8 @@ impl UserRow {
             roles,
             created_at: self.created_at,
             updated_at: self.updated_at,
+            time_zone: self.time_zone,
+            totp_enabled_at: self.totp_enabled_at,
         }
     }
 }

@@ -20,7 +20,7 @@ use super::dates::DateFormats;
 use crate::l10n::localize_digits;
 use crate::l10n::{Args, Localizer, Style};
 
-/// Built-in templates, by name.
+/// Built-in templates of the site and emails, by name (the desk's: `desk::templates`).
 const TEMPLATES: &[(&str, &str)] = &[
     ("site/base.html", include_str!("../../templates/site/base.html")),
     ("site/macros.html", include_str!("../../templates/site/macros.html")),
@@ -35,20 +35,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("email/edition.txt", include_str!("../../templates/email/edition.txt")),
     ("email/confirm.html", include_str!("../../templates/email/confirm.html")),
     ("email/confirm.txt", include_str!("../../templates/email/confirm.txt")),
-    ("desk/base.html", include_str!("../../templates/desk/base.html")),
-    ("desk/macros.html", include_str!("../../templates/desk/macros.html")),
-    ("desk/login.html", include_str!("../../templates/desk/login.html")),
-    ("desk/error.html", include_str!("../../templates/desk/error.html")),
-    ("desk/start.html", include_str!("../../templates/desk/start.html")),
 ];
 
-/// Built-in assets, served under `/assets/`, with the theme folder each comes from (and an
-/// override is read from).
-const ASSETS: &[(&str, &str, &[u8])] = &[
-    ("site.css", "site/assets", include_bytes!("../../templates/site/assets/site.css")),
-    ("desk.css", "desk/assets", include_bytes!("../../templates/desk/assets/desk.css")),
-    ("desk.js", "desk/assets", include_bytes!("../../templates/desk/assets/desk.js")),
-];
+/// Built-in assets of the site, served under `/assets/` (the desk's: `desk::assets`).
+const ASSETS: &[(&str, &[u8])] = &[("site.css", include_bytes!("../../templates/site/assets/site.css"))];
 
 /// A static file of the theme.
 pub struct Asset {
@@ -81,7 +71,7 @@ impl Theme {
     ) -> Result<Self, ThemeError> {
         let mut env = Environment::new();
         env.set_formatter(escape_without_slashes);
-        for (name, built_in) in TEMPLATES {
+        for (name, built_in) in TEMPLATES.iter().chain(crate::desk::templates()) {
             let source = read_override(override_dir, name)?
                 .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
                 .unwrap_or_else(|| (*built_in).to_owned());
@@ -114,12 +104,14 @@ impl Theme {
         env.add_filter("digits", move |state: &State, value: Value| -> String {
             localize_digits(&value.to_string(), numbers.digits(&page_lang(state)))
         });
-        for (name, _) in TEMPLATES {
+        for (name, _) in TEMPLATES.iter().chain(crate::desk::templates()) {
             env.get_template(name).map_err(|e| ThemeError::Template(name.to_string(), e))?;
         }
 
         let mut assets = BTreeMap::new();
-        for (name, folder, built_in) in ASSETS {
+        let site_assets = ASSETS.iter().map(|asset| ("site/assets", asset));
+        let desk_assets = crate::desk::assets().map(|asset| ("desk/assets", asset));
+        for (folder, (name, built_in)) in site_assets.chain(desk_assets) {
             let bytes = read_override(override_dir, &format!("{folder}/{name}"))?.unwrap_or_else(|| built_in.to_vec());
             let etag = format!("\"{}\"", &hex(&Sha256::digest(&bytes))[..32]);
             assets.insert(name.to_string(), Asset { content_type: content_type(name), bytes, etag });

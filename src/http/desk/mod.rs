@@ -5,10 +5,14 @@
 //! typed and why. The session cookie and the anti-forgery check are `session`; error pages
 //! are `page`.
 
+mod editions;
+mod library;
 pub mod page;
+mod people;
 pub mod session;
 mod sign_in;
 mod start;
+mod stories;
 
 use actix_web::http::header;
 use actix_web::middleware::{from_fn, DefaultHeaders};
@@ -50,6 +54,10 @@ pub fn scope() -> Scope<
         .route("/login", web::post().to(sign_in::sign_in_submit))
         .route("/logout", web::post().to(sign_in::sign_out))
         .route("/language", web::post().to(sign_in::switch_language))
+        .configure(stories::routes)
+        .configure(editions::routes)
+        .configure(library::routes)
+        .configure(people::routes)
         // Unknown addresses: "not found" for the signed-in, the sign-in form for others.
         .default_service(web::to(|_: session::Desk| async { Err::<HttpResponse, _>(page::DeskError::NotFound) }))
         .wrap(from_fn(page::render_errors))

@@ -1,0 +1,1 @@
+//! The desk: editions: the list, creating one, picking and ordering its stories, its texts per language, the readiness checklist, publishing; and sending it: preview per language, test send, send, progress.
