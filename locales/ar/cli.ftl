@@ -37,6 +37,7 @@ cli-import-warning = ملاحظة: { $warning }
 cli-import-invalid = الحقل { $field }: { $reason }
 cli-import-failed = لم يُستورد شيء. { $error }
 cli-demo-data = عرض nashra التجريبي — البيانات في { $folder }
+cli-demo-desk = { "  " }المكتب (ادخل بأحد الحسابات أدناه): { $url }
 cli-demo-site = { "  " }موقع { $language }: { $url }
 cli-demo-api = { "  " }مرجع الواجهة البرمجية: { $url }
 cli-demo-accounts = { "  " }الحسابات (البريد، كلمة المرور، الأدوار):

@@ -30,6 +30,7 @@ cli-import-warning = Note: { $warning }
 cli-import-invalid = { $field }: { $reason }
 cli-import-failed = Nothing was imported. { $error }
 cli-demo-data = nashra demo — data in { $folder }
+cli-demo-desk = { "  " }The desk (sign in with an account below): { $url }
 cli-demo-site = { "  " }{ $language } site: { $url }
 cli-demo-api = { "  " }API reference: { $url }
 cli-demo-accounts = { "  " }Accounts (email, password, roles):

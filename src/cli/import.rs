@@ -124,6 +124,7 @@ pub fn demo(mut context: Context, dir: &Path, content: &Path, bind: Option<Strin
         let base = format!("http://{address}");
         let say = |id: &str, args: &Args| l10n.plain(&locale, id, args);
         let mut lines = vec![String::new(), say("cli-demo-data", &Args::new().with("folder", folder))];
+        lines.push(say("cli-demo-desk", &Args::new().with("url", format!("{base}/desk/"))));
         for setting in l10n.settings() {
             let url = format!("{base}/{}/", setting.code);
             lines.push(say("cli-demo-site", &Args::new().with("language", setting.name.clone()).with("url", url)));

@@ -16,6 +16,7 @@ mod browser;
 mod cli;
 mod cors;
 mod desk;
+mod desk_browser;
 mod desk_editions;
 mod desk_library;
 mod desk_people;

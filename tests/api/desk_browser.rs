@@ -1,0 +1,99 @@
+//! The desk in a real browser (Debian's Chromium, driven by `tests/browser/desk.mjs`): every
+//! screen in English and Arabic at phone and desktop width, with axe-core finding nothing
+//! serious or critical, nothing overflowing sideways, and every control reachable by keyboard;
+//! then the editorial chain through the desk's forms, with scripts on and off. Screenshots land
+//! in `target/desk-screenshots/` (CI keeps them as artifacts).
+
+use crate::common;
+
+use std::io::Write;
+use std::process::Command;
+
+use common::fixture::publish_newsletter;
+use common::{Backend, TestApp, ADMIN_EMAIL, ADMIN_PASSWORD};
+use serde_json::{json, Value};
+
+const EDITOR: (&str, &str) = ("rana@example.test", "rana-password-1234");
+const REVIEWER: (&str, &str) = ("omar@example.test", "omar-password-1234");
+
+/// Why the browser cannot run here, if it cannot. CI requires it (`NASHRA_TEST_REQUIRE_BROWSER`).
+fn browser_missing(repo: &std::path::Path) -> Option<String> {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !std::path::Path::new(&chromium).exists() {
+        return Some(format!("{chromium} not found (apt-get install chromium)"));
+    }
+    if !repo.join("tests/browser/node_modules/@axe-core/playwright").exists() {
+        return Some("@axe-core/playwright not installed (npm ci --prefix tests/browser)".into());
+    }
+    Command::new("node").arg("--version").output().err().map(|_| "node not found".into())
+}
+
+fn skipped(repo: &std::path::Path) -> bool {
+    let Some(missing) = browser_missing(repo) else { return false };
+    assert!(std::env::var("NASHRA_TEST_REQUIRE_BROWSER").is_err(), "browser check required but {missing}");
+    let _ = std::io::stderr().write_all(format!("\n*** Desk browser check SKIPPED: {missing} ***\n\n").as_bytes());
+    true
+}
+
+fn run(command: &str, config: &Value) -> Value {
+    let repo = common::repo_dir();
+    let output = Command::new("node")
+        .arg(repo.join("tests/browser/desk.mjs"))
+        .arg(command)
+        .arg(config.to_string())
+        .output()
+        .expect("run node");
+    assert!(output.status.success(), "desk.mjs {command} failed: {}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("JSON from desk.mjs")
+}
+
+fn accounts() -> Value {
+    json!({
+        "admin": [ADMIN_EMAIL, ADMIN_PASSWORD],
+        "editor": [EDITOR.0, EDITOR.1],
+        "reviewer": [REVIEWER.0, REVIEWER.1],
+    })
+}
+
+#[test]
+fn every_desk_screen_is_accessible_in_both_languages() {
+    let repo = common::repo_dir();
+    if skipped(&repo) {
+        return;
+    }
+    let app = TestApp::spawn(Backend::Sqlite);
+    publish_newsletter(&app);
+    app.create_user(EDITOR.0, EDITOR.1, &["editor"]);
+    app.create_user(REVIEWER.0, REVIEWER.1, &["reviewer"]);
+    let screens = json!([
+        {"name": "login", "path": "/desk/login"},
+        {"name": "start-editor", "path": "/desk/", "as": "editor"},
+        {"name": "start-reviewer", "path": "/desk/", "as": "reviewer"},
+        {"name": "start-admin", "path": "/desk/", "as": "admin"},
+        {"name": "not-found", "path": "/desk/no-such-screen", "as": "editor"},
+    ]);
+    let out = repo.join("target/desk-screenshots");
+    let config = json!({"base": app.base, "out": out, "accounts": accounts(), "screens": screens});
+    let results = run("screens", &config);
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), screens.as_array().unwrap().len() * 4);
+    let mut problems = Vec::new();
+    for page in results {
+        let context = format!("{} in {} at {}", page["name"], page["lang"], page["width"]);
+        let arabic = page["lang"] == "ar";
+        if page["direction"] != if arabic { "rtl" } else { "ltr" } {
+            problems.push(format!("{context}: direction {}", page["direction"]));
+        }
+        if page["overflow"].as_f64().unwrap() > 0.0 {
+            problems.push(format!("{context}: overflows sideways by {}px", page["overflow"]));
+        }
+        for finding in page["findings"].as_array().unwrap() {
+            problems.push(format!("{context}: axe {finding}"));
+        }
+        for control in page["unreachable"].as_array().unwrap() {
+            problems.push(format!("{context}: the keyboard never reaches {control}"));
+        }
+        assert!(out.join(page["screenshot"].as_str().unwrap()).is_file());
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
