@@ -59,7 +59,8 @@ impl PageCache {
     /// is simple and bounded; popular pages return at once.
     pub fn put(&self, path: &str, version: Option<NaiveDateTime>, page: Arc<Rendered>) {
         let mut entries = self.lock();
-        if entries.version != version {
+        // A page larger than the whole limit is not kept (a limit of 0 turns the cache off).
+        if entries.version != version || page.body.len() > self.limit {
             return;
         }
         if entries.bytes + page.body.len() > self.limit {
@@ -99,5 +100,13 @@ mod tests {
         cache.put("/b", None, Arc::new(Rendered::new(vec![0; 6], "text/html")));
         assert!(cache.get("/a", None).is_none());
         assert!(cache.get("/b", None).is_some());
+        cache.put("/big", None, Arc::new(Rendered::new(vec![0; 11], "text/html")));
+        assert!(cache.get("/big", None).is_none(), "a page over the whole limit is not kept");
+        assert!(cache.get("/b", None).is_some(), "and does not push the others out");
+
+        let off = PageCache::new(0);
+        off.get("/", None);
+        off.put("/a", None, Arc::new(Rendered::new(vec![0; 1], "text/html")));
+        assert!(off.get("/a", None).is_none(), "a limit of 0 keeps nothing");
     }
 }
