@@ -179,6 +179,21 @@ fn stories_are_added_ordered_and_removed(backend: Backend) {
     editor.post(&format!("/desk/editions/{id}/stories/move"), &[("story_id", &c.to_string()), ("direction", "up")]);
     assert_eq!(story_order(&app, id), [c, a, b]);
 
+    // The drag-and-drop script posts the same form with a place instead of a step.
+    let page = editor.get(&format!("/desk/editions/{id}"));
+    assert!(page.body.contains("/assets/desk-edition.js"));
+    let dragged = editor.post(
+        &format!("/desk/editions/{id}/stories/move"),
+        &[("story_id", &b.to_string()), ("direction", "to"), ("position", "1")],
+    );
+    assert_eq!(dragged.status, 303);
+    assert_eq!(story_order(&app, id), [b, c, a]);
+    editor.post(
+        &format!("/desk/editions/{id}/stories/move"),
+        &[("story_id", &b.to_string()), ("direction", "to"), ("position", "99")],
+    );
+    assert_eq!(story_order(&app, id), [c, a, b]);
+
     let removed = editor.post(&format!("/desk/editions/{id}/stories/remove"), &[("story_id", &a.to_string())]);
     assert_eq!(removed.status, 303);
     assert_eq!(story_order(&app, id), [c, b]);

@@ -21,9 +21,12 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("desk/sending-progress.html", include_str!("../../../templates/desk/sending-progress.html")),
 ];
 
-/// This screen's own static files: the script that keeps the progress block fresh.
-pub const ASSETS: &[(&str, &[u8])] =
-    &[("desk-sending.js", include_bytes!("../../../templates/desk/assets/desk-sending.js"))];
+/// This screen's own static files: drag and drop for the story order, and the script that
+/// keeps the progress block fresh. Both only enhance pages that work without them.
+pub const ASSETS: &[(&str, &[u8])] = &[
+    ("desk-edition.js", include_bytes!("../../../templates/desk/assets/desk-edition.js")),
+    ("desk-sending.js", include_bytes!("../../../templates/desk/assets/desk-sending.js")),
+];
 
 /// A language the newsletter is written in, as columns and labels show it.
 #[derive(Debug, Clone, Serialize)]

@@ -103,9 +103,12 @@ async fn story_ids(state: &web::Data<AppState>, id: i64) -> Result<Vec<i64>, Des
 #[derive(Deserialize)]
 pub struct StoryForm {
     story_id: i64,
-    /// For a move: `up` or `down`.
+    /// For a move: `up`, `down`, or `to` (the drag-and-drop script's) with `position`.
     #[serde(default)]
     direction: String,
+    /// For a move `to`: the 1-based place in the list.
+    #[serde(default)]
+    position: Option<usize>,
 }
 
 /// Builds the new order from the current one, saves it, and comes back to the list.
@@ -139,6 +142,11 @@ pub async fn move_story(
         match form.direction.as_str() {
             "up" if at > 0 => ids.swap(at, at - 1),
             "down" if at + 1 < ids.len() => ids.swap(at, at + 1),
+            "to" => {
+                let story = ids.remove(at);
+                let to = form.position.unwrap_or(at + 1).clamp(1, ids.len() + 1) - 1;
+                ids.insert(to, story);
+            }
             _ => {}
         }
     })
