@@ -1,1 +1,139 @@
 # desk: editions
+## The list and creating an edition
+
+desk-editions-title = Editions
+desk-edition-new = New edition
+desk-edition-number = Number
+desk-edition-title = Title
+desk-edition-status = Status
+desk-edition-published-on = Published
+desk-edition-delivery = Delivery
+desk-edition-numbered = Edition { $number }
+desk-edition-is-draft = Draft
+desk-edition-is-under_review = Changes under review
+desk-edition-is-live = Live
+desk-edition-not-published = Not yet
+desk-edition-not-sent = Not sent
+desk-edition-sending-now = Sending: { $sent } of { $total } sent
+desk-edition-sent-to = { $failed ->
+    [0] Sent to { $sent }
+   *[other] Sent to { $sent }, { $failed } failed
+}
+desk-editions-pages = Pages of editions
+desk-editions-newer = Newer editions
+desk-editions-older = Older editions
+desk-editions-page = Page { $page } of { $pages }
+desk-editions-empty = There are no editions yet.
+desk-edition-slug = Address name (slug)
+desk-edition-slug-hint = Lower-case letters, digits and hyphens, as in spring-2026. It becomes part of the edition's web address.
+desk-edition-required-locales = Languages every story must be ready in
+desk-edition-create = Create the edition
+
+## One edition
+
+desk-editions-back = All editions
+desk-edition-first-published = First published
+desk-edition-pending-changes = it has changes readers do not see until a reviewer publishes them
+desk-edition-readiness = Ready to publish?
+desk-edition-ready = Everything is ready: a reviewer can publish this edition.
+desk-edition-unmet-no_stories = The edition has no stories yet. Add stories.
+desk-edition-unmet-missing_edition_text = The edition has no title and foreword in { $language } yet. Write them.
+desk-edition-unmet-missing_translation = “{ $story }” has no { $language } translation yet.
+desk-edition-unmet-not_approved = “{ $story }” in { $language } is not approved yet (it is: { $status }).
+desk-edition-unmet-outdated = “{ $story }” in { $language } is outdated: its source text changed since it was translated.
+desk-edition-publish = Publish the edition
+desk-edition-publish-blocked = { $count ->
+    [one] Publishing waits until the item above is done.
+   *[other] Publishing waits until the { $count } items above are done.
+}
+desk-edition-publish-not-ready = { $count ->
+    [one] The edition cannot be published yet: one item of the checklist is not done.
+   *[other] The edition cannot be published yet: { $count } items of the checklist are not done.
+}
+desk-edition-stories = { $count ->
+    [0] Stories
+    [one] One story, in this order
+   *[other] { $count } stories, in this order
+}
+desk-edition-drag-hint = Drag a story to move it, or use its buttons.
+desk-edition-move-up = Move up
+desk-edition-move-down = Move down
+desk-edition-remove = Remove
+desk-edition-no-stories = No stories yet. Add them below.
+desk-edition-add-stories = Add stories
+desk-edition-search = Stories in no edition, by title or slug
+desk-edition-search-go = Search
+desk-edition-add = Add to this edition
+desk-edition-no-candidates = No story outside an edition matches.
+desk-edition-texts = Title, foreword and signature
+desk-edition-text-required = Required before publishing.
+desk-edition-signature-name = Signed by (name)
+desk-edition-signature-role = Signatory's role
+desk-edition-cover-alt = Cover description (for people who cannot see it)
+desk-edition-foreword = Foreword
+desk-edition-save-text = Save the { $language } text
+desk-edition-settings = Number, address and cover
+desk-edition-cover = Cover image
+desk-edition-cover-hint = Pick an image from the media library; upload new ones there.
+desk-edition-no-cover = No cover
+desk-edition-save-settings = Save
+
+## Messages after an action
+
+desk-flash-edition-created = The edition is created. Add its stories and texts.
+desk-flash-edition-saved = The edition's settings are saved.
+desk-flash-edition-texts-saved = The text is saved. Readers see it once a reviewer publishes the edition.
+desk-flash-edition-story-moved = The story moved.
+desk-flash-edition-story-added = The story is added to the edition.
+desk-flash-edition-story-removed = The story is removed from the edition.
+desk-flash-edition-published = The edition is published: readers see it now.
+desk-flash-edition-test-sent = The test email was sent.
+desk-flash-edition-sent = The edition is queued for every subscriber; delivery has started.
+
+## Sending
+
+desk-sending-title = Sending
+desk-sending-back = Back to the edition
+desk-sending-progress = Delivery
+desk-sending-nothing-yet = Nothing has been sent yet.
+desk-sending-count-queued = Queued
+desk-sending-count-sent = Sent
+desk-sending-count-failed = Failed
+desk-sending-count-retrying = Retrying
+desk-sending-count-remaining = Remaining
+desk-sending-of-total = Out of { $total } emails in all.
+desk-sending-fallbacks = { $count ->
+    [one] One subscriber gets the default language: the edition is not in theirs.
+   *[other] { $count } subscribers get the default language: the edition is not in theirs.
+}
+desk-sending-last-errors = Last errors
+desk-sending-error-count = { $count ->
+    [one] one email
+   *[other] { $count } emails
+}
+desk-sending-send = Send to subscribers
+desk-sending-audience = { $count ->
+    [one] One subscriber has not received this edition yet.
+   *[other] { $count } subscribers have not received this edition yet.
+}
+desk-sending-send-go = Send…
+desk-sending-nobody = Every confirmed subscriber already has this edition.
+desk-sending-test = Test send
+desk-sending-test-email = Send a test to
+desk-sending-test-language = In
+desk-sending-test-go = Send the test
+desk-sending-previews = The email, as subscribers will see it
+desk-sending-preview-of = The email in { $language }
+desk-sending-open-preview = Open on its own
+desk-sending-not-published = This edition is not published yet: publish it before sending it.
+desk-sending-confirm-title = Send the edition?
+desk-sending-subscribers = { $count ->
+    [one] one subscriber
+   *[other] { $count } subscribers
+}
+desk-sending-confirm-go = { $count ->
+    [one] Yes, send to one subscriber
+   *[other] Yes, send to { $count } subscribers
+}
+desk-sending-cancel = Not now
+desk-sending-back-to-sending = Back to sending

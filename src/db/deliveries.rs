@@ -295,3 +295,45 @@ pub fn progress(conn: &mut DbConn, edition_id: i64) -> QueryResult<Progress> {
     progress.remaining = progress.queued + progress.sending;
     Ok(progress)
 }
+
+/// What the desk's progress block shows besides [`Progress`]: deliveries waiting for another
+/// attempt after a failure, and the last errors grouped (most frequent first).
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct Troubles {
+    pub retrying: i64,
+    /// `(error, how many deliveries ended or wait with it)`, at most ten.
+    pub errors: Vec<(String, i64)>,
+}
+
+pub fn troubles(conn: &mut DbConn, edition_id: i64) -> QueryResult<Troubles> {
+    let retrying = deliveries::table
+        .filter(deliveries::edition_id.eq(edition_id))
+        .filter(deliveries::status.eq_any(["queued", "sending"]))
+        .filter(deliveries::attempts.gt(0))
+        .count()
+        .get_result(conn)?;
+    let mut errors: Vec<(Option<String>, i64)> = deliveries::table
+        .filter(deliveries::edition_id.eq(edition_id))
+        .filter(deliveries::last_error.is_not_null())
+        .group_by(deliveries::last_error)
+        .select((deliveries::last_error, diesel::dsl::count_star()))
+        .load(conn)?;
+    errors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    errors.truncate(10);
+    Ok(Troubles { retrying, errors: errors.into_iter().map(|(e, n)| (e.unwrap_or_default(), n)).collect() })
+}
+
+/// Confirmed subscribers who have no delivery of the edition yet, by their language: whom
+/// sending it now would queue.
+pub fn unsent_by_locale(conn: &mut DbConn, edition_id: i64) -> QueryResult<Vec<(String, i64)>> {
+    let delivered = deliveries::table
+        .filter(deliveries::edition_id.eq(edition_id))
+        .filter(deliveries::subscriber_id.eq(subscribers::id));
+    subscribers::table
+        .filter(subscribers::status.eq("confirmed"))
+        .filter(diesel::dsl::not(diesel::dsl::exists(delivered)))
+        .group_by(subscribers::locale)
+        .order(subscribers::locale.asc())
+        .select((subscribers::locale, diesel::dsl::count_star()))
+        .load(conn)
+}

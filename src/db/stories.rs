@@ -170,3 +170,25 @@ pub fn list(conn: &mut DbConn, filter: &StoryFilter, limit: i64, offset: i64) ->
         .load(conn)?;
     Ok((page, total))
 }
+
+/// Stories in no edition, most recently changed first: what an edition's "add stories"
+/// picker offers. `search` (may be empty) matches the slug or the latest title of any
+/// translation, case-insensitively for ASCII.
+pub fn outside_editions(conn: &mut DbConn, search: &str, limit: i64) -> QueryResult<Vec<Story>> {
+    let mut query = stories::table.filter(stories::edition_id.is_null()).into_boxed();
+    let search = search.trim();
+    if !search.is_empty() {
+        let pattern = format!("%{}%", search.to_lowercase().replace(['%', '_'], ""));
+        let titled = story_translations::table
+            .inner_join(story_revisions::table.on(story_revisions::id.eq(story_translations::latest_revision_id)))
+            .filter(lower(story_revisions::title).like(pattern.clone()))
+            .select(story_translations::story_id);
+        query = query.filter(lower(stories::slug).like(pattern).or(stories::id.eq_any(titled)));
+    }
+    query.order((stories::updated_at.desc(), stories::id.desc())).limit(limit).select(Story::as_select()).load(conn)
+}
+
+diesel::define_sql_function! {
+    /// SQL `LOWER`, the same on SQLite and PostgreSQL for ASCII.
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}

@@ -99,8 +99,7 @@ pub async fn preview_email(
     query: web::Query<PreviewQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let locale = query.into_inner().locale.unwrap_or_else(|| state.l10n.default_locale().to_owned());
-    let composed = compose(&state, id.into_inner(), locale).await?;
-    let html = composed.html(&state.site.base.absolute("/unsubscribe?token=preview"));
+    let html = email_html(&state, id.into_inner(), locale).await?;
     let mut response = HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html);
     // The edition's own HTML, shown in an editor's browser on the API's origin.
     super::site::secure_email_preview(&mut response, &state.site.base.origin());
@@ -126,10 +125,29 @@ pub async fn test_send(
     body: Json<TestSendRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
-    let email = EmailAddress::parse(&body.email).map_err(ApiError::from)?;
-    let locale = body.locale.unwrap_or_else(|| state.l10n.default_locale().to_owned());
-    let id = id.into_inner();
-    let composed = compose(&state, id, locale).await?;
+    send_test(&state, id.into_inner(), admin.id, &body.email, body.locale).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The edition's email in `locale` as HTML, as a subscriber will see it (with a dummy
+/// unsubscribe link): the API's preview and the desk's.
+pub(crate) async fn email_html(state: &web::Data<AppState>, id: i64, locale: String) -> Result<String, ApiError> {
+    let composed = compose(state, id, locale).await?;
+    Ok(composed.html(&state.site.base.absolute("/unsubscribe?token=preview")))
+}
+
+/// Sends the edition in `locale` (default: the default locale) to `to` now, by `actor`, and
+/// records it (not as a delivery): the API's test send and the desk's.
+pub(crate) async fn send_test(
+    state: &web::Data<AppState>,
+    id: i64,
+    actor: i64,
+    to: &str,
+    locale: Option<String>,
+) -> Result<(), ApiError> {
+    let email = EmailAddress::parse(to).map_err(ApiError::from)?;
+    let locale = locale.unwrap_or_else(|| state.l10n.default_locale().to_owned());
+    let composed = compose(state, id, locale).await?;
     let link = state.site.base.absolute("/unsubscribe?token=test");
     let addressing = Addressing {
         to: email.as_str(),
@@ -142,9 +160,8 @@ pub async fn test_send(
         tracing::warn!(%error, "test send failed");
         ApiError::Upstream
     })?;
-    let (actor, to, locale) = (admin.id, email.into_string(), composed.locale.clone());
-    state.db.run(move |conn| sending::record_test_send(conn, id, actor, &to, &locale).map_err(ApiError::from)).await?;
-    Ok(HttpResponse::NoContent().finish())
+    let (to, locale) = (email.into_string(), composed.locale.clone());
+    state.db.run(move |conn| sending::record_test_send(conn, id, actor, &to, &locale).map_err(ApiError::from)).await
 }
 
 async fn compose(state: &web::Data<AppState>, id: i64, locale: String) -> Result<Composed, ApiError> {

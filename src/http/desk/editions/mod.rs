@@ -1,0 +1,68 @@
+//! The desk's editions (SPEC §11): the list and creating one (`list`), one edition's stories,
+//! texts, readiness and publishing (`edition`), and sending it (`sending`). Each handler
+//! writes through the same `service` calls as `/api/v1/editions`.
+
+mod edition;
+mod list;
+mod sending;
+
+use std::collections::BTreeMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, ResponseError};
+
+use super::page::DeskError;
+use crate::desk::editions::Lang;
+use crate::http::problem;
+use crate::http::state::AppState;
+use crate::http::ApiError;
+use crate::l10n::Style;
+
+/// This screen's routes, inside the `/desk` scope.
+pub fn routes(desk: &mut web::ServiceConfig) {
+    desk.route("/editions", web::get().to(list::list_page))
+        .route("/editions", web::post().to(list::create))
+        .route("/editions/{id}", web::get().to(edition::edition_page))
+        .route("/editions/{id}/settings", web::post().to(edition::save_settings))
+        .route("/editions/{id}/texts/{locale}", web::post().to(edition::save_text))
+        .route("/editions/{id}/stories/move", web::post().to(edition::move_story))
+        .route("/editions/{id}/stories/add", web::post().to(edition::add_story))
+        .route("/editions/{id}/stories/remove", web::post().to(edition::remove_story))
+        .route("/editions/{id}/publish", web::post().to(edition::publish))
+        .route("/editions/{id}/sending", web::get().to(sending::sending_page))
+        .route("/editions/{id}/sending/progress", web::get().to(sending::progress_fragment))
+        .route("/editions/{id}/email/{locale}", web::get().to(sending::email_preview))
+        .route("/editions/{id}/test-send", web::post().to(sending::test_send))
+        .route("/editions/{id}/send", web::get().to(sending::confirm_send))
+        .route("/editions/{id}/send", web::post().to(sending::send));
+}
+
+/// The newsletter's languages, in the configured order.
+fn langs(state: &AppState) -> Vec<Lang> {
+    state
+        .l10n
+        .settings()
+        .map(|l| Lang { code: l.code.clone(), name: l.name.clone(), dir: state.l10n.direction(&l.code).as_str() })
+        .collect()
+}
+
+/// A refused action as a page shows it: its status, one sentence per field, and the
+/// general sentence. Failures that are not the person's input stay errors (an error page).
+struct Refusal {
+    status: StatusCode,
+    /// The API's problem code (`slug-taken`…).
+    code: &'static str,
+    fields: BTreeMap<String, String>,
+    detail: String,
+}
+
+fn refusal(state: &AppState, lang: &str, path: &str, error: DeskError) -> Result<Refusal, DeskError> {
+    let DeskError::Api(api) = error else { return Err(error) };
+    if matches!(api, ApiError::NotFound) || (api.status_code().is_server_error() && !matches!(api, ApiError::Upstream))
+    {
+        return Err(DeskError::Api(api));
+    }
+    let problem = problem::build(&api, &state.l10n, lang, path, Style::Display);
+    let fields = problem.errors.into_iter().map(|e| (e.field.to_owned(), e.message)).collect();
+    Ok(Refusal { status: api.status_code(), code: problem.code, fields, detail: problem.detail })
+}
