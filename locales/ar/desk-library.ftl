@@ -105,3 +105,6 @@ desk-subscriber-status-bounced = مرتدّ
 
 desk-flash-subscriber-changed = تغيّرت لغة المشترك.
 desk-flash-subscriber-unsubscribed = أُلغي اشتراك المشترك.
+
+desk-media-save-credit = احفظ الحقوق
+desk-flash-media-credit-changed = تغيّرت حقوق الصورة.

@@ -92,3 +92,6 @@ desk-subscriber-status-bounced = Bounced
 
 desk-flash-subscriber-changed = The subscriber’s language is changed.
 desk-flash-subscriber-unsubscribed = The subscriber is unsubscribed.
+
+desk-media-save-credit = Save credit
+desk-flash-media-credit-changed = The credit is changed.

@@ -49,6 +49,11 @@ pub fn insert(conn: &mut DbConn, new: NewMedia) -> QueryResult<i64> {
         .get_result(conn)
 }
 
+/// Sets an image's credit; returns whether the image exists.
+pub fn set_credit(conn: &mut DbConn, id: i64, credit: &str) -> QueryResult<bool> {
+    Ok(diesel::update(media::table.find(id)).set(media::credit.eq(credit)).execute(conn)? > 0)
+}
+
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Media>> {
     media::table.find(id).select(Media::as_select()).first(conn).optional()
 }

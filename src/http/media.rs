@@ -8,7 +8,7 @@ use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use futures_util::TryStreamExt;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::auth::{CurrentUser, Editor};
@@ -16,6 +16,7 @@ use crate::config::MediaSettings;
 use crate::db::media::{self, Media};
 use crate::domain::image::MAX_CREDIT_CHARS;
 use crate::domain::Invalid;
+use crate::http::json::Json;
 use crate::http::state::AppState;
 use crate::http::ApiError;
 use crate::media::{display_name, path_of};
@@ -178,6 +179,41 @@ pub async fn read_upload<E: From<ApiError>>(
         }
     }
     Ok(upload)
+}
+
+/// What may change about an image.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMediaRequest {
+    /// Photo credit, shown with the image in every language.
+    pub credit: String,
+}
+
+/// Change an image's credit.
+#[utoipa::path(
+    patch, path = "/api/v1/media/{id}", tag = "media", security(("bearer" = ["editor"])),
+    params(("id" = i64, Path)),
+    request_body = UpdateMediaRequest,
+    responses(
+        (status = 200, body = MediaView),
+        (status = 422, description = "Credit too long"),
+    )
+)]
+pub async fn update_media(
+    _editor: Editor,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    body: Json<UpdateMediaRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, body) = (id.into_inner(), body.into_inner());
+    let view = state
+        .db
+        .run(move |conn| {
+            service::media::change_credit(conn, id, &body.credit)?;
+            media::find(conn, id)?.map(MediaView::from).ok_or(ApiError::NotFound)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(view))
 }
 
 /// The next part or chunk of an upload, unless `deadline` passes first (408).

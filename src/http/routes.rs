@@ -112,6 +112,7 @@ pub(super) fn operations() -> Vec<Operation> {
         editions::publish_edition,
         media::upload_media,
         media::get_media,
+        media::update_media,
         media::get_media_file,
         sending::send_edition,
         sending::get_delivery,

@@ -14,6 +14,7 @@ on_both_backends!(
     an_upload_through_the_desk_is_listed_and_served_to_the_signed_in,
     refused_uploads_say_why_and_store_nothing,
     an_upload_needs_the_token_first,
+    an_editor_changes_an_images_credit,
     the_library_shows_where_each_image_is_used,
     subscribers_are_for_admins_only,
     subscribers_search_filters_and_counts,
@@ -198,6 +199,51 @@ fn an_upload_needs_the_token_first(backend: Backend) {
     // The same form with its token goes through.
     assert_eq!(post_multipart(&browser, "/desk/media", Some(&csrf), None, file()).status, 303);
     assert_eq!(files_in(&app), 1);
+}
+
+fn an_editor_changes_an_images_credit(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let mut browser = editor(&app);
+    upload(&mut browser, png(8, 8), "x.png", "Old credit");
+    let page = browser.get("/desk/media");
+    let id = image_ids(&page)[0];
+    let path = format!("/desk/media/{id}");
+    let token = app.login(EDITOR.0, EDITOR.1).access;
+    let credit = || app.get(&format!("/api/v1/media/{id}"), Some(&token)).json::<Value>().unwrap()["credit"].clone();
+
+    assert_eq!(browser.post_raw(&path, &[("credit", "Forged")]).status, 403);
+    assert_eq!(credit(), "Old credit");
+    let answer = browser.post(&path, &[("credit", "  Photo: Hana Saleh "), ("page", "1")]);
+    assert_eq!(answer.status, 303, "{}", answer.text());
+    assert_eq!(answer.location, Some(format!("/desk/media?page=1#image-{id}")));
+    assert_eq!(credit(), "Photo: Hana Saleh");
+    assert!(browser.get("/desk/media").text().contains("The credit is changed."));
+
+    // Too long: the page again, the sentence at that image, what was typed kept, nothing changed.
+    let long = "y".repeat(301);
+    let refused = browser.post(&path, &[("credit", &long)]);
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains(&format!("aria-describedby=\"credit-err-{id}\"")), "{}", refused.body);
+    assert!(refused.text().contains("At most 300 characters."), "{}", refused.text());
+    assert!(refused.body.contains(&format!("value=\"{long}\"")));
+    assert_eq!(credit(), "Photo: Hana Saleh");
+    assert_eq!(browser.post("/desk/media/999999", &[("credit", "x")]).status, 404);
+
+    // The API changes it through the same use case; a reviewer may not.
+    let changed = app.patch(&format!("/api/v1/media/{id}"), &json!({"credit": "Via API"}), Some(&token));
+    assert_eq!(changed.status(), 200);
+    assert_eq!(credit(), "Via API");
+    let too_long = app.patch(&format!("/api/v1/media/{id}"), &json!({"credit": long}), Some(&token));
+    assert_eq!(too_long.status(), 422);
+    let reviewer = app.user_with("reviewer@example.test", &["reviewer"]);
+    assert_eq!(app.patch(&format!("/api/v1/media/{id}"), &json!({"credit": "No"}), Some(&reviewer)).status(), 403);
+    assert_eq!(credit(), "Via API");
+    app.create_user(REVIEWER.0, REVIEWER.1, &["reviewer"]);
+    let mut looker = DeskBrowser::signed_in(&app, REVIEWER.0, REVIEWER.1);
+    let page = looker.get("/desk/media");
+    assert!(page.text().contains("Via API") && !page.body.contains(&format!("action=\"{path}\"")));
+    assert_eq!(looker.post(&path, &[("credit", "No")]).status, 403);
+    assert_eq!(credit(), "Via API");
 }
 
 fn the_library_shows_where_each_image_is_used(backend: Backend) {

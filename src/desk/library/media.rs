@@ -24,6 +24,16 @@ pub struct MediaPage {
     pub form: UploadForm,
     /// The largest file accepted, in whole megabytes (at least 1), for the form's hint.
     pub max_megabytes: usize,
+    /// A refused change of one image's credit, shown at that image.
+    pub credit_edit: Option<CreditEdit>,
+}
+
+/// A credit as typed for image `id`, and why it was refused.
+#[derive(Debug, Serialize)]
+pub struct CreditEdit {
+    pub id: i64,
+    pub credit: String,
+    pub error: String,
 }
 
 /// The upload form as it was sent, and why it was refused: field name → sentence.

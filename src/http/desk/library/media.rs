@@ -6,11 +6,11 @@ use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
 use serde::Deserialize;
 
 use super::super::page::{self, DeskError};
-use super::super::session::Desk;
+use super::super::session::{Desk, DeskForm};
 use super::{read_guarded, sentences};
 use crate::db;
 use crate::desk::chrome::Section;
-use crate::desk::library::media::{self, MediaPage, UploadForm};
+use crate::desk::library::media::{self, CreditEdit, MediaPage, UploadForm};
 use crate::desk::library::page_number;
 use crate::domain::Role;
 use crate::http::media::UploadLimits;
@@ -32,29 +32,32 @@ pub async fn media_page(
     query: web::Query<MediaQuery>,
 ) -> Result<HttpResponse, DeskError> {
     let page = page_number(query.page.as_deref());
-    show(&req, &state, &desk, page, StatusCode::OK, |_| UploadForm::default()).await
+    show(&req, &state, &desk, page, StatusCode::OK, |_| (UploadForm::default(), None)).await
 }
 
-/// Page `page` of the library with the upload form `form(lang)`, answered with `status`.
+/// Page `page` of the library with the upload form and a refused credit, as `forms(lang)`
+/// gives them, answered with `status`.
 async fn show(
     req: &HttpRequest,
     state: &web::Data<AppState>,
     desk: &Desk,
     page: i64,
     status: StatusCode,
-    form: impl FnOnce(&str) -> UploadForm,
+    forms: impl FnOnce(&str) -> (UploadForm, Option<CreditEdit>),
 ) -> Result<HttpResponse, DeskError> {
     let time_zone = desk.user.time_zone.clone();
     let l10n = state.l10n.clone();
     let (images, pager) =
         state.db.run(move |conn| media::load(conn, page, &time_zone, &|code| l10n.direction(code).as_str())).await?;
     let chrome = page::chrome(req, state, Some(desk), Some(Section::Media)).await?;
+    let (form, credit_edit) = forms(&chrome.lang);
     let view = MediaPage {
         images,
         pager,
         can_upload: desk.user.roles.has_or_admin(Role::Editor),
-        form: form(&chrome.lang),
+        form,
         max_megabytes: (state.settings.media.max_bytes / (1024 * 1024)).max(1),
+        credit_edit,
     };
     page::html(state, status, &chrome, "media", view)
 }
@@ -82,9 +85,9 @@ pub async fn upload(
         Err(refused) if refused.status_code().is_client_error() => {
             let path = req.path().to_owned();
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            show(&req, &state, &desk, 1, status, |lang| UploadForm {
-                credit,
-                errors: sentences(&state, lang, &path, &refused, &["credit", "file"], "file"),
+            show(&req, &state, &desk, 1, status, |lang| {
+                let errors = sentences(&state, lang, &path, &refused, &["credit", "file"], "file");
+                (UploadForm { credit, errors }, None)
             })
             .await
         }
@@ -122,4 +125,44 @@ pub async fn file(
         .await?
         .ok_or(DeskError::NotFound)?;
     Ok(crate::http::media::serve(&req, &state, &found.file_name)?)
+}
+
+/// A new credit for one image.
+#[derive(Deserialize)]
+pub struct CreditForm {
+    #[serde(default)]
+    credit: String,
+    /// The library page it was changed on.
+    page: Option<String>,
+}
+
+/// Changes an image's credit through `service::media::change_credit`, as the API does; a
+/// refused credit is the page again with why, at that image.
+pub async fn change_credit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: DeskForm<CreditForm>,
+) -> Result<HttpResponse, DeskError> {
+    let DeskForm { desk, form } = form;
+    desk.require(Role::Editor)?;
+    let id: i64 = id.parse().map_err(|_| DeskError::NotFound)?;
+    let page = page_number(form.page.as_deref());
+    let credit = form.credit.clone();
+    let changed =
+        state.db.run(move |conn| service::media::change_credit(conn, id, &credit).map_err(ApiError::from)).await;
+    match changed {
+        Ok(()) => Ok(page::see_other(&state, &format!("/desk/media?page={page}#image-{id}"), "media-credit-changed")),
+        Err(ApiError::NotFound) => Err(DeskError::NotFound),
+        Err(refused) if refused.status_code().is_client_error() => {
+            let path = req.path().to_owned();
+            show(&req, &state, &desk, page, StatusCode::UNPROCESSABLE_ENTITY, |lang| {
+                let errors = sentences(&state, lang, &path, &refused, &["credit"], "credit");
+                let error = errors.into_values().next().unwrap_or_default();
+                (UploadForm::default(), Some(CreditEdit { id, credit: form.credit, error }))
+            })
+            .await
+        }
+        Err(refused) => Err(refused.into()),
+    }
 }

@@ -24,6 +24,7 @@ use crate::l10n::Style;
 pub fn routes(desk: &mut web::ServiceConfig) {
     desk.route("/media", web::get().to(media::media_page))
         .route("/media", web::post().to(media::upload))
+        .route("/media/{id}", web::post().to(media::change_credit))
         .route("/media/{id}/file", web::get().to(media::file))
         .route("/subscribers", web::get().to(subscribers::subscribers_page))
         .route("/subscribers/export", web::get().to(subscribers::export))
