@@ -350,6 +350,8 @@ fn subscribers_search_filters_and_counts(backend: Backend) {
     assert!(text.contains("One subscriber matches") && text.contains("amal@example.org"), "{text}");
     assert!(!text.contains("bob@example.org"), "{text}");
     assert_eq!(found.field("q").as_deref(), Some("amal"), "the search is kept in its field");
+    let text = browser.get("/desk/subscribers?q=AMAL").text();
+    assert!(text.contains("One subscriber matches") && text.contains("amal@example.org"), "{text}");
     let text = browser.get("/desk/subscribers?locale=en&status=pending").text();
     assert!(text.contains("carla@example.org") && !text.contains("bob@example.org"), "{text}");
     let text = browser.get("/desk/subscribers?q=example.org&locale=en").text();

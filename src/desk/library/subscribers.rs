@@ -100,7 +100,8 @@ pub fn load(
     let filter = SubscriberFilter {
         status: Some(query.status.clone()).filter(|s| !s.is_empty()),
         locale: Some(query.locale.clone()).filter(|l| !l.is_empty()),
-        search: Some(query.q.trim().to_owned()).filter(|q| !q.is_empty()),
+        // Addresses are stored in lower case (`EmailAddress`), and PostgreSQL's LIKE minds case.
+        search: Some(query.q.trim().to_lowercase()).filter(|q| !q.is_empty()),
     };
     let (found, total) = subscribers::list(conn, &filter, PER_PAGE, (query.page - 1) * PER_PAGE)?;
     let counts = counts(subscribers::counts(conn)?, &languages);
