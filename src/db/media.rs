@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{edition_revisions, editions, media, revision_images, story_translations};
+use super::schema::{edition_revisions, editions, media, revision_images, story_revisions, story_translations};
 use super::{now, DbConn};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -49,6 +49,11 @@ pub fn insert(conn: &mut DbConn, new: NewMedia) -> QueryResult<i64> {
         .get_result(conn)
 }
 
+/// Sets an image's credit; returns whether the image exists.
+pub fn set_credit(conn: &mut DbConn, id: i64, credit: &str) -> QueryResult<bool> {
+    Ok(diesel::update(media::table.find(id)).set(media::credit.eq(credit)).execute(conn)? > 0)
+}
+
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Media>> {
     media::table.find(id).select(Media::as_select()).first(conn).optional()
 }
@@ -88,5 +93,86 @@ pub fn is_public(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
 
 /// The newest images first: what a cover picker offers.
 pub fn recent(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<Media>> {
-    media::table.order(media::id.desc()).limit(limit).select(Media::as_select()).load(conn)
+    Ok(list(conn, limit, 0)?.0)
+}
+
+/// One page of images, newest first, and how many there are.
+pub fn list(conn: &mut DbConn, limit: i64, offset: i64) -> QueryResult<(Vec<Media>, i64)> {
+    let total = media::table.count().get_result(conn)?;
+    let page = media::table
+        .order((media::created_at.desc(), media::id.desc()))
+        .limit(limit)
+        .offset(offset)
+        .select(Media::as_select())
+        .load(conn)?;
+    Ok((page, total))
+}
+
+/// An image placed in a story's text: in its latest revision (what editors work on) or its
+/// live one (what readers see), with what that revision says about it.
+#[derive(Debug, Clone, Queryable)]
+pub struct TextUse {
+    pub media_id: i64,
+    pub story_id: i64,
+    pub locale: String,
+    pub revision_id: i64,
+    /// The text's latest revision: the use is current when `revision_id` is this one.
+    pub latest_revision_id: i64,
+    pub title: String,
+    pub alt: String,
+    pub caption: String,
+}
+
+/// Where the images `ids` appear in stories' latest or live texts, by image, story and locale.
+pub fn text_uses(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<TextUse>> {
+    revision_images::table
+        .inner_join(
+            story_translations::table.on(story_translations::latest_revision_id
+                .eq(revision_images::revision_id)
+                .or(story_translations::live_revision_id.eq(revision_images::revision_id.nullable()))),
+        )
+        .inner_join(story_revisions::table.on(story_revisions::id.eq(revision_images::revision_id)))
+        .filter(revision_images::media_id.eq_any(ids))
+        .select((
+            revision_images::media_id,
+            story_translations::story_id,
+            story_translations::locale,
+            revision_images::revision_id,
+            story_translations::latest_revision_id,
+            story_revisions::title,
+            revision_images::alt,
+            revision_images::caption,
+        ))
+        .order((
+            revision_images::media_id,
+            story_translations::story_id,
+            story_translations::locale,
+            revision_images::revision_id.desc(),
+            revision_images::position,
+        ))
+        .load(conn)
+}
+
+/// An edition whose cover is one of the images asked about: `(media_id, edition_id, number, slug)`.
+pub type CoverUse = (i64, i64, i32, String);
+
+/// Editions whose current cover, or live (published) cover, is one of `ids`.
+pub fn cover_uses(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<CoverUse>> {
+    let current: Vec<(Option<i64>, i64, i32, String)> = editions::table
+        .filter(editions::cover_media_id.eq_any(ids))
+        .select((editions::cover_media_id, editions::id, editions::number, editions::slug))
+        .load(conn)?;
+    let live: Vec<(Option<i64>, i64, i32, String)> = editions::table
+        .inner_join(edition_revisions::table.on(edition_revisions::id.nullable().eq(editions::live_revision_id)))
+        .filter(edition_revisions::cover_media_id.eq_any(ids))
+        .select((edition_revisions::cover_media_id, editions::id, editions::number, editions::slug))
+        .load(conn)?;
+    let mut uses: Vec<CoverUse> = current
+        .into_iter()
+        .chain(live)
+        .filter_map(|(media, id, number, slug)| media.map(|media| (media, id, number, slug)))
+        .collect();
+    uses.sort();
+    uses.dedup();
+    Ok(uses)
 }

@@ -140,3 +140,12 @@ pub fn list(
         query().order(subscribers::id.asc()).limit(limit).offset(offset).select(Subscriber::as_select()).load(conn)?;
     Ok((page, total))
 }
+
+/// How many subscribers there are per `(locale, status)`.
+pub fn counts(conn: &mut DbConn) -> QueryResult<Vec<(String, String, i64)>> {
+    subscribers::table
+        .group_by((subscribers::locale, subscribers::status))
+        .select((subscribers::locale, subscribers::status, diesel::dsl::count_star()))
+        .order((subscribers::locale, subscribers::status))
+        .load(conn)
+}

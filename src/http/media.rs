@@ -8,13 +8,15 @@ use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use futures_util::TryStreamExt;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::auth::{CurrentUser, Editor};
+use crate::config::MediaSettings;
 use crate::db::media::{self, Media};
 use crate::domain::image::MAX_CREDIT_CHARS;
 use crate::domain::Invalid;
+use crate::http::json::Json;
 use crate::http::state::AppState;
 use crate::http::ApiError;
 use crate::media::{display_name, path_of};
@@ -84,39 +86,15 @@ pub struct UploadForm {
 pub async fn upload_media(
     editor: Editor,
     state: web::Data<AppState>,
-    mut form: Multipart,
+    form: Multipart,
 ) -> Result<HttpResponse, ApiError> {
-    let limit = state.settings.media.max_bytes;
-    // One deadline for the whole body, so that a client trickling a byte at a time is cut
-    // off as surely as one that stalls.
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(state.settings.media.read_timeout_secs);
-    let mut file: Option<(Vec<u8>, String)> = None;
-    let mut credit = String::new();
-    let mut fields = 0;
-    while let Some(mut field) = in_time(deadline, form.try_next()).await? {
-        fields += 1;
-        if fields > MAX_FIELDS {
-            return Err(Invalid::new("form", "too-many-fields").with_limit(MAX_FIELDS).into());
-        }
-        let name = field.name().unwrap_or_default().to_owned();
-        let client_name =
-            field.content_disposition().and_then(|d| d.get_filename()).map(display_name).unwrap_or_default();
-        // Text fields are small; the file may be as large as the limit.
-        let cap = if name == "file" { limit } else { 4 * MAX_CREDIT_CHARS };
-        let mut bytes = Vec::new();
-        while let Some(chunk) = in_time(deadline, field.try_next()).await? {
-            if bytes.len() + chunk.len() > cap {
-                return Err(ApiError::PayloadTooLarge { limit: cap });
-            }
-            bytes.extend_from_slice(&chunk);
-        }
-        match name.as_str() {
-            "file" => file = Some((bytes, client_name)),
-            "credit" => credit = String::from_utf8(bytes).map_err(|_| Invalid::new("credit", "invalid-text"))?,
-            _ => {}
-        }
-    }
-    let (bytes, original_name) = file.ok_or_else(|| ApiError::from(Invalid::new("file", "value-required")))?;
+    let limits = UploadLimits::images(&state.settings.media);
+    let upload = read_upload(form, limits, |_: &str, _: &Upload| Ok::<_, ApiError>(())).await?;
+    let credit = match upload.text("credit") {
+        Some(bytes) => String::from_utf8(bytes.to_vec()).map_err(|_| Invalid::new("credit", "invalid-text"))?,
+        None => String::new(),
+    };
+    let (bytes, original_name) = upload.file.ok_or_else(|| ApiError::from(Invalid::new("file", "value-required")))?;
     let settings = state.settings.media.clone();
     let uploader = editor.id;
     let view = state
@@ -128,6 +106,114 @@ pub async fn upload_media(
         })
         .await?;
     Ok(HttpResponse::Created().json(view))
+}
+
+/// How much of an upload form is read, and for how long.
+#[derive(Debug, Clone, Copy)]
+pub struct UploadLimits {
+    /// Largest `file` part, in bytes.
+    pub file_bytes: usize,
+    /// How long the whole body may take to arrive.
+    pub read_timeout: Duration,
+}
+
+impl UploadLimits {
+    /// The limits of an image upload (`media.max_bytes`, `media.read_timeout_secs`).
+    pub fn images(settings: &MediaSettings) -> Self {
+        Self { file_bytes: settings.max_bytes, read_timeout: Duration::from_secs(settings.read_timeout_secs) }
+    }
+}
+
+/// A multipart form as read: the `file` part (its bytes and the sender's name for it, made
+/// safe for display) and the other parts, small text fields, in the order they came.
+#[derive(Debug, Default)]
+pub struct Upload {
+    pub file: Option<(Vec<u8>, String)>,
+    pub texts: Vec<(String, Vec<u8>)>,
+}
+
+impl Upload {
+    /// The first text field called `name`, as sent.
+    pub fn text(&self, name: &str) -> Option<&[u8]> {
+        self.texts.iter().find(|(field, _)| field == name).map(|(_, value)| value.as_slice())
+    }
+}
+
+/// Reads a multipart upload form within `limits`: at most [`MAX_FIELDS`] parts, a `file` of
+/// at most `limits.file_bytes` (413), small text fields, the whole body within
+/// `limits.read_timeout` (408). Before each part is read, `check` sees its name and what was
+/// read so far and may refuse: the desk checks its anti-forgery token there, before a byte of
+/// the file is read. The API (`upload_media`) and the desk both read uploads through here.
+pub async fn read_upload<E: From<ApiError>>(
+    mut form: Multipart,
+    limits: UploadLimits,
+    mut check: impl FnMut(&str, &Upload) -> Result<(), E>,
+) -> Result<Upload, E> {
+    // One deadline for the whole body, so that a client trickling a byte at a time is cut
+    // off as surely as one that stalls.
+    let deadline = tokio::time::Instant::now() + limits.read_timeout;
+    let mut upload = Upload::default();
+    let mut fields = 0;
+    while let Some(mut field) = in_time(deadline, form.try_next()).await? {
+        fields += 1;
+        if fields > MAX_FIELDS {
+            return Err(ApiError::from(Invalid::new("form", "too-many-fields").with_limit(MAX_FIELDS)).into());
+        }
+        let name = field.name().unwrap_or_default().to_owned();
+        check(&name, &upload)?;
+        let client_name =
+            field.content_disposition().and_then(|d| d.get_filename()).map(display_name).unwrap_or_default();
+        // Text fields are small; the file may be as large as the limit.
+        let cap = if name == "file" { limits.file_bytes } else { 4 * MAX_CREDIT_CHARS };
+        let mut bytes = Vec::new();
+        while let Some(chunk) = in_time(deadline, field.try_next()).await? {
+            if bytes.len() + chunk.len() > cap {
+                return Err(ApiError::PayloadTooLarge { limit: cap }.into());
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if name == "file" {
+            upload.file = Some((bytes, client_name));
+        } else {
+            upload.texts.push((name, bytes));
+        }
+    }
+    Ok(upload)
+}
+
+/// What may change about an image.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMediaRequest {
+    /// Photo credit, shown with the image in every language.
+    pub credit: String,
+}
+
+/// Change an image's credit.
+#[utoipa::path(
+    patch, path = "/api/v1/media/{id}", tag = "media", security(("bearer" = ["editor"])),
+    params(("id" = i64, Path)),
+    request_body = UpdateMediaRequest,
+    responses(
+        (status = 200, body = MediaView),
+        (status = 422, description = "Credit too long"),
+    )
+)]
+pub async fn update_media(
+    _editor: Editor,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    body: Json<UpdateMediaRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, body) = (id.into_inner(), body.into_inner());
+    let view = state
+        .db
+        .run(move |conn| {
+            service::media::change_credit(conn, id, &body.credit)?;
+            media::find(conn, id)?.map(MediaView::from).ok_or(ApiError::NotFound)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(view))
 }
 
 /// The next part or chunk of an upload, unless `deadline` passes first (408).
@@ -212,7 +298,8 @@ pub async fn get_public_media(
     serve(&req, &state, &name)
 }
 
-fn serve(req: &HttpRequest, state: &AppState, name: &str) -> Result<HttpResponse, ApiError> {
+/// The stored file `name` from the media folder, with validators and `nosniff`.
+pub fn serve(req: &HttpRequest, state: &AppState, name: &str) -> Result<HttpResponse, ApiError> {
     let path = path_of(&state.settings.media.dir, name).ok_or(ApiError::NotFound)?;
     let file = NamedFile::open(path).map_err(|_| ApiError::NotFound)?;
     let mut response = file.use_etag(true).use_last_modified(true).into_response(req);

@@ -16,7 +16,7 @@ use super::{
 };
 
 /// Largest subscriber CSV accepted (about 300,000 rows).
-const IMPORT_LIMIT_BYTES: usize = 16 * 1024 * 1024;
+pub(crate) const IMPORT_LIMIT_BYTES: usize = 16 * 1024 * 1024;
 
 /// The scopes operations are served in, most specific first, each under middleware of its own
 /// (see `http::app`): an operation belongs to the first whose prefix is a whole-segment prefix
@@ -112,6 +112,7 @@ pub(super) fn operations() -> Vec<Operation> {
         editions::publish_edition,
         media::upload_media,
         media::get_media,
+        media::update_media,
         media::get_media_file,
         sending::send_edition,
         sending::get_delivery,

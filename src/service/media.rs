@@ -46,3 +46,14 @@ pub fn add_image(conn: &mut DbConn, settings: &MediaSettings, new: NewImage) -> 
     )?;
     Ok(AddedImage { id, file_name })
 }
+
+/// Changes an image's credit (checked as on upload). The API's `PATCH /api/v1/media/{id}`
+/// and the desk's media library both change it through here.
+pub fn change_credit(conn: &mut DbConn, id: i64, raw: &str) -> Result<(), Error> {
+    let credit = image::credit(raw)?;
+    if media::set_credit(conn, id, &credit)? {
+        Ok(())
+    } else {
+        Err(Error::NotFound)
+    }
+}
