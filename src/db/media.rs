@@ -85,3 +85,8 @@ pub fn is_public(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
         .get_result::<i64>(conn)?;
     Ok(as_cover > 0)
 }
+
+/// The most recently uploaded images, newest first (for picking one to place in a text).
+pub fn recent(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<Media>> {
+    media::table.order(media::id.desc()).limit(limit).select(Media::as_select()).load(conn)
+}
