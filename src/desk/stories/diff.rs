@@ -10,6 +10,9 @@ use similar::{Algorithm, ChangeTag, DiffTag, TextDiff};
 
 use crate::domain::revision::{Snapshot, DIFF_DEADLINE, MAX_DIFF_BYTES};
 
+/// Below this share of words in common, a changed stretch shows as removed then added.
+const REWRITTEN: f32 = 0.5;
+
 /// One field that differs.
 #[derive(Debug, Clone, Serialize)]
 pub struct FieldDiff {
@@ -108,6 +111,15 @@ fn blocks(before: &str, after: &str, deadline: Instant) -> Option<Vec<Block>> {
 /// Word-level marks between two changed stretches, neighbours of one kind merged.
 fn words(a: &str, b: &str, deadline: Instant) -> Vec<Part> {
     let diff = TextDiff::configure().algorithm(Algorithm::Myers).deadline(deadline).diff_words(a, b);
+    // Mostly rewritten: word-by-word marks would interleave two different texts, which
+    // nobody can read; the old text then the new one is clearer.
+    if diff.ratio() < REWRITTEN {
+        return [("removed", a), ("added", b)]
+            .into_iter()
+            .filter(|(_, text)| !text.is_empty())
+            .map(|(kind, text)| Part { kind, text: text.to_owned() })
+            .collect();
+    }
     let mut parts: Vec<Part> = Vec::new();
     for change in diff.iter_all_changes() {
         let kind = match change.tag() {
@@ -150,5 +162,13 @@ mod tests {
         let big = "word ".repeat(MAX_DIFF_BYTES);
         let found = snapshots(&snapshot("t", "small"), &snapshot("t", &big));
         assert!(found[0].too_large);
+    }
+
+    #[test]
+    fn a_rewritten_line_shows_old_then_new() {
+        let found = snapshots(&snapshot("Catch-up classes bring children back", ""), &snapshot("A new helpline", ""));
+        let Block::Changed { parts } = &found[0].blocks[0] else { panic!("{found:?}") };
+        let kinds: Vec<&str> = parts.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, ["removed", "added"]);
     }
 }

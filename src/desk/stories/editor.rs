@@ -456,7 +456,8 @@ fn state_line(
                 None => String::new(),
             },
             when: event.map(|e| When::new(e.created_at, zone)),
-            comment: event.and_then(|e| e.comment.clone()).unwrap_or_default(),
+            // Only a request for changes says something the person must act on.
+            comment: event.filter(|_| key == "changes_requested").and_then(|e| e.comment.clone()).unwrap_or_default(),
         })
     };
     Ok(match translation.status() {
