@@ -97,7 +97,6 @@ desk-story-comment = ما الذي يجب تعديله (مطلوب)
 desk-story-send-request = أرسل الطلب
 desk-story-publish-at = النشر في (التاريخ والوقت، { $zone })
 desk-story-schedule = جدوِل
-desk-story-publish-at-invalid = أدخل تاريخًا ووقتًا موجودين في منطقتك الزمنية.
 desk-story-stale = غيّر شخص آخر هذا النص منذ فتحت الصفحة، ولم يُنفَّذ شيء. انظر إليه مجددًا ثم أعد المحاولة.
 desk-story-revisions = المراجعات
 desk-story-revision = المراجعة { $number }

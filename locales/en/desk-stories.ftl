@@ -94,7 +94,6 @@ desk-story-comment = What should change (required)
 desk-story-send-request = Send the request
 desk-story-publish-at = Publish at (date and time, { $zone })
 desk-story-schedule = Schedule
-desk-story-publish-at-invalid = Enter a date and time that exists in your time zone.
 desk-story-stale = Someone changed this text since you opened the page; nothing was done. Look at it again, then try once more.
 desk-story-revisions = Revisions
 desk-story-revision = Revision { $number }

@@ -126,7 +126,9 @@ fn the_list_stays_fast_with_ten_thousand_stories(backend: Backend) {
     let story = workflow::create_story(&app, &token, "needle");
     workflow::write(&app, &token, story, "en", "The needle in the haystack");
     let mut browser = DeskBrowser::signed_in(&app, EDITOR.0, EDITOR.1);
-    for path in ["/desk/stories", "/desk/stories?page=150", "/desk/stories?q=NEEDLE", "/desk/stories?section=z&page=200"] {
+    for path in
+        ["/desk/stories", "/desk/stories?page=150", "/desk/stories?q=NEEDLE", "/desk/stories?section=z&page=200"]
+    {
         let started = std::time::Instant::now();
         let page = browser.get(path);
         let took = started.elapsed();

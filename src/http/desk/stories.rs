@@ -400,10 +400,7 @@ pub async fn transition(
     };
     let stale = matches!(error, service::Error::PreconditionFailed);
     let chrome = page::chrome(&req, &state, Some(&desk), Some(Section::Stories)).await?;
-    let mut said = sentences(&state, &chrome, &req, error);
-    if said.errors.contains_key("publish_at") {
-        said.errors.insert("publish_at".into(), say(&state, &chrome, "desk-story-publish-at-invalid"));
-    }
+    let said = sentences(&state, &chrome, &req, error);
     let detail = if stale { say(&state, &chrome, "desk-story-stale") } else { said.detail };
     let redo = Redo {
         locale: language.code.clone(),
