@@ -15,6 +15,7 @@ on_both_backends!(
     a_story_is_created_from_the_list,
     the_editor_shows_both_languages_and_saves,
     a_stale_save_shows_the_conflict_and_keeps_the_text,
+    images_are_added_edited_and_removed_per_language,
     an_outdated_translation_is_flagged_and_confirmed,
     the_preview_shows_a_draft_in_the_public_theme,
     a_story_goes_through_the_workflow_at_the_desk,
@@ -237,6 +238,58 @@ fn the_editor_shows_both_languages_and_saves(backend: Backend) {
     assert_eq!(browser.get("/desk/stories/999999").status, 404);
     assert_eq!(browser.get("/desk/stories/abc").status, 404);
     assert_eq!(browser.get(&format!("/desk/stories/{story}/preview/xx")).status, 404);
+}
+
+fn images_are_added_edited_and_removed_per_language(backend: Backend) {
+    use reqwest::blocking::multipart::{Form, Part};
+    let (app, token) = newsroom(backend);
+    let part = Part::bytes(common::fixture::png(32, 24)).file_name("well.png").mime_str("image/png").unwrap();
+    let form = Form::new().part("file", part).text("credit", "Sara Ali");
+    let media: Value =
+        app.client.post(app.url("/api/v1/media")).bearer_auth(&token).multipart(form).send().unwrap().json().unwrap();
+    let media_id = media["id"].as_i64().unwrap().to_string();
+    let story = workflow::create_story(&app, &token, "pictured");
+    workflow::write(&app, &token, story, "ar", "بئر");
+    let mut browser = DeskBrowser::signed_in(&app, EDITOR.0, EDITOR.1);
+    let page = browser.get(&format!("/desk/stories/{story}"));
+    assert!(page.body.contains(&format!("<option value=\"{media_id}\" dir=\"ltr\">#{media_id} well.png</option>")));
+    let path = format!("/desk/stories/{story}/translations/ar");
+    let version = column(&page, "ar").field("version").unwrap();
+    let mut fields = text_fields(&version, "بئر", "نص.");
+    fields.extend([("add_media", media_id.as_str()), ("add_alt", "صورة البئر"), ("add_caption", "البئر الجديدة")]);
+    assert_eq!(browser.post(&path, &fields).status, 303);
+    let api = translation(&app, &token, story, "ar");
+    assert_eq!(api["images"][0]["alt"], "صورة البئر");
+    assert_eq!(api["images"][0]["credit"], "Sara Ali");
+
+    let page = browser.get(&format!("/desk/stories/{story}"));
+    let ar = column(&page, "ar");
+    assert!(ar.text().contains("Sara Ali"), "{}", ar.text());
+    assert_eq!(ar.field("image_alt").as_deref(), Some("صورة البئر"));
+    let version = ar.field("version").unwrap();
+    let mut fields = text_fields(&version, "بئر", "نص.");
+    fields.extend([("image_media", media_id.as_str()), ("image_alt", "بئر في القرية"), ("image_caption", "")]);
+    assert_eq!(browser.post(&path, &fields).status, 303);
+    assert_eq!(translation(&app, &token, story, "ar")["images"][0]["alt"], "بئر في القرية");
+
+    // An image without alternative text is refused, with the sentence, and nothing changes.
+    let page = browser.get(&format!("/desk/stories/{story}"));
+    let version = column(&page, "ar").field("version").unwrap();
+    let mut fields = text_fields(&version, "بئر", "نص.");
+    fields.extend([("image_media", media_id.as_str()), ("image_alt", " "), ("image_caption", "")]);
+    let refused = browser.post(&path, &fields);
+    assert_eq!(refused.status, 422);
+    assert!(refused.text().contains("Every image needs alternative text"), "{}", refused.text());
+
+    let mut fields = text_fields(&version, "بئر", "نص.");
+    fields.extend([
+        ("image_media", media_id.as_str()),
+        ("image_alt", "x"),
+        ("image_caption", ""),
+        ("image_remove", "0"),
+    ]);
+    assert_eq!(browser.post(&path, &fields).status, 303);
+    assert_eq!(translation(&app, &token, story, "ar")["images"], serde_json::json!([]));
 }
 
 fn a_stale_save_shows_the_conflict_and_keeps_the_text(backend: Backend) {
