@@ -91,7 +91,7 @@ pub fn is_public(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
     Ok(as_cover > 0)
 }
 
-/// The newest images first: what a cover picker offers.
+/// The newest images first: what a cover or an image picker offers.
 pub fn recent(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<Media>> {
     Ok(list(conn, limit, 0)?.0)
 }

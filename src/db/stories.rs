@@ -97,6 +97,28 @@ pub struct StoryFilter {
     pub awaiting_review: Option<AwaitingReview>,
     /// Only these ids (computed elsewhere, e.g. outdated translations).
     pub only_ids: Option<Vec<i64>>,
+    /// Stories in this section.
+    pub section: Option<String>,
+    /// Case-insensitive substring of the latest revision's title in any language.
+    pub q: Option<String>,
+}
+
+diesel::define_sql_function! {
+    /// SQL `lower()`, for case-insensitive search on both backends.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+/// `text` as a `LIKE` pattern matching it anywhere, its wildcards escaped with `\`.
+fn contains_pattern(text: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in text.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
 }
 
 /// Whose review a translation in review is waiting for.
@@ -158,6 +180,16 @@ pub fn list(conn: &mut DbConn, filter: &StoryFilter, limit: i64, offset: i64) ->
         }
         if let Some(ids) = &filter.only_ids {
             query = query.filter(stories::id.eq_any(ids.clone()));
+        }
+        if let Some(section) = &filter.section {
+            query = query.filter(stories::section.eq(section.clone()));
+        }
+        if let Some(q) = filter.q.as_deref().filter(|q| !q.trim().is_empty()) {
+            let titled = story_translations::table
+                .inner_join(story_revisions::table.on(story_revisions::id.eq(story_translations::latest_revision_id)))
+                .filter(lower(story_revisions::title).like(contains_pattern(q)).escape('\\'))
+                .select(story_translations::story_id);
+            query = query.filter(stories::id.eq_any(titled));
         }
         query
     };

@@ -48,6 +48,10 @@ pub struct StoryListQuery {
     pub waiting_for_me: Option<bool>,
     /// `true`: stories with a translation behind its source (in `locale` if given).
     pub outdated: Option<bool>,
+    /// Stories in this section.
+    pub section: Option<String>,
+    /// Case-insensitive search in the latest titles of every language.
+    pub q: Option<String>,
 }
 
 /// List stories, most recently changed first.
@@ -91,6 +95,8 @@ pub async fn list_stories(
                     _ => None,
                 },
                 only_ids,
+                section: query.section,
+                q: query.q,
             };
             let (found, total) = stories::list(conn, &filter, request.limit(), request.offset())?;
             Ok::<_, ApiError>((views(conn, &rules, found)?, total))

@@ -262,6 +262,50 @@ pub fn story(conn: &mut DbConn, lookups: &Lookups, slug: &str, locale: &str) -> 
     }))
 }
 
+/// The story with id `story_id` in `locale` as its latest revision reads (a draft too), for
+/// the desk's preview: the same view [`story`] builds from the live revision, so the
+/// preview renders exactly as the published page will. `None` if it has no text in `locale`.
+pub fn latest_story(
+    conn: &mut DbConn,
+    lookups: &Lookups,
+    story_id: i64,
+    locale: &str,
+) -> Result<Option<Story>, DbError> {
+    let Some(row) = crate::db::stories::find(conn, story_id)? else { return Ok(None) };
+    let Some(translation) = crate::db::translations::find(conn, story_id, locale)? else { return Ok(None) };
+    let Some(latest) = crate::db::translations::revision(conn, translation.latest_revision_id)? else {
+        return Ok(None);
+    };
+    let edition = match lookups.edition_of_story(conn, story_id)? {
+        Some(edition) => Some(EditionRef {
+            title: lookups.edition_text(conn, edition.id, locale)?.map(|text| text.title),
+            number: edition.number,
+            slug: edition.slug,
+        }),
+        None => None,
+    };
+    // A draft has no publication date yet: it shows the day it would have if published now.
+    let published_on = translation.published_at.unwrap_or_else(crate::db::now).date();
+    let mut locales = published::live_locales(conn, story_id)?;
+    if !locales.iter().any(|l| l == locale) {
+        locales.push(locale.to_owned());
+    }
+    let snapshot = latest.snapshot;
+    Ok(Some(Story {
+        locales,
+        images: images(conn, &snapshot.images)?,
+        slug: row.slug,
+        section: row.section,
+        locale: locale.to_owned(),
+        title: snapshot.title,
+        summary: snapshot.summary,
+        body: snapshot.body,
+        link: snapshot.link,
+        published_on,
+        edition,
+    }))
+}
+
 /// The `limit` most recently published stories in `locale`.
 pub fn feed(conn: &mut DbConn, locale: &str, limit: usize) -> Result<Vec<FeedEntry>, DbError> {
     Ok(published::recent_live(conn, locale, limit as i64)?

@@ -1,0 +1,179 @@
+//! `/desk/stories`: the story list, its filters (a GET form, so a filtered list is an
+//! address), search over titles, pagination in SQL, and the new-story form for editors.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Choice, When};
+use crate::db::stories::{self, AwaitingReview, StoryFilter};
+use crate::db::users::User;
+use crate::db::{editions, users, DbConn};
+use crate::domain::workflow::Status;
+use crate::domain::Role;
+use crate::service::outdated::outdated_story_ids;
+use crate::service::story_views::{views, StoryView};
+use crate::service::{Error, Rules};
+
+/// Stories per page.
+pub const PAGE_SIZE: i64 = 50;
+/// How many people and editions the filter menus offer.
+const MENU_SIZE: i64 = 500;
+
+/// The filters as typed in the address. Every value is text, so a strange one is ignored
+/// rather than refused: a list address never fails.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub locale: String,
+    #[serde(default)]
+    pub section: String,
+    #[serde(default)]
+    pub edition: String,
+    #[serde(default)]
+    pub author: String,
+    #[serde(default)]
+    pub outdated: String,
+    #[serde(default)]
+    pub waiting: String,
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub page: String,
+}
+
+impl ListQuery {
+    fn page_number(&self) -> i64 {
+        self.page.trim().parse::<i64>().unwrap_or(1).max(1)
+    }
+
+    /// The address of page `page` of this same list.
+    fn href(&self, page: i64) -> String {
+        let mut pairs: Vec<(&str, String)> = [
+            ("q", &self.q),
+            ("status", &self.status),
+            ("locale", &self.locale),
+            ("section", &self.section),
+            ("edition", &self.edition),
+            ("author", &self.author),
+            ("outdated", &self.outdated),
+            ("waiting", &self.waiting),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| (k, v.trim().to_owned()))
+        .collect();
+        pairs.push(("page", page.to_string()));
+        format!("/desk/stories?{}", serde_html_form::to_string(&pairs).unwrap_or_default())
+    }
+
+    /// The database filter these values ask for, ignoring values that mean nothing.
+    fn filter(&self, conn: &mut DbConn, rules: &Rules, user: &User, locales: &[String]) -> Result<StoryFilter, Error> {
+        let text = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+        let locale = text(&self.locale).filter(|l| locales.contains(l));
+        let status = self.status.trim().parse::<Status>().ok().map(|s| s.as_str().to_owned());
+        let only_ids =
+            if self.outdated == "1" { Some(outdated_story_ids(conn, rules, locale.as_deref())?) } else { None };
+        let awaiting_review = (self.waiting == "1").then_some(if rules.allow_self_approval {
+            AwaitingReview::Anyone
+        } else {
+            AwaitingReview::NotWrittenBy(user.id)
+        });
+        Ok(StoryFilter {
+            status,
+            locale,
+            edition_id: self.edition.trim().parse().ok(),
+            author_id: self.author.trim().parse().ok(),
+            awaiting_review,
+            only_ids,
+            section: text(&self.section),
+            q: text(&self.q),
+        })
+    }
+}
+
+/// One row: the story and when it last changed, in the person's zone.
+#[derive(Debug, Serialize)]
+pub struct Row {
+    pub story: StoryView,
+    pub updated: When,
+}
+
+/// The new-story form: what was typed and, after a refusal, a sentence per field.
+#[derive(Debug, Default, Serialize)]
+pub struct NewStory {
+    pub slug: String,
+    pub section: String,
+    pub errors: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ListPage {
+    pub query: ListQuery,
+    pub rows: Vec<Row>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub filtered: bool,
+    pub locales: Vec<String>,
+    pub statuses: Vec<&'static str>,
+    pub editions: Vec<Choice>,
+    pub authors: Vec<Choice>,
+    /// For editors and admins: the form to start a story.
+    pub new_story: Option<NewStory>,
+}
+
+/// The list for `user` as `query` asks; `new_story` is the form as typed (after a refusal).
+pub fn load(
+    conn: &mut DbConn,
+    rules: &Rules,
+    user: &User,
+    locales: &[String],
+    query: ListQuery,
+    new_story: Option<NewStory>,
+) -> Result<ListPage, Error> {
+    let filter = query.filter(conn, rules, user, locales)?;
+    let wanted = query.page_number();
+    let (mut found, total) = stories::list(conn, &filter, PAGE_SIZE, (wanted - 1) * PAGE_SIZE)?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let page = wanted.min(pages);
+    if page != wanted {
+        // Past the end (an old bookmark): the last page instead.
+        found = stories::list(conn, &filter, PAGE_SIZE, (page - 1) * PAGE_SIZE)?.0;
+    }
+    let rows = views(conn, rules, found)?
+        .into_iter()
+        .map(|story| Row { updated: When::new(story.updated_at.naive_utc(), &user.time_zone), story })
+        .collect();
+    let editions = editions::list(conn, MENU_SIZE, 0)?
+        .0
+        .into_iter()
+        .map(|e| Choice { value: e.id.to_string(), label: format!("{} · {}", e.number, e.slug) })
+        .collect();
+    let authors = users::list(conn, None, MENU_SIZE, 0)?
+        .0
+        .into_iter()
+        .map(|u| Choice { value: u.id.to_string(), label: u.display_name })
+        .collect();
+    let may_create = user.roles.has_or_admin(Role::Editor);
+    let filtered = !query.href(1).ends_with("?page=1");
+    Ok(ListPage {
+        previous: (page > 1).then(|| query.href(page - 1)),
+        next: (page < pages).then(|| query.href(page + 1)),
+        filtered,
+        rows,
+        total,
+        page,
+        pages,
+        locales: locales.to_vec(),
+        statuses: Status::ALL.iter().map(|s| s.as_str()).collect(),
+        editions,
+        authors,
+        new_story: may_create.then(|| new_story.unwrap_or_default()),
+        query,
+    })
+}
