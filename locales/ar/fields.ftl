@@ -26,3 +26,4 @@ field-unknown-story = لا توجد قصة بهذا المعرّف.
 field-unknown-status = لا يمكن تعيين هذه الحالة هنا.
 field-image-too-many-pixels = يجوز أن تحوي الصورة { $limit } بكسل على الأكثر (العرض × الارتفاع).
 field-too-many-fields = { $limit } حقلًا على الأكثر في النموذج.
+field-unknown-time-zone = اختر منطقة زمنية من القائمة، مثل Asia/Amman أو Europe/London.

@@ -26,3 +26,4 @@ field-unknown-story = There is no story with this id.
 field-unknown-status = This status is not one that can be set here.
 field-image-too-many-pixels = The image may have at most { $limit } pixels (width × height).
 field-too-many-fields = At most { $limit } form fields.
+field-unknown-time-zone = Choose a time zone from the list, such as Asia/Amman or Europe/London.
