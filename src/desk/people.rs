@@ -149,7 +149,6 @@ pub struct FactorView {
     /// `off`, `enrolling` (a secret waits for its first code) or `on`.
     pub state: &'static str,
     /// While enrolling: the secret, in groups of four for typing, and its QR code (inline SVG).
-    pub secret: Option<String>,
     pub secret_groups: Option<String>,
     pub qr_svg: Option<String>,
     pub codes_left: i64,
@@ -196,7 +195,6 @@ pub fn load_account(conn: &mut DbConn, user_id: i64, issuer: &str) -> Result<(Us
                 state: "enrolling",
                 secret_groups: Some(group(&secret)),
                 qr_svg: totp::qr_svg(&url),
-                secret: Some(secret),
                 codes_left: 0,
                 required,
             }

@@ -17,6 +17,7 @@ on_both_backends!(
     a_new_password_needs_the_old_one_and_ends_sessions,
     a_second_factor_is_enrolled_and_then_required,
     admins_can_be_required_to_have_a_second_factor,
+    wrong_codes_count_towards_the_login_limits,
     people_forms_need_their_token,
 );
 
@@ -307,7 +308,9 @@ fn enrol(browser: &mut DeskBrowser) -> (String, Vec<String>) {
     assert_eq!(answer.status, 303, "{}", answer.text());
     let page = browser.get("/desk/account");
     assert!(page.body.contains("<svg"), "a QR code");
-    let secret = page.field("totp_secret").expect("the secret, for typing");
+    let shown = page.body.split("id=\"totp-secret\">").nth(1).expect("the secret, for typing");
+    let secret = shown.split("</code>").next().unwrap().replace(' ', "");
+    assert_eq!(secret.len(), 32, "{secret}");
     // A wrong first code is refused.
     let wrong = browser.post("/desk/account/totp/confirm", &[("code", "12345")]);
     assert_eq!(wrong.status, 422);
@@ -327,7 +330,7 @@ fn a_second_factor_is_enrolled_and_then_required(backend: Backend) {
     assert_eq!(user(&app, EDITOR.0)["second_factor"], true);
     let account = rana.get("/desk/account");
     assert!(account.text().contains("10 recovery codes are left"), "{}", account.text());
-    assert!(!account.body.contains(&secret), "the secret is not shown again");
+    assert!(!account.body.contains("totp-secret") && !account.body.contains("<svg"), "the secret is not shown again");
 
     // Desk: the password alone starts no session.
     let mut desk = DeskBrowser::new(&app);
@@ -457,4 +460,43 @@ fn people_forms_need_their_token(backend: Backend) {
     assert_eq!(me["second_factor"], false);
     assert_eq!(admin.get("/desk/").status, 200, "no rule was set, the password is unchanged");
     app.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+}
+
+fn wrong_codes_count_towards_the_login_limits(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    app.create_user(EDITOR.0, EDITOR.1, &["editor"]);
+    let mut rana = DeskBrowser::signed_in(&app, EDITOR.0, EDITOR.1);
+    let (secret, _) = enrol(&mut rana);
+
+    // The second step's form needs its token, and a pending sign-in.
+    let mut desk = DeskBrowser::new(&app);
+    let step = desk.sign_in(EDITOR.0, EDITOR.1).location.unwrap();
+    desk.get(&step);
+    let answer = desk.post_raw("/desk/login/code", &[("code", &code(&secret, 30)), ("next", "/desk/")]);
+    assert_eq!(answer.status, 403);
+    let mut stranger = DeskBrowser::new(&app);
+    stranger.get("/desk/login");
+    let answer = stranger.post("/desk/login/code", &[("code", &code(&secret, 30)), ("next", "/desk/")]);
+    assert_eq!(answer.status, 303, "no pending sign-in: back to the password");
+    assert_eq!(answer.location.as_deref(), Some("/desk/login"));
+    assert_eq!(stranger.get("/desk/").status, 303);
+
+    // Password and wrong code: each attempt counts (the allowance is 5; the desk's password
+    // step above was one).
+    let body = json!({"email": EDITOR.0, "password": EDITOR.1, "totp": "000000 "});
+    let mut refused = 0;
+    for _ in 0..3 {
+        let response = app.post("/api/v1/auth/login", &body, None);
+        if response.status() == 401 {
+            refused += 1;
+        }
+    }
+    assert_eq!(refused, 3);
+    // The desk's second step counts on the same account: one more wrong code, then 429.
+    let wrong = desk.post("/desk/login/code", &[("code", "999999"), ("next", "/desk/")]);
+    assert_eq!(wrong.status, 401, "{}", wrong.text());
+    let right = desk.post("/desk/login/code", &[("code", &code(&secret, 30)), ("next", "/desk/")]);
+    assert_eq!(right.status, 429, "{}", right.text());
+    let body = json!({"email": EDITOR.0, "password": EDITOR.1, "totp": code(&secret, 30)});
+    assert_problem(app.post("/api/v1/auth/login", &body, None), 429, "rate-limited", "en");
 }
