@@ -66,6 +66,11 @@ fn an_admin_adds_a_user_who_can_sign_in(backend: Backend) {
     assert_eq!(arabic.status, 200);
     assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
     assert!(arabic.text().contains("المستخدمون"), "{}", arabic.text());
+    let id = created["id"].as_i64().unwrap();
+    let edit = admin.get(&format!("/desk/users/{id}"));
+    assert_eq!(edit.status, 200);
+    assert!(edit.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(edit.text().contains("احفظ التغييرات"), "{}", edit.text());
 }
 
 fn a_refused_add_keeps_the_form_and_says_why(backend: Backend) {
