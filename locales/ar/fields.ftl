@@ -27,3 +27,7 @@ field-unknown-status = لا يمكن تعيين هذه الحالة هنا.
 field-image-too-many-pixels = يجوز أن تحوي الصورة { $limit } بكسل على الأكثر (العرض × الارتفاع).
 field-too-many-fields = { $limit } حقلًا على الأكثر في النموذج.
 field-invalid-date-time = أدخل تاريخًا ووقتًا موجودين في منطقتك الزمنية.
+field-unknown-time-zone = اختر منطقة زمنية من القائمة، مثل Asia/Amman أو Europe/London.
+field-wrong-code = هذا الرمز غير صحيح. تحقّق من الوقت على هاتفك وأدخل الرمز الظاهر الآن.
+field-no-enrolment = ابدأ الإعداد أولًا؛ لا يوجد سرّ يُقارَن به هذا الرمز.
+field-wrong-password = هذه ليست كلمة مرورك الحالية.

@@ -27,3 +27,7 @@ field-unknown-status = This status is not one that can be set here.
 field-image-too-many-pixels = The image may have at most { $limit } pixels (width × height).
 field-too-many-fields = At most { $limit } form fields.
 field-invalid-date-time = Enter a date and time that exists in your time zone.
+field-unknown-time-zone = Choose a time zone from the list, such as Asia/Amman or Europe/London.
+field-wrong-code = This code is not right. Check the time on your phone and enter the code shown now.
+field-no-enrolment = Start the setup first; there is no secret to check this code against.
+field-wrong-password = This is not your current password.

@@ -19,6 +19,8 @@ pub enum Binding<'a> {
     Session(&'a str),
     /// The sign-in form, by the browser's pre-session nonce.
     SignIn(&'a str),
+    /// A sign-in waiting for its second factor: the account, the deadline and the nonce.
+    SecondFactor(&'a str),
 }
 
 impl Binding<'_> {
@@ -26,6 +28,7 @@ impl Binding<'_> {
         match self {
             Binding::Session(family) => [b"session:".as_slice(), family.as_bytes()].concat(),
             Binding::SignIn(nonce) => [b"sign-in:".as_slice(), nonce.as_bytes()].concat(),
+            Binding::SecondFactor(pending) => [b"second-factor:".as_slice(), pending.as_bytes()].concat(),
         }
     }
 }

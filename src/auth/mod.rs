@@ -9,5 +9,6 @@ pub mod refresh;
 pub mod secret;
 pub mod session;
 pub mod tokens;
+pub mod totp;
 
 pub use tokens::{Claims, TokenKeys};

@@ -15,6 +15,7 @@ pub mod schema;
 pub mod server_secret;
 pub mod stories;
 pub mod subscribers;
+pub mod totp;
 pub mod translations;
 pub mod users;
 

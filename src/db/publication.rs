@@ -50,6 +50,8 @@ pub fn texts(conn: &mut DbConn) -> QueryResult<Vec<PublicationText>> {
 
 /// Replaces the contacts and the texts of the given locales.
 pub fn save(conn: &mut DbConn, contacts: &Contacts, texts: &[PublicationText]) -> QueryResult<()> {
+    // The row is replaced, so the desk's setting on it (`admins_need_totp`) is carried over.
+    let admins_need_totp = super::totp::admins_need_totp(conn)?;
     diesel::delete(publication::table).execute(conn)?;
     diesel::insert_into(publication::table)
         .values((
@@ -59,6 +61,7 @@ pub fn save(conn: &mut DbConn, contacts: &Contacts, texts: &[PublicationText]) -
             publication::contact_email.eq(&contacts.contact_email),
             publication::sender_address.eq(&contacts.sender_address),
             publication::updated_at.eq(now()),
+            publication::admins_need_totp.eq(admins_need_totp),
         ))
         .execute(conn)?;
     for text in texts {

@@ -86,6 +86,8 @@ pub struct UserChanges {
     pub preferred_locale: Option<String>,
     pub disabled: Option<bool>,
     pub roles: Option<RoleSet>,
+    /// An IANA zone name, already checked.
+    pub time_zone: Option<String>,
 }
 
 #[derive(AsChangeset)]
@@ -94,6 +96,7 @@ struct UserChangeset {
     display_name: Option<String>,
     preferred_locale: Option<String>,
     disabled: Option<bool>,
+    time_zone: Option<String>,
     updated_at: NaiveDateTime,
 }
 
@@ -164,6 +167,7 @@ pub fn update(conn: &mut DbConn, id: i64, changes: UserChanges) -> QueryResult<(
             display_name: changes.display_name,
             preferred_locale: changes.preferred_locale,
             disabled: changes.disabled,
+            time_zone: changes.time_zone,
             updated_at: now(),
         })
         .execute(conn)?;

@@ -14,11 +14,16 @@ use crate::domain::{EmailAddress, Invalid};
 use crate::http::json::Json;
 use crate::http::state::AppState;
 use crate::http::ApiError;
+use crate::service::second_factor;
 
 #[derive(Deserialize, ToSchema)]
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
+    /// The 6-digit code of the account's authenticator app, or one of its recovery codes;
+    /// required when the account has a second factor.
+    #[serde(default)]
+    pub totp: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -56,7 +61,7 @@ impl From<IssuedSession> for TokenResponse {
     request_body = LoginRequest,
     responses(
         (status = 200, body = TokenResponse),
-        (status = 401, description = "Wrong email or password (the same answer for both)"),
+        (status = 401, description = "Wrong email or password (`invalid-credentials`, the same answer for both); the right password for an account with a second factor but no `totp` (`second-factor-required`); a wrong or already used code (`invalid-second-factor`, counted by the same limits as a wrong password)"),
         (status = 403, description = "Account disabled"),
         (status = 422, description = "An email longer than 254 bytes (`validation-failed`, field `email`), refused before it is counted, or a body that does not match the schema (`invalid-body`)"),
         (status = 429, description = "Too many attempts; see Retry-After"),
@@ -67,19 +72,33 @@ pub async fn login(
     state: web::Data<AppState>,
     body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let LoginRequest { email, password } = body.into_inner();
-    let session = sign_in(&req, &state, email, password).await?;
-    Ok(token_response(session))
+    let LoginRequest { email, password, totp } = body.into_inner();
+    match sign_in(&req, &state, email, password, totp).await? {
+        SignedIn::Session(session) => Ok(token_response(session)),
+        SignedIn::NeedsSecondFactor { .. } => Err(ApiError::SecondFactorRequired),
+    }
 }
 
-/// Checks an email and password under the login limits and starts a session: the one way in,
-/// for the API's login and the desk's sign-in form alike.
+/// What a right password leads to.
+pub(crate) enum SignedIn {
+    Session(IssuedSession),
+    /// The account has a second factor and no code came with the password: no session yet.
+    NeedsSecondFactor {
+        user_id: i64,
+    },
+}
+
+/// Checks an email and password (and, for an account with a second factor, its code) under
+/// the login limits and starts a session: the one way in, for the API's login and the desk's
+/// sign-in form alike. Without a code such an account gets no session but
+/// [`SignedIn::NeedsSecondFactor`]; the desk then asks for it ([`second_step`]).
 pub(crate) async fn sign_in(
     req: &HttpRequest,
     state: &web::Data<AppState>,
     email: String,
     password: String,
-) -> Result<IssuedSession, ApiError> {
+    code: Option<String>,
+) -> Result<SignedIn, ApiError> {
     // No address is longer (RFC 5321); refused before anything keeps it, so the limiter's
     // keys stay short whatever a client sends.
     if email.len() > EmailAddress::MAX_BYTES {
@@ -106,13 +125,59 @@ pub(crate) async fn sign_in(
         .await
         .ok_or(ApiError::Internal)?;
     let user = checked?;
-    let issuing = state.clone();
-    let session = state
-        .db
-        .run(move |conn| session::start(conn, &issuing.keys, issuing.lifetimes, &user).map_err(ApiError::from))
-        .await?;
+    if user.totp_enabled_at.is_some() {
+        match code.filter(|code| !code.trim().is_empty()) {
+            None => return Ok(SignedIn::NeedsSecondFactor { user_id: user.id }),
+            // This attempt was counted above, code and password together.
+            Some(code) => check_second_factor(state, user.id, code).await?,
+        }
+    }
+    let session = start(state, user).await?;
+    limits.per_account.clear(&account_key);
+    Ok(SignedIn::Session(session))
+}
+
+/// The desk's second step, after [`sign_in`] answered [`SignedIn::NeedsSecondFactor`]: the
+/// code for account `user_id`, counted by the same login limits as a password.
+pub(crate) async fn second_step(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    user_id: i64,
+    code: String,
+) -> Result<IssuedSession, ApiError> {
+    let account = state.db.run(move |conn| users::find(conn, user_id).map_err(ApiError::from)).await?;
+    let user = account.ok_or(ApiError::InvalidCredentials)?;
+    let limits = &state.login_limits;
+    let limited = |retry_after| ApiError::RateLimited { retry_after };
+    limits.per_address.check_and_record(&client_key(req, &state.proxies)).map_err(limited)?;
+    limits.per_account.check_and_record(&user.email).map_err(limited)?;
+    if user.disabled {
+        return Err(ApiError::AccountDisabled);
+    }
+    check_second_factor(state, user.id, code).await?;
+    let account_key = user.email.clone();
+    let session = start(state, user).await?;
     limits.per_account.clear(&account_key);
     Ok(session)
+}
+
+async fn check_second_factor(state: &web::Data<AppState>, user_id: i64, code: String) -> Result<(), ApiError> {
+    let now = second_factor::unix_now();
+    let right =
+        state.db.run(move |conn| second_factor::verify(conn, user_id, &code, now).map_err(ApiError::from)).await?;
+    if right {
+        Ok(())
+    } else {
+        Err(ApiError::InvalidSecondFactor)
+    }
+}
+
+async fn start(state: &web::Data<AppState>, user: users::User) -> Result<IssuedSession, ApiError> {
+    let issuing = state.clone();
+    state
+        .db
+        .run(move |conn| session::start(conn, &issuing.keys, issuing.lifetimes, &user).map_err(ApiError::from))
+        .await
 }
 
 /// Trade a refresh token for a new pair. Each refresh token works once; presenting a used

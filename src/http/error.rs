@@ -30,6 +30,12 @@ pub enum ApiError {
     InvalidCredentials,
     #[error("invalid refresh token")]
     InvalidRefreshToken,
+    /// The password was right, but the account has a second factor and no code came with it.
+    #[error("second factor required")]
+    SecondFactorRequired,
+    /// A wrong, reused or unknown second-factor code (counted by the login limits).
+    #[error("invalid second factor")]
+    InvalidSecondFactor,
     #[error("account disabled")]
     AccountDisabled,
     #[error("forbidden")]
@@ -126,6 +132,8 @@ impl ProblemKind {
             ProblemKind::Unauthorized => "unauthorized",
             ProblemKind::InvalidCredentials => "invalid-credentials",
             ProblemKind::InvalidRefreshToken => "invalid-refresh-token",
+            ProblemKind::SecondFactorRequired => "second-factor-required",
+            ProblemKind::InvalidSecondFactor => "invalid-second-factor",
             ProblemKind::AccountDisabled => "account-disabled",
             ProblemKind::Forbidden => "forbidden",
             ProblemKind::NotFound => "not-found",
@@ -159,9 +167,11 @@ impl ProblemKind {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            ApiError::Unauthorized | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken => {
-                StatusCode::UNAUTHORIZED
-            }
+            ApiError::Unauthorized
+            | ApiError::InvalidCredentials
+            | ApiError::InvalidRefreshToken
+            | ApiError::SecondFactorRequired
+            | ApiError::InvalidSecondFactor => StatusCode::UNAUTHORIZED,
             ApiError::AccountDisabled | ApiError::Forbidden | ApiError::OwnRevision => StatusCode::FORBIDDEN,
             ApiError::NotFound | ApiError::RouteNotFound | ApiError::UnknownLocale => StatusCode::NOT_FOUND,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
@@ -191,7 +201,11 @@ impl ResponseError for ApiError {
                 let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
                 response.insert_header((header::RETRY_AFTER, secs.max(1).to_string()));
             }
-            ApiError::Unauthorized | ApiError::InvalidCredentials | ApiError::InvalidRefreshToken => {
+            ApiError::Unauthorized
+            | ApiError::InvalidCredentials
+            | ApiError::InvalidRefreshToken
+            | ApiError::SecondFactorRequired
+            | ApiError::InvalidSecondFactor => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
             }
             ApiError::Unavailable => {

@@ -25,6 +25,10 @@ pub struct UserView {
     /// Locale code, e.g. `ar`.
     pub preferred_locale: String,
     pub disabled: bool,
+    /// IANA time zone the desk shows dates in.
+    pub time_zone: String,
+    /// Whether a second factor (TOTP) is on.
+    pub second_factor: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -38,6 +42,8 @@ impl From<&User> for UserView {
             roles: user.roles.iter().collect(),
             preferred_locale: user.preferred_locale.clone(),
             disabled: user.disabled,
+            time_zone: user.time_zone.clone(),
+            second_factor: user.totp_enabled_at.is_some(),
             created_at: user.created_at.and_utc(),
             updated_at: user.updated_at.and_utc(),
         }
@@ -65,6 +71,8 @@ pub struct UpdateUserRequest {
     pub preferred_locale: Option<String>,
     /// A disabled user cannot log in, and their sessions end at once.
     pub disabled: Option<bool>,
+    /// An IANA time zone name, e.g. `Asia/Amman` (`unknown-time-zone` otherwise).
+    pub time_zone: Option<String>,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -131,7 +139,7 @@ pub async fn create_user(
     Ok(HttpResponse::Created().json(UserView::from(&user)))
 }
 
-/// Change a user's name, roles, locale, or disable them.
+/// Change a user's name, roles, locale, time zone, or disable them.
 #[utoipa::path(
     patch,
     path = "/api/v1/users/{id}",
@@ -158,6 +166,7 @@ pub async fn update_user(
         roles: body.roles,
         preferred_locale: body.preferred_locale,
         disabled: body.disabled,
+        time_zone: body.time_zone,
     }
     .check(&state.l10n)?;
     let actor = admin.id;

@@ -63,6 +63,8 @@ pub struct AccountChange {
     pub roles: Option<Vec<Role>>,
     pub preferred_locale: Option<String>,
     pub disabled: Option<bool>,
+    /// An IANA zone name (`Asia/Amman`); dates in the desk are shown and read in it.
+    pub time_zone: Option<String>,
 }
 
 /// An [`AccountChange`] whose every field was checked.
@@ -82,10 +84,15 @@ impl AccountChange {
         if self.preferred_locale.as_deref().is_some_and(|locale| !l10n.is_supported(locale)) {
             problems.push(Invalid::new("preferred_locale", "unknown-locale"));
         }
+        let time_zone = self.time_zone.as_deref().map(str::trim);
+        if time_zone.is_some_and(|zone| zone.parse::<chrono_tz::Tz>().is_err()) {
+            problems.push(Invalid::new("time_zone", "unknown-time-zone"));
+        }
         if !problems.is_empty() {
             return Err(Error::Invalid(problems));
         }
         Ok(CheckedChange(UserChanges {
+            time_zone: time_zone.map(str::to_owned),
             display_name: display_name.map(DisplayName::into_string),
             preferred_locale: self.preferred_locale,
             disabled: self.disabled,

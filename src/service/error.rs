@@ -72,6 +72,8 @@ pub enum Conflict {
     SourceLocale,
     NoSourceTranslation,
     EditionNotPublished,
+    /// An enrolment while a confirmed second factor is on.
+    SecondFactorOn,
 }
 
 impl Conflict {

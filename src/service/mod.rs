@@ -10,6 +10,7 @@ pub mod media;
 pub mod outdated;
 pub mod publication;
 pub mod scheduler;
+pub mod second_factor;
 pub mod sending;
 pub mod stories;
 pub mod story_views;

@@ -30,6 +30,9 @@ pub enum DeskError {
     SignIn { next: String },
     #[error("the person's roles do not allow this")]
     Forbidden,
+    /// An admin who must set up a second factor first: off to their account page.
+    #[error("set up a second factor first")]
+    Enrol,
     #[error("no such page")]
     NotFound,
     #[error("a form that cannot be read")]
@@ -74,7 +77,7 @@ impl From<crate::db::DbError> for DeskError {
 impl ResponseError for DeskError {
     fn status_code(&self) -> StatusCode {
         match self {
-            DeskError::SignIn { .. } => StatusCode::SEE_OTHER,
+            DeskError::SignIn { .. } | DeskError::Enrol => StatusCode::SEE_OTHER,
             DeskError::Forbidden | DeskError::Csrf => StatusCode::FORBIDDEN,
             DeskError::NotFound => StatusCode::NOT_FOUND,
             DeskError::BadRequest => StatusCode::BAD_REQUEST,
@@ -214,6 +217,11 @@ async fn error_response(req: &HttpRequest, error: &DeskError) -> HttpResponse {
     let Some(state) = req.app_data::<web::Data<AppState>>() else {
         return HttpResponse::build(status).finish();
     };
+    if let DeskError::Enrol = error {
+        let mut flash = session::cookie(state, FLASH_COOKIE, "problem:totp-required".to_owned());
+        flash.set_max_age(actix_web::cookie::time::Duration::seconds(60));
+        return HttpResponse::SeeOther().insert_header((header::LOCATION, "/desk/account")).cookie(flash).finish();
+    }
     let desk = req.extensions().get::<Desk>().cloned();
     let chrome = match chrome(req, state, desk.as_ref(), None).await {
         Ok(chrome) => chrome,

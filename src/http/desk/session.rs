@@ -48,6 +48,24 @@ impl Desk {
     }
 }
 
+/// Marks a request from an admin who must enrol a second factor first (the newsroom requires
+/// one of every admin and they have none): only their account page, sign-out and the
+/// language switch open until they do.
+#[derive(Debug, Clone, Copy)]
+pub struct MustEnrol;
+
+/// What an admin who must enrol may still reach.
+fn open_while_enrolling(path: &str) -> bool {
+    path == "/desk/account" || path.starts_with("/desk/account/") || path == "/desk/logout" || path == "/desk/language"
+}
+
+fn enrol_check(req: &HttpRequest) -> Result<(), DeskError> {
+    if req.extensions().get::<MustEnrol>().is_some() && !open_while_enrolling(req.path()) {
+        return Err(DeskError::Enrol);
+    }
+    Ok(())
+}
+
 /// Middleware: reads the session cookie, if any, and loads its person.
 pub async fn identify(
     req: ServiceRequest,
@@ -57,8 +75,22 @@ pub async fn identify(
         let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
             return Ok(req.error_response(DeskError::Internal).map_into_right_body());
         };
-        match state.db.run(move |conn| session::desk_session(conn, &token)).await {
-            Ok(Some(DeskSession { user, family })) => {
+        let found = state
+            .db
+            .run(move |conn| {
+                let Some(found) = session::desk_session(conn, &token)? else { return Ok(None) };
+                // Only an admin without a factor costs the extra read.
+                let must_enrol = found.user.roles.has(Role::Admin)
+                    && found.user.totp_enabled_at.is_none()
+                    && crate::db::totp::admins_need_totp(conn)?;
+                Ok::<_, session::AuthError>(Some((found, must_enrol)))
+            })
+            .await;
+        match found {
+            Ok(Some((DeskSession { user, family }, must_enrol))) => {
+                if must_enrol {
+                    req.extensions_mut().insert(MustEnrol);
+                }
                 req.extensions_mut().insert(UserLocale(user.preferred_locale.clone()));
                 req.extensions_mut().insert(Desk { user, family });
             }
@@ -77,7 +109,8 @@ impl FromRequest for Desk {
     type Future = Ready<Result<Self, DeskError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(req.extensions().get::<Desk>().cloned().ok_or_else(|| DeskError::sign_in(req)))
+        let desk = req.extensions().get::<Desk>().cloned().ok_or_else(|| DeskError::sign_in(req));
+        ready(desk.and_then(|desk| enrol_check(req).map(|()| desk)))
     }
 }
 
@@ -106,10 +139,12 @@ impl<T: DeserializeOwned + 'static> FromRequest for DeskForm<T> {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let desk = req.extensions().get::<Desk>().cloned();
         let sign_in = DeskError::sign_in(req);
+        let enrol = enrol_check(req);
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             let desk = desk.ok_or(sign_in)?;
+            enrol?;
             let state = state.ok_or(DeskError::Internal)?;
             let bytes = body.await.map_err(|_| DeskError::BadRequest)?;
             if bytes.len() > FORM_LIMIT_BYTES {

@@ -9,7 +9,7 @@ use super::session::{self, Desk, DeskForm, NoFields, SESSION_COOKIE, SIGN_IN_COO
 use crate::auth::csrf::Binding;
 use crate::auth::refresh;
 use crate::auth::session as auth_session;
-use crate::http::accounts::sign_in;
+use crate::http::accounts::{sign_in, SignedIn};
 use crate::http::problem;
 use crate::http::state::AppState;
 use crate::http::ApiError;
@@ -42,7 +42,7 @@ struct SignInPage {
 }
 
 /// Where to go after signing in: a desk path, never another site (`//host`, `https://…`).
-fn safe_next(next: Option<&str>) -> String {
+pub(super) fn safe_next(next: Option<&str>) -> String {
     match next {
         Some(path)
             if path.starts_with("/desk/")
@@ -82,8 +82,11 @@ pub async fn sign_in_submit(
         return Err(DeskError::Csrf);
     }
     let next = safe_next(Some(&next));
-    match sign_in(&req, &state, email.clone(), password).await {
-        Ok(issued) => Ok(HttpResponse::SeeOther()
+    match sign_in(&req, &state, email.clone(), password, None).await {
+        Ok(SignedIn::NeedsSecondFactor { user_id }) => {
+            super::people::ask_for_second_factor(&state, &nonce, user_id, &next)
+        }
+        Ok(SignedIn::Session(issued)) => Ok(HttpResponse::SeeOther()
             .insert_header((header::LOCATION, next))
             .cookie(session::cookie(&state, SESSION_COOKIE, issued.refresh_token))
             .cookie(session::removal(&state, SIGN_IN_COOKIE))
