@@ -20,14 +20,16 @@ import re
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-COMPARISONS = ("page", "json", "export", "send", "memory", "logins")
+COMPARISONS = ("page", "json", "export", "send", "memory", "logins", "desk")
 
 ADMIN_EMAIL = "admin@bench.example"
 ADMIN_PASSWORD = "bench-admin-password-1"
@@ -210,13 +212,13 @@ def parse_ms(text):
     return float(m.group(1)) * UNIT_MS[m.group(2)]
 
 
-def wrk(url, connections, seconds, threads=2, tolerate=False):
+def wrk(url, connections, seconds, threads=2, tolerate=False, headers=()):
     """One wrk run: requests/s, p50 and p99 in ms. Any non-2xx answer or socket error
     means the comparison is broken (a server answering errors fast is no result), unless
     `tolerate`: then errors, and a run in which no request completed at all (p99 is then
     reported as the run's length, a lower bound), are results to report."""
     cmd = ["wrk", f"-t{min(threads, connections)}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s",
-           "--latency", url]
+           "--latency", *[arg for header in headers for arg in ("-H", header)], url]
     out = run(cmd, timeout=seconds + 30).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     lat = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.M))
@@ -325,6 +327,26 @@ def login(port):
     if status != 200:
         raise Broken(f"admin login: {status} {body[:300]!r}")
     return json.loads(body)["access_token"]
+
+
+def desk_sign_in(port):
+    """Signs in through the desk's own form, as a browser would: the sign-in form's token and
+    nonce cookie, then the session cookie. Returns the Cookie header for later requests."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("GET", "/desk/login")
+    r = conn.getresponse()
+    page = r.read().decode()
+    nonce = re.search(r"nashra_desk_signin=([^;]+)", r.getheader("Set-Cookie") or "").group(1)
+    token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    form = urllib.parse.urlencode({"csrf": token, "email": ADMIN_EMAIL, "password": ADMIN_PASSWORD, "next": "/desk/"})
+    conn.request("POST", "/desk/login", form, {"Content-Type": "application/x-www-form-urlencoded",
+                                               "Cookie": f"nashra_desk_signin={nonce}"})
+    r = conn.getresponse()
+    r.read()
+    session = re.search(r"nashra_desk=([^;]+)", ",".join(r.headers.get_all("Set-Cookie") or []))
+    if r.status != 303 or not session:
+        raise Broken(f"desk sign-in: {r.status}")
+    return f"nashra_desk={session.group(1)}"
 
 
 # ---------------------------------------------------------------------------------------
@@ -725,6 +747,43 @@ class Bench:
 
     # -- 5. memory rows ------------------------------------------------------------------
 
+    def desk(self):
+        """The desk's busiest pages against the public story page, all rendered for each
+        request: the page cache is off (`site.page_cache_bytes = 0`), so the public page's
+        time is its loading and rendering, like the desk's. Bar: p50 at most 3x (issue 15)."""
+        a = self.a
+        db = os.path.join(self.work, "db", "desk.db")
+        copy_db(self.pristine, db)
+        env = {"NASHRA_EMAIL__WORKER_IN_SERVER": "false", "NASHRA_SITE__PAGE_CACHE_BYTES": "0"}
+        proc, port = self.nashra.serve(db, env, os.path.join(self.work, "desk.log"))
+        try:
+            cookie = desk_sign_in(port)
+            with sqlite3.connect(db) as conn:
+                story_id = conn.execute("SELECT id FROM stories WHERE slug = ?", (self.story,)).fetchone()[0]
+            public = f"/ar/stories/{self.story}/"
+            pages = [("story list, first page of all", "/desk/stories"),
+                     ("story list, filtered and searched", "/desk/stories?status=published&q=story"),
+                     ("story editor", f"/desk/stories/{story_id}")]
+            for _, path in pages:
+                status, _ = http_request(port, "GET", path, headers={"Cookie": cookie})
+                if status != 200:
+                    raise Broken(f"GET {path}: {status}")
+            c = 8
+            for rnd in range(2):  # A B A B: the public page, then each desk page, twice
+                base = wrk(f"http://127.0.0.1:{port}{public}", c, a.duration)
+                self.detail(f"public story page, uncached, round {rnd + 1}: {base['rps']:.0f} req/s, p50 {base['p50']:.2f} ms")
+                for label, path in pages:
+                    me = wrk(f"http://127.0.0.1:{port}{path}", c, a.duration, headers=[f"Cookie: {cookie}"])
+                    ratio = me["p50"] / base["p50"]
+                    self.detail(f"desk {path}, round {rnd + 1}: {me['rps']:.0f} req/s, p50 {me['p50']:.2f} ms")
+                    if rnd == 1:
+                        self.row(f"desk {label} at {a.stories} stories, {c} connections (p50 ms; req/s)",
+                                 f"{me['p50']:.2f} ({me['rps']:.0f}/s)",
+                                 f"public story page {base['p50']:.2f} ({base['rps']:.0f}/s)",
+                                 f"{ratio:.2f}", "<= 3", ratio <= 3)
+        finally:
+            PROCS.stop(proc)
+
     def memory_rows(self):
         self.row("nashra serve idle RSS", f"{self.serve_idle:.1f} MB", "limit 30 MB",
                  f"{self.serve_idle / 30:.2f}", "< 30 MB", self.serve_idle < 30)
@@ -819,6 +878,8 @@ def main():
             bench.serve_phase(wanted)
         if "send" in wanted:
             bench.send()
+        if "desk" in wanted:
+            bench.desk()
         if "memory" in wanted:
             bench.memory_rows()
     except Broken as e:

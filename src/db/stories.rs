@@ -210,17 +210,12 @@ pub fn outside_editions(conn: &mut DbConn, search: &str, limit: i64) -> QueryRes
     let mut query = stories::table.filter(stories::edition_id.is_null()).into_boxed();
     let search = search.trim();
     if !search.is_empty() {
-        let pattern = format!("%{}%", search.to_lowercase().replace(['%', '_'], ""));
+        let pattern = contains_pattern(search);
         let titled = story_translations::table
             .inner_join(story_revisions::table.on(story_revisions::id.eq(story_translations::latest_revision_id)))
-            .filter(lower(story_revisions::title).like(pattern.clone()))
+            .filter(lower(story_revisions::title).like(pattern.clone()).escape('\\'))
             .select(story_translations::story_id);
-        query = query.filter(lower(stories::slug).like(pattern).or(stories::id.eq_any(titled)));
+        query = query.filter(lower(stories::slug).like(pattern).escape('\\').or(stories::id.eq_any(titled)));
     }
     query.order((stories::updated_at.desc(), stories::id.desc())).limit(limit).select(Story::as_select()).load(conn)
-}
-
-diesel::define_sql_function! {
-    /// SQL `LOWER`, the same on SQLite and PostgreSQL for ASCII.
-    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }

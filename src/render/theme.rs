@@ -127,8 +127,9 @@ impl Theme {
         self.assets.get(name)
     }
 
-    pub fn asset_names(&self) -> impl Iterator<Item = &str> {
-        self.assets.keys().map(String::as_str)
+    /// The site's own assets, which the static export writes (the desk's are served live only).
+    pub fn site_asset_names(&self) -> impl Iterator<Item = &str> {
+        ASSETS.iter().map(|(name, _)| *name)
     }
 }
 

@@ -84,7 +84,7 @@ pub fn export(
         report.bytes += part.bytes;
     }
     let conn = &mut db.connection()?;
-    for name in site.theme.asset_names() {
+    for name in site.theme.site_asset_names() {
         if let Some(asset) = site.theme.asset(name) {
             write(&out.join("assets").join(name), &asset.bytes)?;
             report.assets += 1;

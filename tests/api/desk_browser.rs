@@ -62,15 +62,33 @@ fn every_desk_screen_is_accessible_in_both_languages() {
         return;
     }
     let app = TestApp::spawn(Backend::Sqlite);
-    publish_newsletter(&app);
+    let newsletter = publish_newsletter(&app);
     app.create_user(EDITOR.0, EDITOR.1, &["editor"]);
     app.create_user(REVIEWER.0, REVIEWER.1, &["reviewer"]);
+    let edition = format!("/desk/editions/{}", newsletter.edition);
+    let draft = format!("/desk/stories/{}", newsletter.draft);
+    let published = format!("/desk/stories/{}", newsletter.stories[0]);
     let screens = json!([
         {"name": "login", "path": "/desk/login"},
         {"name": "start-editor", "path": "/desk/", "as": "editor"},
         {"name": "start-reviewer", "path": "/desk/", "as": "reviewer"},
         {"name": "start-admin", "path": "/desk/", "as": "admin"},
         {"name": "not-found", "path": "/desk/no-such-screen", "as": "editor"},
+        {"name": "forbidden", "path": "/desk/subscribers", "as": "reviewer"},
+        {"name": "editions", "path": "/desk/editions", "as": "editor"},
+        {"name": "edition-editor", "path": edition, "as": "editor"},
+        {"name": "edition-reviewer", "path": edition, "as": "reviewer"},
+        {"name": "sending", "path": format!("{edition}/sending"), "as": "admin"},
+        {"name": "send-confirm", "path": format!("{edition}/send"), "as": "admin"},
+        {"name": "media", "path": "/desk/media", "as": "editor"},
+        {"name": "subscribers", "path": "/desk/subscribers", "as": "admin"},
+        {"name": "stories", "path": "/desk/stories", "as": "editor"},
+        {"name": "story-editor", "path": draft, "as": "editor"},
+        {"name": "story-reviewer", "path": published, "as": "reviewer"},
+        {"name": "story-compare", "path": format!("{published}/translations/en/compare?from=1&to=2"), "as": "reviewer"},
+        {"name": "users", "path": "/desk/users", "as": "admin"},
+        {"name": "user", "path": "/desk/users/1", "as": "admin"},
+        {"name": "account", "path": "/desk/account", "as": "editor"},
     ]);
     let out = repo.join("target/desk-screenshots");
     let config = json!({"base": app.base, "out": out, "accounts": accounts(), "screens": screens});

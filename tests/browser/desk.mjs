@@ -98,12 +98,20 @@ async function look(page, screen, lang, width) {
     overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     path: location.pathname,
   }));
+  const file = `${screen.name}-${lang}-${width}.png`;
+  await page.screenshot({ path: `${config.out}/${file}`, fullPage: true });
+  // A sandboxed frame (the email preview) runs no script, so axe cannot run inside it and
+  // would wait for it forever: it is checked as a page of its own. Its title is checked here.
+  const untitledFrames = await page.evaluate(() => {
+    const frames = [...document.querySelectorAll('iframe')];
+    frames.forEach((f) => f.replaceWith(document.createComment('frame')));
+    return frames.filter((f) => !f.title).length;
+  });
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const findings = axe.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)) }));
-  const file = `${screen.name}-${lang}-${width}.png`;
-  await page.screenshot({ path: `${config.out}/${file}`, fullPage: true });
+  if (untitledFrames) findings.push({ id: 'frame-title', impact: 'serious', help: 'frames need a title', nodes: [] });
   const missed = width === 'desktop' ? await unreachable(page) : [];
   return { name: screen.name, lang, width, ...facts, findings, unreachable: missed, screenshot: file };
 }
