@@ -115,3 +115,43 @@ fn every_desk_screen_is_accessible_in_both_languages() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The chain of SPEC §11 through the desk's own forms, as people click them: an editor writes
+/// a story in English and Arabic and submits it; a reviewer asks for changes with a comment;
+/// the editor fixes it and submits again; the reviewer approves and publishes; an edition is
+/// built and published; readers see it; the Arabic email shows it. Scripts on, then off.
+#[test]
+fn the_editorial_chain_works_through_the_desk_with_and_without_scripts() {
+    let repo = common::repo_dir();
+    if skipped(&repo) {
+        return;
+    }
+    for (scripts, number) in [(true, 41), (false, 42)] {
+        let app = TestApp::spawn(Backend::Sqlite);
+        app.create_user(EDITOR.0, EDITOR.1, &["editor"]);
+        app.create_user(REVIEWER.0, REVIEWER.1, &["reviewer"]);
+        let config = json!({
+            "base": app.base,
+            "out": repo.join("target/desk-screenshots"),
+            "accounts": accounts(),
+            "scripts": scripts,
+            "slug": "well-repairs",
+            "texts": [
+                ["en", "Wells repaired in three villages", "Three wells were repaired this month.\n\nThe work took two weeks."],
+                ["ar", "إصلاح آبار في ثلاث قرى", "أُصلحت ثلاث آبار هذا الشهر.\n\nاستغرق العمل أسبوعين."],
+            ],
+            "comment": "Please name the villages in the title.",
+            "fixedTitle": "Wells repaired in Tal Abyad, Suluk and Ain Issa",
+            "edition": {
+                "number": number,
+                "slug": format!("issue-{number}"),
+                "titles": [["en", "Water, first"], ["ar", "الماء أولًا"]],
+                "foreword": "A month of repairs.",
+            },
+        });
+        let steps = run("chain", &config);
+        let failed: Vec<&Value> = steps.as_array().unwrap().iter().filter(|s| s["ok"] != true).collect();
+        assert!(failed.is_empty(), "scripts {scripts}: steps that did not happen: {failed:?}\nall: {steps}");
+        assert_eq!(steps.as_array().unwrap().len(), 15, "{steps}");
+    }
+}

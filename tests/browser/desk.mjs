@@ -59,9 +59,15 @@ async function unreachable(page) {
     if (id !== null && id !== undefined) reached.add(id);
     if (reached.size >= controls) break;
   }
-  return page.evaluate((reached) => [...document.querySelectorAll('[data-kb]')]
-    .filter((e) => !reached.includes(e.getAttribute('data-kb')))
-    .map((e) => e.outerHTML.slice(0, 120)), [...reached]);
+  // A radio group is one stop for Tab (the arrow keys move within it).
+  return page.evaluate((reached) => {
+    const hit = (e) => reached.includes(e.getAttribute('data-kb'));
+    const groupHit = (e) => e.type === 'radio' &&
+      [...document.querySelectorAll(`input[type="radio"][name="${e.name}"]`)].some(hit);
+    return [...document.querySelectorAll('[data-kb]')]
+      .filter((e) => !hit(e) && !groupHit(e))
+      .map((e) => e.outerHTML.slice(0, 120));
+  }, [...reached]);
 }
 
 async function screens() {
@@ -131,89 +137,94 @@ async function submit(page, locator) {
 
 async function chain() {
   const steps = [];
-  const note = (step, detail = '') => steps.push({ step, detail });
-  const { slug, edition } = config;
+  const note = (step, ok = true) => steps.push({ step, ok });
+  const text = (page) => page.locator('main').innerText();
 
   // An editor writes the story in both languages and submits it.
-  const editor = await person('editor');
-  let page = editor.page;
+  const { page } = await person('editor');
   await page.goto(config.base + '/desk/stories');
-  await page.locator('#new-story input[name="slug"]').fill(slug);
+  await page.locator('#new-story input[name="slug"]').fill(config.slug);
   await submit(page, page.locator('#new-story button[type="submit"]'));
   const storyPath = new URL(page.url()).pathname;
-  note('created', storyPath);
+  note('created ' + storyPath, /^\/desk\/stories\/\d+$/.test(storyPath));
+  const save = (lang) => page.locator(`form[action="${storyPath}/translations/${lang}"]`);
+  const transition = (p, lang, action) =>
+    p.locator(`form[action="${storyPath}/translations/${lang}/transition"]:has(input[name="action"][value="${action}"])`);
   for (const [lang, title, body] of config.texts) {
-    const column = page.locator(`form[data-locale="${lang}"]`);
-    await column.locator('input[name="title"]').fill(title);
-    await column.locator('textarea[name="summary"]').fill(body.split('\n')[0]);
-    await column.locator('textarea[name="body"]').fill(body);
-    await submit(page, column.locator('button[name="save"]'));
-    note('saved', lang);
+    await save(lang).locator('input[name="title"]').fill(title);
+    await save(lang).locator('textarea[name="summary"]').fill(body.split('\n')[0]);
+    await save(lang).locator('textarea[name="body"]').fill(body);
+    await submit(page, save(lang).locator('p.actions button[type="submit"]'));
+    note('saved ' + lang, (await save(lang).locator('input[name="title"]').inputValue()) === title);
   }
   for (const [lang] of config.texts) {
-    await submit(page, page.locator(`form[data-action="submit"][data-locale="${lang}"] button`));
-    note('submitted', lang);
+    await submit(page, transition(page, lang, 'submit').locator('button'));
+    note('submitted ' + lang, (await page.locator(`form[action="${storyPath}/translations/${lang}/transition"]:has(input[value="withdraw"])`).count()) === 1);
   }
 
-  // A reviewer asks for changes in English, with a comment.
-  const reviewer = await person('reviewer');
-  const rpage = reviewer.page;
-  await rpage.goto(config.base + storyPath);
-  const request = rpage.locator('form[data-action="request_changes"][data-locale="en"]');
+  // A reviewer asks for changes in English, with a comment (the form opens in place).
+  const reviewer = (await person('reviewer')).page;
+  await reviewer.goto(config.base + storyPath);
+  await reviewer.locator('details.story-request summary').first().click();
+  const request = transition(reviewer, 'en', 'request_changes');
   await request.locator('textarea[name="comment"]').fill(config.comment);
-  await submit(rpage, request.locator('button[type="submit"]'));
-  note('changes requested', await rpage.locator('main').innerText().then((t) => t.includes(config.comment)));
+  await submit(reviewer, request.locator('button[type="submit"]'));
+  note('changes requested', (await text(reviewer)).includes(config.comment));
 
-  // The editor sees the comment, fixes the text and submits again.
+  // The editor sees the comment, fixes the title and submits again.
   await page.goto(config.base + storyPath);
-  note('editor sees comment', (await page.locator('main').innerText()).includes(config.comment));
-  const en = page.locator('form[data-locale="en"]');
-  await en.locator('input[name="title"]').fill(config.fixedTitle);
-  await submit(page, en.locator('button[name="save"]'));
-  await submit(page, page.locator('form[data-action="submit"][data-locale="en"] button'));
-  note('resubmitted');
+  note('the editor sees the comment', (await text(page)).includes(config.comment));
+  await save('en').locator('input[name="title"]').fill(config.fixedTitle);
+  await submit(page, save('en').locator('p.actions button[type="submit"]'));
+  await submit(page, transition(page, 'en', 'submit').locator('button'));
+  note('resubmitted', (await text(page)).includes(config.fixedTitle));
 
   // The reviewer approves and publishes both languages.
-  await rpage.goto(config.base + storyPath);
+  await reviewer.goto(config.base + storyPath);
   for (const [lang] of config.texts) {
-    await submit(rpage, rpage.locator(`form[data-action="approve"][data-locale="${lang}"] button`));
-    await submit(rpage, rpage.locator(`form[data-action="publish"][data-locale="${lang}"] button`));
-    note('published', lang);
+    await submit(reviewer, transition(reviewer, lang, 'approve').locator('button'));
+    await submit(reviewer, transition(reviewer, lang, 'publish').locator('button[type="submit"]').first());
+    note('published ' + lang, (await transition(reviewer, lang, 'unpublish').count()) === 1);
   }
 
   // The editor builds an edition with the story; the reviewer publishes it.
   await page.goto(config.base + '/desk/editions');
-  for (const [name, value] of Object.entries(edition.fields)) {
-    await page.locator(`#new-edition [name="${name}"]`).fill(String(value));
-  }
-  await submit(page, page.locator('#new-edition button[type="submit"]'));
+  const create = page.locator('form[action="/desk/editions"]');
+  await create.locator('input[name="number"]').fill(String(config.edition.number));
+  await create.locator('input[name="slug"]').fill(config.edition.slug);
+  for (const box of await create.locator('input[name="required_locales"]').all()) await box.check();
+  await submit(page, create.locator('button[type="submit"]'));
   const editionPath = new URL(page.url()).pathname;
-  note('edition created', editionPath);
-  for (const [lang, title] of edition.titles) {
-    const form = page.locator(`form[data-edition-text="${lang}"]`);
+  note('edition created ' + editionPath, /^\/desk\/editions\/\d+$/.test(editionPath));
+  for (const [lang, title] of config.edition.titles) {
+    const form = page.locator(`form[action="${editionPath}/texts/${lang}"]`);
     await form.locator('input[name="title"]').fill(title);
-    await form.locator('textarea[name="foreword"]').fill(edition.foreword);
+    await form.locator('textarea[name="foreword"]').fill(config.edition.foreword);
+    await form.locator('input[name="signature_name"]').fill('Layla Haddad');
+    await form.locator('input[name="signature_role"]').fill('Editor');
     await submit(page, form.locator('button[type="submit"]'));
   }
-  await page.goto(config.base + editionPath + '/stories?q=' + encodeURIComponent(config.fixedTitle));
-  await submit(page, page.locator(`form[data-add-story] button`).first());
-  note('story added');
-  await rpage.goto(config.base + editionPath);
-  await submit(rpage, rpage.locator('form[data-action="publish-edition"] button'));
-  note('edition published', new URL(rpage.url()).pathname);
+  await page.goto(config.base + editionPath + '?q=' + encodeURIComponent(config.slug));
+  await submit(page, page.locator(`form[action="${editionPath}/stories/add"] button`).first());
+  note('story added', (await text(page)).includes(config.fixedTitle));
+  await reviewer.goto(config.base + editionPath);
+  await submit(reviewer, reviewer.locator(`form[action="${editionPath}/publish"] button`));
 
   // Readers see it; the email preview shows it in Arabic.
   const reader = await browser.newPage();
+  await reader.goto(`${config.base}/en/editions/${config.edition.slug}/`);
+  const published = await reader.locator('main').innerText();
+  note('edition published', published.includes(config.edition.titles[0][1]) && published.includes(config.fixedTitle));
   await reader.goto(config.base + '/en/');
-  const home = await reader.locator('main').innerText();
-  note('public page', home.includes(config.fixedTitle));
-  const admin = await person('admin');
-  await admin.page.goto(config.base + editionPath + '/email/ar');
-  const email = await admin.page.locator('body').innerText();
-  note('arabic email', email.includes(config.texts.find(([l]) => l === 'ar')[1]));
-  await admin.page.screenshot({ path: `${config.out}/chain-email-ar.png`, fullPage: true });
+  note('on the public page', (await reader.locator('main').innerText()).includes(config.fixedTitle));
+  const admin = (await person('admin')).page;
+  await admin.goto(config.base + editionPath + '/email/ar');
+  const arabicTitle = config.texts.find(([l]) => l === 'ar')[1];
+  note('in the Arabic email', (await admin.locator('body').innerText()).includes(arabicTitle));
+  const mode = config.scripts === false ? 'noscript' : 'script';
+  await admin.screenshot({ path: `${config.out}/chain-${mode}-email-ar.png`, fullPage: true });
   await page.goto(config.base + storyPath);
-  await page.screenshot({ path: `${config.out}/chain-story-${config.scripts === false ? 'noscript' : 'script'}.png`, fullPage: true });
+  await page.screenshot({ path: `${config.out}/chain-${mode}-story.png`, fullPage: true });
   return steps;
 }
 
