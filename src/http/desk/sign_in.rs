@@ -63,7 +63,7 @@ pub async fn sign_in_page(
     query: web::Query<SignInQuery>,
 ) -> Result<HttpResponse, DeskError> {
     let next = safe_next(query.next.as_deref());
-    if req.extensions_get_desk().is_some() {
+    if actix_web::HttpMessage::extensions(&req).contains::<Desk>() {
         return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, next)).finish());
     }
     form(&req, &state, StatusCode::OK, SignInPage { email: String::new(), next, problem: None }).await
@@ -149,16 +149,6 @@ pub async fn switch_language(
     let id = desk.user.id;
     state.db.run(move |conn| accounts::update(conn, id, id, change)).await?;
     Ok(page::see_other(&state, &safe_next(Some(&form.back)), "language-changed"))
-}
-
-trait DeskExtension {
-    fn extensions_get_desk(&self) -> Option<Desk>;
-}
-
-impl DeskExtension for HttpRequest {
-    fn extensions_get_desk(&self) -> Option<Desk> {
-        actix_web::HttpMessage::extensions(self).get::<Desk>().cloned()
-    }
 }
 
 #[cfg(test)]
