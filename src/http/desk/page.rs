@@ -94,10 +94,7 @@ pub async fn chrome(
     desk: Option<&Desk>,
     section: Option<Section>,
 ) -> Result<Chrome, DeskError> {
-    let lang = match desk {
-        Some(desk) if state.l10n.is_supported(&desk.user.preferred_locale) => desk.user.preferred_locale.clone(),
-        _ => request_locale(req, &state.l10n).to_owned(),
-    };
+    let lang = language(req, state, desk.map(|d| d.user.preferred_locale.as_str()));
     let site = state.site.clone();
     let locale = lang.clone();
     let site_name = state.db.run(move |conn| site.current_name(conn, &locale)).await.map_err(|error| {
@@ -128,6 +125,38 @@ pub async fn chrome(
         },
         lang,
     })
+}
+
+/// The language a desk page is in: the person's own, when it is one of ours; otherwise what
+/// the request asks for (`?lang=`, `Accept-Language`).
+pub fn language(req: &HttpRequest, state: &AppState, preferred: Option<&str>) -> String {
+    match preferred {
+        Some(locale) if state.l10n.is_supported(locale) => locale.to_owned(),
+        _ => request_locale(req, &state.l10n).to_owned(),
+    }
+}
+
+/// A refused request in the person's words: the API's problem, localized, as a form shows it.
+pub struct Refusal {
+    pub status: StatusCode,
+    /// The API's problem code (`slug-taken`…).
+    pub code: &'static str,
+    /// Each field's sentences, in the order the problem lists them.
+    pub fields: Vec<(&'static str, String)>,
+    /// The sentence for the whole.
+    pub detail: String,
+}
+
+impl Refusal {
+    pub fn of(state: &AppState, lang: &str, path: &str, error: &ApiError) -> Self {
+        let problem = problem::build(error, &state.l10n, lang, path, Style::Display);
+        Self {
+            status: error.status_code(),
+            code: problem.code,
+            fields: problem.errors.into_iter().map(|e| (e.field, e.message)).collect(),
+            detail: problem.detail,
+        }
+    }
 }
 
 /// `template` with `page` in `chrome`, answered with `status`. A message shown now is

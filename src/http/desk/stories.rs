@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
+use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{NaiveDateTime, TimeZone};
 use serde::Deserialize;
 
@@ -18,10 +18,9 @@ use crate::desk::stories::list::{self, ListQuery, NewStory};
 use crate::desk::stories::{compare, Language};
 use crate::domain::workflow::Action;
 use crate::domain::Role;
-use crate::http::problem;
 use crate::http::state::AppState;
 use crate::http::ApiError;
-use crate::l10n::{Args, Style};
+use crate::l10n::Args;
 use crate::service::stories::StoryFields;
 use crate::service::translations::TransitionRequest;
 use crate::service::{self, IfMatch};
@@ -80,17 +79,13 @@ struct Sentences {
 
 fn sentences(state: &AppState, chrome: &Chrome, req: &HttpRequest, error: service::Error) -> Sentences {
     let stale = matches!(error, service::Error::PreconditionFailed);
-    let api = ApiError::from(error);
-    let found = problem::build(&api, &state.l10n, &chrome.lang, req.path(), Style::Display);
+    let said = page::Refusal::of(state, &chrome.lang, req.path(), &ApiError::from(error));
     let mut errors: BTreeMap<String, String> = BTreeMap::new();
-    for field in found.errors {
-        errors
-            .entry(field.field.to_owned())
-            .and_modify(|m| (*m).push_str(&format!(" {}", field.message)))
-            .or_insert(field.message);
+    for (field, message) in said.fields {
+        errors.entry(field.to_owned()).and_modify(|m| (*m).push_str(&format!(" {message}"))).or_insert(message);
     }
-    let status = if stale { StatusCode::CONFLICT } else { api.status_code() };
-    Sentences { status, errors, detail: found.detail }
+    let status = if stale { StatusCode::CONFLICT } else { said.status };
+    Sentences { status, errors, detail: said.detail }
 }
 
 fn say(state: &AppState, chrome: &Chrome, id: &str) -> String {

@@ -13,10 +13,8 @@ use actix_web::{web, ResponseError};
 
 use super::page::DeskError;
 use crate::desk::editions::Lang;
-use crate::http::problem;
 use crate::http::state::AppState;
 use crate::http::ApiError;
-use crate::l10n::Style;
 
 /// This screen's routes, inside the `/desk` scope.
 pub fn routes(desk: &mut web::ServiceConfig) {
@@ -62,7 +60,7 @@ fn refusal(state: &AppState, lang: &str, path: &str, error: DeskError) -> Result
     {
         return Err(DeskError::Api(api));
     }
-    let problem = problem::build(&api, &state.l10n, lang, path, Style::Display);
-    let fields = problem.errors.into_iter().map(|e| (e.field.to_owned(), e.message)).collect();
-    Ok(Refusal { status: api.status_code(), code: problem.code, fields, detail: problem.detail })
+    let said = super::page::Refusal::of(state, lang, path, &api);
+    let fields = said.fields.into_iter().map(|(field, message)| (field.to_owned(), message)).collect();
+    Ok(Refusal { status: said.status, code: said.code, fields, detail: said.detail })
 }

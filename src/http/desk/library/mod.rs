@@ -15,10 +15,8 @@ use super::page::DeskError;
 use super::session::Desk;
 use crate::auth::csrf::Binding;
 use crate::http::media::{read_upload, Upload, UploadLimits};
-use crate::http::problem;
 use crate::http::state::AppState;
 use crate::http::ApiError;
-use crate::l10n::Style;
 
 /// This screen's routes, inside the `/desk` scope.
 pub fn routes(desk: &mut web::ServiceConfig) {
@@ -83,14 +81,14 @@ fn sentences(
     fields: &[&str],
     fallback: &str,
 ) -> BTreeMap<String, String> {
-    let problem = problem::build(error, &state.l10n, lang, path, Style::Display);
+    let said = super::page::Refusal::of(state, lang, path, error);
     let mut found = BTreeMap::new();
-    if problem.errors.is_empty() {
-        found.insert(fallback.to_owned(), problem.detail);
+    if said.fields.is_empty() {
+        found.insert(fallback.to_owned(), said.detail);
     }
-    for field in problem.errors {
-        let name = if fields.contains(&field.field) { field.field } else { fallback };
-        found.entry(name.to_owned()).or_insert(field.message);
+    for (field, message) in said.fields {
+        let name = if fields.contains(&field) { field } else { fallback };
+        found.entry(name.to_owned()).or_insert(message);
     }
     found
 }

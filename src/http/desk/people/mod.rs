@@ -6,13 +6,11 @@ mod second_step;
 mod users;
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, ResponseError};
+use actix_web::{web, HttpRequest};
 
 use crate::desk::people::{Choice, Errors};
-use crate::http::problem;
 use crate::http::state::AppState;
 use crate::http::ApiError;
-use crate::l10n::Style;
 
 pub(super) use second_step::ask_for_second_factor;
 
@@ -53,17 +51,13 @@ fn refusal(
     if matches!(error, ApiError::Internal | ApiError::Unavailable) {
         return Err(error.into());
     }
-    let built = problem::build(&error, &state.l10n, lang, req.path(), Style::Display);
-    let errors: Errors = built.errors.iter().map(|e| (e.field.to_owned(), e.message.clone())).collect();
-    let problem = errors.is_empty().then_some(built.detail);
-    Ok((error.status_code(), errors, problem))
+    let said = super::page::Refusal::of(state, lang, req.path(), &error);
+    let errors: Errors = said.fields.into_iter().map(|(field, message)| (field.to_owned(), message)).collect();
+    let problem = errors.is_empty().then_some(said.detail);
+    Ok((said.status, errors, problem))
 }
 
 /// The language a page for this person is in (what `page::chrome` picks).
 fn lang_of(req: &HttpRequest, state: &AppState, user_locale: &str) -> String {
-    if state.l10n.is_supported(user_locale) {
-        user_locale.to_owned()
-    } else {
-        crate::http::locale::request_locale(req, &state.l10n).to_owned()
-    }
+    super::page::language(req, state, Some(user_locale))
 }
