@@ -31,3 +31,7 @@ field-unknown-time-zone = اختر منطقة زمنية من القائمة، �
 field-wrong-code = هذا الرمز غير صحيح. تحقّق من الوقت على هاتفك وأدخل الرمز الظاهر الآن.
 field-no-enrolment = ابدأ الإعداد أولًا؛ لا يوجد سرّ يُقارَن به هذا الرمز.
 field-wrong-password = هذه ليست كلمة مرورك الحالية.
+field-too-many-groups = { $limit } مجموعة على الأكثر.
+field-duplicate-group = لا يجوز أن تحمل مجموعتان المفتاح نفسه.
+field-unknown-group = لا توجد في هذا العدد مجموعة بهذا المفتاح.
+field-groups-or-story-ids = أرسل القصص إما قائمةً واحدة وإما في مجموعات، لا الاثنين معًا.

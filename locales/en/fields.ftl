@@ -31,3 +31,7 @@ field-unknown-time-zone = Choose a time zone from the list, such as Asia/Amman o
 field-wrong-code = This code is not right. Check the time on your phone and enter the code shown now.
 field-no-enrolment = Start the setup first; there is no secret to check this code against.
 field-wrong-password = This is not your current password.
+field-too-many-groups = At most { $limit } groups.
+field-duplicate-group = Two groups cannot have the same key.
+field-unknown-group = This edition has no group with this key.
+field-groups-or-story-ids = Give the stories either as one list or in groups, not both.

@@ -1,5 +1,5 @@
 //! Immutable snapshots of what readers see of an edition: its cover, its stories in order and
-//! every locale's texts. Rows are inserted, never updated; `editions.latest_revision_id` is
+//! every locale's texts, and its groups (SPEC §12). Rows are inserted, never updated; `editions.latest_revision_id` is
 //! what editors work on and `editions.live_revision_id` what readers see. The working copy
 //! (`editions.cover_media_id`, `edition_translations`, `stories.edition_id`) is what the
 //! latest revision was taken from.
@@ -8,8 +8,11 @@ use chrono::NaiveDateTime;
 use diesel::dsl::max;
 use diesel::prelude::*;
 
-use super::schema::{edition_revision_stories, edition_revision_texts, edition_revisions, editions};
-use super::{editions as edition_rows, now, stories, DbConn};
+use super::schema::{
+    edition_revision_groups, edition_revision_stories, edition_revision_texts, edition_revisions, editions,
+};
+use super::{editions as edition_rows, now, DbConn};
+use crate::domain::groups::Layout;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = edition_revisions)]
@@ -33,14 +36,16 @@ pub struct RevisionText {
     pub signature_name: String,
     pub signature_role: String,
     pub cover_alt: String,
+    /// As `EditionText::group_texts`.
+    pub group_texts: String,
 }
 
-/// A revision with its texts (by locale) and its stories (in order).
+/// A revision with its texts (by locale) and its stories (in order, maybe in groups).
 #[derive(Debug, Clone)]
 pub struct FullEditionRevision {
     pub revision: EditionRevision,
     pub texts: Vec<RevisionText>,
-    pub story_ids: Vec<i64>,
+    pub layout: Layout,
 }
 
 /// Takes the edition's working copy as its next revision and makes that the latest. A save
@@ -61,13 +66,14 @@ pub fn snapshot(conn: &mut DbConn, edition_id: i64, author: Option<i64>) -> Quer
             signature_name: text.signature_name,
             signature_role: text.signature_role,
             cover_alt: text.cover_alt,
+            group_texts: text.group_texts,
         })
         .collect();
-    let story_ids: Vec<i64> = stories::in_edition(conn, edition_id)?.iter().map(|s| s.id).collect();
+    let layout = edition_rows::layout(conn, edition_id)?;
     if let Some(latest) = edition.latest_revision_id.map(|id| find(conn, id)).transpose()?.flatten() {
         let same_texts = latest.texts.len() == texts.len()
             && latest.texts.iter().zip(&texts).all(|(a, b)| RevisionText { revision_id: 0, ..a.clone() } == *b);
-        if same_texts && latest.story_ids == story_ids && latest.revision.cover_media_id == edition.cover_media_id {
+        if same_texts && latest.layout == layout && latest.revision.cover_media_id == edition.cover_media_id {
             return Ok(latest.revision);
         }
     }
@@ -97,15 +103,27 @@ pub fn snapshot(conn: &mut DbConn, edition_id: i64, author: Option<i64>) -> Quer
                 edition_revision_texts::signature_name.eq(text.signature_name),
                 edition_revision_texts::signature_role.eq(text.signature_role),
                 edition_revision_texts::cover_alt.eq(text.cover_alt),
+                edition_revision_texts::group_texts.eq(text.group_texts),
             ))
             .execute(conn)?;
     }
-    for (position, story_id) in story_ids.into_iter().enumerate() {
+    for (position, group) in layout.groups().iter().enumerate() {
+        diesel::insert_into(edition_revision_groups::table)
+            .values((
+                edition_revision_groups::revision_id.eq(revision.id),
+                edition_revision_groups::group_key.eq(&group.key),
+                edition_revision_groups::position.eq(position as i32 + 1),
+                edition_revision_groups::lettered.eq(group.lettered),
+            ))
+            .execute(conn)?;
+    }
+    for (position, (story_id, group)) in layout.placements().into_iter().enumerate() {
         diesel::insert_into(edition_revision_stories::table)
             .values((
                 edition_revision_stories::revision_id.eq(revision.id),
                 edition_revision_stories::position.eq(position as i32 + 1),
                 edition_revision_stories::story_id.eq(story_id),
+                edition_revision_stories::group_key.eq(group),
             ))
             .execute(conn)?;
     }
@@ -134,12 +152,7 @@ pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<FullEditionRevisio
         .order(edition_revision_texts::locale.asc())
         .select(RevisionText::as_select())
         .load(conn)?;
-    let story_ids = edition_revision_stories::table
-        .filter(edition_revision_stories::revision_id.eq(id))
-        .order(edition_revision_stories::position.asc())
-        .select(edition_revision_stories::story_id)
-        .load(conn)?;
-    Ok(Some(FullEditionRevision { revision, texts, story_ids }))
+    Ok(Some(FullEditionRevision { revision, texts, layout: layout(conn, id)? }))
 }
 
 /// The authors of the edition's revisions numbered above `after` (the changes readers do not
@@ -155,4 +168,19 @@ pub fn authors_after(conn: &mut DbConn, edition_id: i64, after: i32) -> QueryRes
 /// The number of a revision, if it exists.
 pub fn number(conn: &mut DbConn, id: i64) -> QueryResult<Option<i32>> {
     edition_revisions::table.find(id).select(edition_revisions::number).first(conn).optional()
+}
+
+/// A revision's stories and groups.
+pub fn layout(conn: &mut DbConn, revision_id: i64) -> QueryResult<Layout> {
+    let groups = edition_revision_groups::table
+        .filter(edition_revision_groups::revision_id.eq(revision_id))
+        .order(edition_revision_groups::position.asc())
+        .select((edition_revision_groups::group_key, edition_revision_groups::lettered))
+        .load(conn)?;
+    let placed = edition_revision_stories::table
+        .filter(edition_revision_stories::revision_id.eq(revision_id))
+        .order(edition_revision_stories::position.asc())
+        .select((edition_revision_stories::story_id, edition_revision_stories::group_key))
+        .load(conn)?;
+    Ok(Layout::assemble(groups, placed))
 }

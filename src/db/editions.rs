@@ -3,8 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{edition_translations, editions};
+use super::schema::{edition_groups, edition_translations, editions, stories};
 use super::{now, DbConn};
+use crate::domain::groups::Layout;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = editions)]
@@ -44,6 +45,18 @@ pub struct EditionText {
     pub signature_role: String,
     pub cover_alt: String,
     pub updated_at: NaiveDateTime,
+    /// Every group's heading and introduction in this locale: a JSON object of
+    /// `domain::groups::GroupTexts`.
+    pub group_texts: String,
+}
+
+/// One of an edition's groups (SPEC §12).
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = edition_groups)]
+pub struct EditionGroup {
+    pub group_key: String,
+    pub position: i32,
+    pub lettered: bool,
 }
 
 pub fn insert(
@@ -144,7 +157,60 @@ pub fn put_text(conn: &mut DbConn, text: &EditionText) -> QueryResult<()> {
             edition_translations::signature_role.eq(&text.signature_role),
             edition_translations::cover_alt.eq(&text.cover_alt),
             edition_translations::updated_at.eq(now()),
+            edition_translations::group_texts.eq(&text.group_texts),
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// The edition's groups, in order (none for an edition whose stories are one list).
+pub fn groups(conn: &mut DbConn, edition_id: i64) -> QueryResult<Vec<EditionGroup>> {
+    edition_groups::table
+        .filter(edition_groups::edition_id.eq(edition_id))
+        .order(edition_groups::position.asc())
+        .select(EditionGroup::as_select())
+        .load(conn)
+}
+
+/// Makes `layout` the edition's stories and groups; stories not in it leave the edition.
+pub fn set_layout(conn: &mut DbConn, edition_id: i64, layout: &Layout) -> QueryResult<()> {
+    diesel::update(stories::table.filter(stories::edition_id.eq(edition_id)))
+        .set((
+            stories::edition_id.eq(None::<i64>),
+            stories::position.eq(None::<i32>),
+            stories::group_key.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    diesel::delete(edition_groups::table.filter(edition_groups::edition_id.eq(edition_id))).execute(conn)?;
+    for (position, group) in layout.groups().iter().enumerate() {
+        diesel::insert_into(edition_groups::table)
+            .values((
+                edition_groups::edition_id.eq(edition_id),
+                edition_groups::group_key.eq(&group.key),
+                edition_groups::position.eq(position as i32 + 1),
+                edition_groups::lettered.eq(group.lettered),
+            ))
+            .execute(conn)?;
+    }
+    for (position, (id, group)) in layout.placements().into_iter().enumerate() {
+        diesel::update(stories::table.find(id))
+            .set((
+                stories::edition_id.eq(edition_id),
+                stories::position.eq(position as i32 + 1),
+                stories::group_key.eq(group),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The edition's working copy of its stories and groups.
+pub fn layout(conn: &mut DbConn, edition_id: i64) -> QueryResult<Layout> {
+    let groups = groups(conn, edition_id)?.into_iter().map(|g| (g.group_key, g.lettered)).collect();
+    let placed = stories::table
+        .filter(stories::edition_id.eq(edition_id))
+        .order((stories::position.asc(), stories::id.asc()))
+        .select((stories::id, stories::group_key))
+        .load(conn)?;
+    Ok(Layout::assemble(groups, placed))
 }

@@ -112,6 +112,7 @@ fn as_text((edition_id, text, updated_at): (i64, RevisionText, NaiveDateTime)) -
         signature_role: text.signature_role,
         cover_alt: text.cover_alt,
         updated_at,
+        group_texts: text.group_texts,
     }
 }
 

@@ -111,6 +111,7 @@ diesel::table! {
         signature_role -> Text,
         cover_alt -> Text,
         updated_at -> Timestamp,
+        group_texts -> Text,
     }
 }
 
@@ -124,6 +125,7 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        group_key -> Nullable<Text>,
     }
 }
 
@@ -237,6 +239,7 @@ diesel::table! {
         signature_name -> Text,
         signature_role -> Text,
         cover_alt -> Text,
+        group_texts -> Text,
     }
 }
 
@@ -245,6 +248,25 @@ diesel::table! {
         revision_id -> BigInt,
         position -> Integer,
         story_id -> BigInt,
+        group_key -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    edition_groups (edition_id, group_key) {
+        edition_id -> BigInt,
+        group_key -> Text,
+        position -> Integer,
+        lettered -> Bool,
+    }
+}
+
+diesel::table! {
+    edition_revision_groups (revision_id, group_key) {
+        revision_id -> BigInt,
+        group_key -> Text,
+        position -> Integer,
+        lettered -> Bool,
     }
 }
 
@@ -275,6 +297,8 @@ diesel::joinable!(translation_events -> story_translations (translation_id));
 diesel::joinable!(edition_revision_texts -> edition_revisions (revision_id));
 diesel::joinable!(edition_revision_stories -> edition_revisions (revision_id));
 diesel::joinable!(edition_revision_stories -> stories (story_id));
+diesel::joinable!(edition_groups -> editions (edition_id));
+diesel::joinable!(edition_revision_groups -> edition_revisions (revision_id));
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     user_roles,
@@ -294,6 +318,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     edition_revisions,
     edition_revision_texts,
     edition_revision_stories,
+    edition_groups,
+    edition_revision_groups,
     audit_events,
     totp_recovery_codes,
 );

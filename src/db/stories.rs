@@ -17,6 +17,8 @@ pub struct Story {
     pub created_by: Option<i64>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Its group in its edition, when the edition arranges its stories in groups.
+    pub group_key: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConn, slug: &str, section: &str, created_by: i64) -> QueryResult<i64> {
@@ -68,19 +70,6 @@ pub fn in_edition(conn: &mut DbConn, edition_id: i64) -> QueryResult<Vec<Story>>
         .order((stories::position.asc(), stories::id.asc()))
         .select(Story::as_select())
         .load(conn)
-}
-
-/// Makes `story_ids` the edition's stories, in that order; others leave it.
-pub fn set_edition_stories(conn: &mut DbConn, edition_id: i64, story_ids: &[i64]) -> QueryResult<()> {
-    diesel::update(stories::table.filter(stories::edition_id.eq(edition_id)))
-        .set((stories::edition_id.eq(None::<i64>), stories::position.eq(None::<i32>)))
-        .execute(conn)?;
-    for (position, id) in story_ids.iter().enumerate() {
-        diesel::update(stories::table.find(id))
-            .set((stories::edition_id.eq(edition_id), stories::position.eq(position as i32 + 1)))
-            .execute(conn)?;
-    }
-    Ok(())
 }
 
 /// Filters for the editors' story list; all optional, combined with AND.

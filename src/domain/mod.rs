@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod edition;
+pub mod groups;
 pub mod image;
 pub mod publication;
 pub mod revision;

@@ -1,6 +1,8 @@
 //! Editions: numbered issues with per-locale title, foreword and signature, an ordered list
 //! of stories, and publishing them all at once.
 
+use std::collections::BTreeMap;
+
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -14,10 +16,11 @@ use crate::db::editions::{self, Edition};
 use crate::db::users::User;
 use crate::db::{stories, DbConn};
 use crate::domain::edition::EditionTexts;
+use crate::domain::groups::{Group, GroupText, GroupTexts, Layout};
 use crate::http::json::Json;
 use crate::http::state::AppState;
 use crate::http::ApiError;
-use crate::service::editions::{publish, readiness, EditionUpdate, NewEdition};
+use crate::service::editions::{decode_group_texts, publish, readiness, EditionUpdate, NewEdition};
 use crate::service::{self, NotReady};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -36,6 +39,8 @@ pub struct EditionView {
     pub translations: Vec<EditionTextView>,
     /// In order.
     pub stories: Vec<EditionStory>,
+    /// The stories in ordered groups; empty when they are one plain list.
+    pub groups: Vec<GroupView>,
     /// The number of the latest revision: what the fields above show, and what the next
     /// publish makes live.
     pub revision: Option<i32>,
@@ -55,7 +60,33 @@ pub struct LiveEditionView {
     pub cover_media_id: Option<i64>,
     /// In order.
     pub story_ids: Vec<i64>,
+    /// As in the edition.
+    pub groups: Vec<GroupView>,
     pub translations: Vec<EditionTextView>,
+}
+
+/// A group of an edition's stories (SPEC §12), also as `PATCH` takes it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupView {
+    /// Lower-case letters, digits and hyphens; unique in the edition.
+    pub key: String,
+    /// Whether its stories are labelled a, b, c… (أ، ب، ج… in Arabic), in order.
+    #[serde(default)]
+    pub lettered: bool,
+    /// In order.
+    pub story_ids: Vec<i64>,
+}
+
+/// A group's heading and introduction in one locale.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupTextView {
+    #[serde(default)]
+    pub heading: String,
+    /// Markdown.
+    #[serde(default)]
+    pub intro: String,
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -73,6 +104,8 @@ pub struct EditionTextView {
     pub foreword: String,
     pub signature: Signature,
     pub cover_alt: String,
+    /// Each group's heading and introduction, by group key.
+    pub groups: BTreeMap<String, GroupTextView>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -81,6 +114,8 @@ pub struct EditionStory {
     pub slug: String,
     pub section: String,
     pub position: Option<i32>,
+    /// Its group's key, when the edition has groups.
+    pub group: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -102,8 +137,11 @@ pub struct UpdateEditionRequest {
     #[serde(default, deserialize_with = "super::present")]
     #[schema(value_type = Option<i64>)]
     pub cover_media_id: Option<Option<i64>>,
-    /// The edition's stories, in order; stories not listed leave the edition.
+    /// The edition's stories as one list, in order; stories not listed leave the edition.
     pub story_ids: Option<Vec<i64>>,
+    /// The edition's stories in ordered groups (instead of `story_ids`); stories in no group
+    /// leave the edition.
+    pub groups: Option<Vec<GroupView>>,
     pub required_locales: Option<Vec<String>>,
     pub refuse_outdated: Option<bool>,
 }
@@ -117,6 +155,8 @@ pub struct EditionTextRequest {
     pub signature: Signature,
     #[serde(default)]
     pub cover_alt: String,
+    /// Each group's heading and introduction, by group key; absent keeps them as they are.
+    pub groups: Option<BTreeMap<String, GroupTextView>>,
 }
 
 /// List editions, newest number first.
@@ -217,6 +257,9 @@ pub async fn update_edition(
         required_locales: body.required_locales,
         refuse_outdated: body.refuse_outdated,
         story_ids: body.story_ids,
+        groups: body.groups.map(|groups| {
+            groups.into_iter().map(|g| Group { key: g.key, lettered: g.lettered, story_ids: g.story_ids }).collect()
+        }),
     }
     .check(&state.l10n)?;
     let actor = User::clone(&editor);
@@ -258,11 +301,14 @@ pub async fn put_edition_translation(
     }
     .validate()
     .map_err(ApiError::Validation)?;
+    let group_texts: Option<GroupTexts> = body.groups.map(|groups| {
+        groups.into_iter().map(|(key, t)| (key, GroupText { heading: t.heading, intro: t.intro })).collect()
+    });
     let actor = editor.id;
     let view = state
         .db
         .run(move |conn| {
-            service::editions::put_text(conn, id, locale, texts, actor)?;
+            service::editions::put_text(conn, id, locale, texts, group_texts, actor)?;
             load_view(conn, id)
         })
         .await?;
@@ -332,6 +378,7 @@ fn load_view(conn: &mut DbConn, id: i64) -> Result<EditionView, ApiError> {
 
 fn text_view(t: RevisionText) -> EditionTextView {
     EditionTextView {
+        groups: group_text_views(&t.group_texts),
         locale: t.locale,
         title: t.title,
         foreword: t.foreword,
@@ -340,9 +387,25 @@ fn text_view(t: RevisionText) -> EditionTextView {
     }
 }
 
+fn group_text_views(stored: &str) -> BTreeMap<String, GroupTextView> {
+    decode_group_texts(stored)
+        .into_iter()
+        .map(|(key, t)| (key, GroupTextView { heading: t.heading, intro: t.intro }))
+        .collect()
+}
+
+fn group_views(layout: &Layout) -> Vec<GroupView> {
+    layout
+        .groups()
+        .iter()
+        .map(|g| GroupView { key: g.key.clone(), lettered: g.lettered, story_ids: g.story_ids.clone() })
+        .collect()
+}
+
 fn view(conn: &mut DbConn, edition: Edition) -> Result<EditionView, ApiError> {
     let texts = editions::texts(conn, edition.id)?;
     let members = stories::in_edition(conn, edition.id)?;
+    let layout = editions::layout(conn, edition.id)?;
     let revision = match edition.latest_revision_id {
         Some(id) => edition_revisions::number(conn, id)?,
         None => None,
@@ -351,7 +414,8 @@ fn view(conn: &mut DbConn, edition: Edition) -> Result<EditionView, ApiError> {
         Some(id) => edition_revisions::find(conn, id)?.map(|live| LiveEditionView {
             revision: live.revision.number,
             cover_media_id: live.revision.cover_media_id,
-            story_ids: live.story_ids,
+            story_ids: live.layout.story_ids(),
+            groups: group_views(&live.layout),
             translations: live.texts.into_iter().map(text_view).collect(),
         }),
         None => None,
@@ -373,6 +437,7 @@ fn view(conn: &mut DbConn, edition: Edition) -> Result<EditionView, ApiError> {
         translations: texts
             .into_iter()
             .map(|t| EditionTextView {
+                groups: group_text_views(&t.group_texts),
                 locale: t.locale,
                 title: t.title,
                 foreword: t.foreword,
@@ -382,7 +447,14 @@ fn view(conn: &mut DbConn, edition: Edition) -> Result<EditionView, ApiError> {
             .collect(),
         stories: members
             .into_iter()
-            .map(|s| EditionStory { id: s.id, slug: s.slug, section: s.section, position: s.position })
+            .map(|s| EditionStory {
+                id: s.id,
+                slug: s.slug,
+                section: s.section,
+                position: s.position,
+                group: s.group_key,
+            })
             .collect(),
+        groups: group_views(&layout),
     })
 }

@@ -10,6 +10,7 @@ use crate::config::MediaSettings;
 use crate::db::editions::{self, EditionChanges, EditionText};
 use crate::db::translations::{self, NewEvent, StateChange};
 use crate::db::{self, stories, users, DbConn, DbError};
+use crate::domain::groups::Layout;
 use crate::domain::revision::{ImageRef, Snapshot};
 use crate::domain::workflow::{Action, EventKind, Status};
 use crate::domain::Role;
@@ -124,6 +125,7 @@ fn import(
                     signature_role: text.signature_role.clone(),
                     cover_alt: text.cover_alt.clone(),
                     updated_at: db::now(),
+                    group_texts: "{}".to_owned(),
                 },
             )?;
         }
@@ -157,7 +159,7 @@ fn import(
                 order.push(id);
             }
         }
-        stories::set_edition_stories(conn, edition_ids[&edition.slug], &order)?;
+        editions::set_layout(conn, edition_ids[&edition.slug], &Layout::Ungrouped(order))?;
     }
     Ok(report)
 }

@@ -15,12 +15,31 @@ pub struct LocaleSetting {
     /// "14 April 2019" where `en` writes "April 14, 2019").
     #[serde(default)]
     pub cldr_locale: Option<String>,
+    /// The letters that label the stories of a lettered group, in order, separated by
+    /// spaces (Arabic uses the abjad order: أ ب ج د …). Default: a to z.
+    #[serde(default)]
+    pub lettering: Option<String>,
 }
 
 impl LocaleSetting {
     /// A locale with Latin digits and its own CLDR data; the name is the code.
     pub fn new(code: &str, direction: Direction) -> Self {
-        Self { code: code.into(), name: code.into(), direction, digits: Digits::Latn, cldr_locale: None }
+        Self {
+            code: code.into(),
+            name: code.into(),
+            direction,
+            digits: Digits::Latn,
+            cldr_locale: None,
+            lettering: None,
+        }
+    }
+
+    /// The letters of [`LocaleSetting::lettering`], one per label.
+    pub fn letters(&self) -> Vec<String> {
+        match &self.lettering {
+            Some(letters) => letters.split_whitespace().map(str::to_owned).collect(),
+            None => ('a'..='z').map(String::from).collect(),
+        }
     }
 }
 

@@ -53,7 +53,14 @@ mod tests {
 
     fn locale(code: &str, digits: Digits) -> LocaleSetting {
         let cldr_locale = (code == "en").then(|| "en-GB".to_owned());
-        LocaleSetting { code: code.into(), name: code.into(), direction: Direction::Ltr, digits, cldr_locale }
+        LocaleSetting {
+            code: code.into(),
+            name: code.into(),
+            direction: Direction::Ltr,
+            digits,
+            cldr_locale,
+            lettering: None,
+        }
     }
 
     #[test]

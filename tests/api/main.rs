@@ -21,6 +21,7 @@ mod desk_editions;
 mod desk_library;
 mod desk_people;
 mod desk_stories;
+mod edition_groups;
 mod edition_review;
 mod editions;
 mod email;

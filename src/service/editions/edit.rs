@@ -1,5 +1,5 @@
 //! Writing editions: creating one, changing its settings, cover and story list, and its text
-//! in a locale. Every change of what readers see (texts, cover, story list) becomes a new
+//! in a locale, and its groups (SPEC §12). Every change of what readers see (texts, cover, story list) becomes a new
 //! revision, which readers see only once a reviewer publishes the edition
 //! (`service::editions::publish`); each change is in the audit trail.
 
@@ -8,6 +8,7 @@ use crate::db::editions::{self, Edition, EditionChanges, EditionText};
 use crate::db::users::User;
 use crate::db::{self, edition_revisions, media, stories, DbConn};
 use crate::domain::edition::{self, EditionTexts};
+use crate::domain::groups::{self, Group, GroupTexts, Layout};
 use crate::domain::{Invalid, Role, Slug};
 use crate::l10n::Localizer;
 use crate::service::{Conflict, Error};
@@ -52,13 +53,17 @@ pub struct EditionUpdate {
     pub cover_media_id: Option<Option<i64>>,
     pub required_locales: Option<Vec<String>>,
     pub refuse_outdated: Option<bool>,
+    /// The stories as one list, in order; stories not listed leave the edition.
     pub story_ids: Option<Vec<i64>>,
+    /// The stories in ordered groups (instead of `story_ids`).
+    pub groups: Option<Vec<Group>>,
 }
 
 /// An [`EditionUpdate`] whose every field was checked.
 pub struct CheckedUpdate {
     request: EditionUpdate,
     slug: Option<Slug>,
+    layout: Option<Layout>,
 }
 
 impl EditionUpdate {
@@ -72,18 +77,20 @@ impl EditionUpdate {
         if let Some(required) = &self.required_locales {
             check_locales(l10n, required, &mut problems);
         }
-        if let Some(ids) = &self.story_ids {
-            let mut unique = ids.clone();
-            unique.sort_unstable();
-            unique.dedup();
-            if unique.len() != ids.len() {
-                problems.push(Invalid::new("story_ids", "duplicate-story"));
+        let layout = match (self.story_ids.clone(), self.groups.clone()) {
+            (Some(_), Some(_)) => {
+                problems.push(Invalid::new("groups", "groups-or-story-ids"));
+                None
             }
-        }
+            (Some(ids), None) => Some(Layout::Ungrouped(ids)),
+            (None, Some(groups)) => Some(Layout::Grouped(groups)),
+            (None, None) => None,
+        };
+        let layout = layout.map(Layout::check).transpose().map_err(|invalid| problems.extend(invalid)).ok().flatten();
         if !problems.is_empty() {
             return Err(Error::Invalid(problems));
         }
-        Ok(CheckedUpdate { request: self, slug })
+        Ok(CheckedUpdate { request: self, slug, layout })
     }
 }
 
@@ -108,13 +115,10 @@ pub fn create(conn: &mut DbConn, new: NewEdition, author: i64) -> Result<i64, Er
 /// slug are what readers already see (and link to): only someone who may publish changes
 /// them.
 pub fn update(conn: &mut DbConn, id: i64, update: CheckedUpdate, actor: &User) -> Result<(), Error> {
-    let CheckedUpdate { request, slug } = update;
+    let CheckedUpdate { request, slug, layout } = update;
     let may_change_published = actor.roles.has_or_admin(Role::Reviewer);
-    let touched = if request.cover_media_id.is_some() || request.story_ids.is_some() {
-        Touched::Content
-    } else {
-        Touched::Settings
-    };
+    let touched =
+        if request.cover_media_id.is_some() || layout.is_some() { Touched::Content } else { Touched::Settings };
     let detail = update_detail(&request, slug.as_ref());
     db::write_transaction(conn, |conn| {
         let edition = editions::find(conn, id)?.ok_or(Error::NotFound)?;
@@ -127,8 +131,8 @@ pub fn update(conn: &mut DbConn, id: i64, update: CheckedUpdate, actor: &User) -
             check_cover(conn, cover)?;
         }
         check_unique(conn, Some(id), request.number, slug.as_ref().map(Slug::as_str))?;
-        if let Some(story_ids) = &request.story_ids {
-            set_stories(conn, id, story_ids)?;
+        if let Some(layout) = &layout {
+            set_layout(conn, id, layout)?;
         }
         let changes = EditionChanges {
             number: request.number,
@@ -144,11 +148,26 @@ pub fn update(conn: &mut DbConn, id: i64, update: CheckedUpdate, actor: &User) -
     })
 }
 
-/// Sets the edition's texts in `locale` (checked by `EditionTexts::validate`).
-pub fn put_text(conn: &mut DbConn, id: i64, locale: String, texts: EditionTexts, actor: i64) -> Result<(), Error> {
+/// Sets the edition's texts in `locale` (checked by `EditionTexts::validate`) and, when
+/// given, its groups' headings and introductions there (`None` keeps them as they are).
+pub fn put_text(
+    conn: &mut DbConn,
+    id: i64,
+    locale: String,
+    texts: EditionTexts,
+    group_texts: Option<GroupTexts>,
+    actor: i64,
+) -> Result<(), Error> {
     db::write_transaction(conn, |conn| {
         editions::find(conn, id)?.ok_or(Error::NotFound)?;
         let before = editions::texts(conn, id)?.into_iter().find(|t| t.locale == locale);
+        let group_texts = match group_texts {
+            Some(given) => {
+                let keys = editions::layout(conn, id)?.keys();
+                encode_group_texts(&groups::check_texts(given, &keys).map_err(Error::Invalid)?)
+            }
+            None => before.as_ref().map_or_else(|| encode_group_texts(&GroupTexts::new()), |b| b.group_texts.clone()),
+        };
         let text = EditionText {
             edition_id: id,
             locale,
@@ -158,6 +177,7 @@ pub fn put_text(conn: &mut DbConn, id: i64, locale: String, texts: EditionTexts,
             signature_role: texts.signature_role,
             cover_alt: texts.cover_alt,
             updated_at: db::now(),
+            group_texts,
         };
         let detail = serde_json::json!({"locale": text.locale, "fields": changed_fields(before.as_ref(), &text)});
         editions::put_text(conn, &text)?;
@@ -233,16 +253,38 @@ fn check_unique(conn: &mut DbConn, own: Option<i64>, number: Option<i32>, slug: 
     Ok(())
 }
 
-fn set_stories(conn: &mut DbConn, edition_id: i64, story_ids: &[i64]) -> Result<(), Error> {
-    for story_id in story_ids {
-        let story =
-            stories::find(conn, *story_id)?.ok_or_else(|| Error::from(Invalid::new("story_ids", "unknown-story")))?;
+/// Makes `layout` the edition's stories and groups. Texts of groups that no longer exist go
+/// with them, so no locale keeps a heading nobody can see or edit.
+fn set_layout(conn: &mut DbConn, edition_id: i64, layout: &Layout) -> Result<(), Error> {
+    let field = if layout.groups().is_empty() { "story_ids" } else { "groups" };
+    for story_id in layout.story_ids() {
+        let story = stories::find(conn, story_id)?.ok_or_else(|| Error::from(Invalid::new(field, "unknown-story")))?;
         if story.edition_id.is_some_and(|other| other != edition_id) {
             return Err(Conflict::StoryInOtherEdition.into());
         }
     }
-    stories::set_edition_stories(conn, edition_id, story_ids)?;
+    editions::set_layout(conn, edition_id, layout)?;
+    let keys = layout.keys();
+    for mut text in editions::texts(conn, edition_id)? {
+        let mut kept = decode_group_texts(&text.group_texts);
+        let before = kept.len();
+        kept.retain(|key, _| keys.contains(key));
+        if kept.len() != before {
+            text.group_texts = encode_group_texts(&kept);
+            editions::put_text(conn, &text)?;
+        }
+    }
     Ok(())
+}
+
+/// Group texts as stored (`edition_translations.group_texts`).
+pub fn encode_group_texts(texts: &GroupTexts) -> String {
+    serde_json::to_string(texts).unwrap_or_else(|_| "{}".to_owned())
+}
+
+/// Group texts as stored; what cannot be read (never written by nashra) counts as none.
+pub fn decode_group_texts(stored: &str) -> GroupTexts {
+    serde_json::from_str(stored).unwrap_or_default()
 }
 
 /// What an edit asked for, for the audit trail.
@@ -260,6 +302,13 @@ fn update_detail(request: &EditionUpdate, slug: Option<&Slug>) -> serde_json::Va
     if let Some(ids) = &request.story_ids {
         detail.insert("story_ids".into(), ids.clone().into());
     }
+    if let Some(groups) = &request.groups {
+        let groups: Vec<serde_json::Value> = groups
+            .iter()
+            .map(|g| serde_json::json!({"key": g.key, "lettered": g.lettered, "story_ids": g.story_ids}))
+            .collect();
+        detail.insert("groups".into(), groups.into());
+    }
     if let Some(locales) = &request.required_locales {
         detail.insert("required_locales".into(), locales.clone().into());
     }
@@ -272,7 +321,7 @@ fn update_detail(request: &EditionUpdate, slug: Option<&Slug>) -> serde_json::Va
 
 /// The text fields a save changes (all of them for a new locale).
 fn changed_fields(before: Option<&EditionText>, after: &EditionText) -> Vec<&'static str> {
-    let Some(before) = before else { return vec!["title", "foreword", "signature", "cover_alt"] };
+    let Some(before) = before else { return vec!["title", "foreword", "signature", "cover_alt", "groups"] };
     let mut fields = Vec::new();
     if before.title != after.title {
         fields.push("title");
@@ -285,6 +334,9 @@ fn changed_fields(before: Option<&EditionText>, after: &EditionText) -> Vec<&'st
     }
     if before.cover_alt != after.cover_alt {
         fields.push("cover_alt");
+    }
+    if decode_group_texts(&before.group_texts) != decode_group_texts(&after.group_texts) {
+        fields.push("groups");
     }
     fields
 }

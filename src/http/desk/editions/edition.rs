@@ -272,7 +272,7 @@ pub async fn save_text(
             let (actor, code) = (desk.user.id, locale.clone());
             state
                 .db
-                .run(move |conn| service::editions::put_text(conn, id, code, texts, actor))
+                .run(move |conn| service::editions::put_text(conn, id, code, texts, None, actor))
                 .await
                 .map_err(Into::into)
         }

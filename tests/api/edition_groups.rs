@@ -1,0 +1,102 @@
+//! An edition's stories in ordered groups (SPEC §12): the API's contract, the rules it
+//! checks, and the review rule for published editions.
+
+use crate::common;
+
+use common::fixture::publish_newsletter;
+use common::newsroom::create_story;
+use common::{assert_problem, Backend, TestApp};
+use serde_json::{json, Value};
+
+on_both_backends!(groups_are_set_read_and_checked, group_texts_of_a_published_edition_wait_for_review,);
+
+fn text_with_groups(title: &str, groups: Value) -> Value {
+    json!({"title": title, "foreword": "Dear readers.", "signature": {"name": "Layla", "role": "Head"}, "groups": groups})
+}
+
+fn groups_are_set_read_and_checked(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let editor = app.user_with("editor@example.test", &["editor"]);
+    let created: Value =
+        app.post("/api/v1/editions", &json!({"number": 3, "slug": "summer"}), Some(&editor)).json().unwrap();
+    let id = created["id"].as_i64().unwrap();
+    let path = format!("/api/v1/editions/{id}");
+    let [a, b, c] = ["a", "b", "c"].map(|slug| create_story(&app, &editor, slug));
+    let grouped = json!({"groups": [
+        {"key": "programme", "lettered": true, "story_ids": [b, a]},
+        {"key": "news", "story_ids": [c]},
+    ]});
+    let response = app.patch(&path, &grouped, Some(&editor));
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().unwrap();
+    assert_eq!(body["groups"][0], json!({"key": "programme", "lettered": true, "story_ids": [b, a]}));
+    assert_eq!(body["groups"][1], json!({"key": "news", "lettered": false, "story_ids": [c]}));
+    let order: Vec<(&str, &str)> = body["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["slug"].as_str().unwrap(), s["group"].as_str().unwrap()))
+        .collect();
+    assert_eq!(order, [("b", "programme"), ("a", "programme"), ("c", "news")]);
+
+    let texts =
+        json!({"programme": {"heading": " Our programme ", "intro": "What we did."}, "news": {"heading": "News"}});
+    let saved = app.put(&format!("{path}/translations/en"), &text_with_groups("Summer", texts), &editor, None);
+    assert_eq!(saved.status(), 200);
+    let body: Value = saved.json().unwrap();
+    let en = &body["translations"][0]["groups"];
+    assert_eq!(en["programme"], json!({"heading": "Our programme", "intro": "What we did."}));
+    assert_eq!(en["news"]["intro"], "");
+
+    // Refusals change nothing.
+    let unknown = json!({"elsewhere": {"heading": "Nowhere"}});
+    let refused = app.put(&format!("{path}/translations/en"), &text_with_groups("Summer", unknown), &editor, None);
+    let problem = assert_problem(refused, 422, "validation-failed", "en");
+    assert_eq!(problem["errors"][0]["field"], "groups");
+    for bad in [
+        json!({"groups": [{"key": "news", "story_ids": [a]}, {"key": "news", "story_ids": [b]}]}),
+        json!({"groups": [{"key": "one", "story_ids": [a]}, {"key": "two", "story_ids": [a]}]}),
+        json!({"groups": [{"key": "Not A Key", "story_ids": [a]}]}),
+        json!({"groups": [{"key": "one", "story_ids": [a]}], "story_ids": [a]}),
+        json!({"groups": [{"key": "one", "story_ids": [99999]}]}),
+    ] {
+        assert_problem(app.patch(&path, &bad, Some(&editor)), 422, "validation-failed", "en");
+    }
+    let now: Value = app.get(&path, Some(&editor)).json().unwrap();
+    assert_eq!(now["groups"].as_array().unwrap().len(), 2, "refused layouts change nothing");
+    assert_eq!(now["translations"][0]["groups"]["programme"]["heading"], "Our programme");
+
+    // Dropping a group drops its texts; a plain list drops them all.
+    let fewer = json!({"groups": [{"key": "news", "story_ids": [c, a]}]});
+    let body: Value = app.patch(&path, &fewer, Some(&editor)).json().unwrap();
+    assert_eq!(body["translations"][0]["groups"], json!({"news": {"heading": "News", "intro": ""}}));
+    assert_eq!(body["stories"].as_array().unwrap().len(), 2, "a story in no group leaves the edition");
+    let body: Value = app.patch(&path, &json!({"story_ids": [a, b]}), Some(&editor)).json().unwrap();
+    assert_eq!(body["groups"], json!([]));
+    assert_eq!(body["stories"][0]["group"], Value::Null);
+    assert_eq!(body["translations"][0]["groups"], json!({}));
+}
+
+fn group_texts_of_a_published_edition_wait_for_review(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    let newsletter = publish_newsletter(&app);
+    let path = format!("/api/v1/editions/{}", newsletter.edition);
+    let [well, schools] = [newsletter.stories[0], newsletter.stories[1]];
+    let layout = json!({"groups": [{"key": "programme", "lettered": true, "story_ids": [schools, well]}]});
+    assert_eq!(app.patch(&path, &layout, Some(&newsletter.editor)).status(), 200);
+    let texts = json!({"programme": {"heading": "Programme", "intro": "Our work."}});
+    let saved =
+        app.put(&format!("{path}/translations/en"), &text_with_groups("Spring 2026", texts), &newsletter.editor, None);
+    assert_eq!(saved.status(), 200);
+    let body: Value = saved.json().unwrap();
+    assert_eq!(body["pending_changes"], true);
+    assert_eq!(body["live"]["groups"], json!([]), "readers still see the plain list");
+    assert_eq!(body["live"]["story_ids"], json!([well, schools]));
+
+    let published = app.post(&format!("{path}/publish"), &json!({}), Some(&newsletter.reviewer));
+    assert_eq!(published.status(), 200);
+    let body: Value = published.json().unwrap();
+    assert_eq!(body["live"]["groups"][0]["story_ids"], json!([schools, well]));
+    let en = body["live"]["translations"].as_array().unwrap().iter().find(|t| t["locale"] == "en").unwrap().clone();
+    assert_eq!(en["groups"]["programme"]["heading"], "Programme");
+}
