@@ -23,3 +23,6 @@ site-read-more = اقرأ المزيد
 site-read-longer = اقرأ القصة كاملة على موقعنا
 site-photo-credit = تصوير: { $credit }
 site-no-edition = لم يُنشر أي عدد بعد.
+# A story's place in its edition's groups (SPEC §12), under the edition's name on its page.
+site-story-in-group-item = البند { $label } من «{ $group }»
+site-story-in-group = ضمن «{ $group }»

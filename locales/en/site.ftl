@@ -19,3 +19,6 @@ site-read-more = Read more
 site-read-longer = Read the full story on our website
 site-photo-credit = Photo: { $credit }
 site-no-edition = No edition has been published yet.
+# A story's place in its edition's groups (SPEC §12), under the edition's name on its page.
+site-story-in-group-item = Item { $label } of “{ $group }”
+site-story-in-group = In “{ $group }”

@@ -12,7 +12,7 @@ use chrono::NaiveDateTime;
 use diesel::dsl::max;
 use diesel::prelude::*;
 
-use super::edition_revisions::RevisionText;
+use super::edition_revisions::{layout as revision_layout, RevisionText};
 use super::editions::{Edition, EditionText};
 use super::schema::{
     edition_revision_stories, edition_revision_texts, edition_revisions, editions, media, publication, revision_images,
@@ -21,6 +21,7 @@ use super::schema::{
 use super::stories::Story;
 use super::translations::{self, FullRevision, Revision, Translation};
 use super::DbConn;
+use crate::domain::groups::Layout;
 
 /// A story as readers see it in one locale.
 #[derive(Debug, Clone)]
@@ -200,6 +201,16 @@ pub fn live_story_count_in_edition(conn: &mut DbConn, edition_id: i64, locale: &
         .filter(story_translations::locale.eq(locale))
         .count()
         .get_result(conn)
+}
+
+/// The stories and groups of a published edition's live revision (an empty list for an
+/// edition that is not published).
+pub fn live_layout(conn: &mut DbConn, edition_id: i64) -> QueryResult<Layout> {
+    let live: Vec<Option<i64>> = live_revision_of(edition_id).load(conn)?;
+    match live.into_iter().flatten().next() {
+        Some(revision) => revision_layout(conn, revision),
+        None => Ok(Layout::Ungrouped(Vec::new())),
+    }
 }
 
 /// The query [`live_revision_of`] builds.

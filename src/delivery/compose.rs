@@ -65,12 +65,22 @@ struct EmailEdition {
     foreword_text: String,
     signature: Signature,
     cover: Option<ImageContext>,
+    parts: Vec<EmailPart>,
+}
+
+/// A group of stories (or all of them, without a heading), as on the edition's page.
+#[derive(Serialize)]
+struct EmailPart {
+    heading: String,
+    intro_html: String,
+    intro_text: String,
     stories: Vec<EmailStory>,
 }
 
 #[derive(Serialize)]
 struct EmailStory {
-    section: String,
+    /// Its letter in a lettered group, in the email's locale.
+    label: Option<String>,
     title: String,
     summary: String,
     url: String,
@@ -85,15 +95,24 @@ pub fn edition_email(
     default_from: &str,
 ) -> Result<Composed, DeliveryError> {
     let locale = edition.locale.as_str();
-    let stories = edition
-        .stories
+    let parts = edition
+        .parts
         .iter()
-        .map(|story| EmailStory {
-            section: story.section.clone(),
-            title: story.title.clone(),
-            summary: story.summary.clone(),
-            url: site_.base.absolute(&PagePath::Story(locale.to_owned(), story.slug.clone()).path()),
-            image: story.image.as_ref().map(|image| ImageContext::new(site_, image)),
+        .map(|part| EmailPart {
+            heading: part.heading.clone(),
+            intro_html: to_safe_html(&part.intro),
+            intro_text: part.intro.clone(),
+            stories: part
+                .stories
+                .iter()
+                .map(|story| EmailStory {
+                    label: story.letter.map(|place| site_.l10n.letter(locale, place)),
+                    title: story.title.clone(),
+                    summary: story.summary.clone(),
+                    url: site_.base.absolute(&PagePath::Story(locale.to_owned(), story.slug.clone()).path()),
+                    image: story.image.as_ref().map(|image| ImageContext::new(site_, image)),
+                })
+                .collect(),
         })
         .collect();
     let name = site_.name(publication, locale);
@@ -108,7 +127,7 @@ pub fn edition_email(
         foreword_text: edition.foreword.clone(),
         signature: Signature::of(edition),
         cover: edition.cover.as_ref().map(|image| ImageContext::new(site_, image)),
-        stories,
+        parts,
     };
     let view_url = site_.base.absolute(&PagePath::Edition(locale.to_owned(), edition.slug.clone()).path());
     let values = context! {

@@ -124,6 +124,16 @@ pub struct GroupText {
 /// Every group's texts in one locale, by group key.
 pub type GroupTexts = BTreeMap<String, GroupText>;
 
+/// Group texts as stored (`edition_translations.group_texts`): a JSON object.
+pub fn encode_texts(texts: &GroupTexts) -> String {
+    serde_json::to_string(texts).unwrap_or_else(|_| "{}".to_owned())
+}
+
+/// Group texts as stored; what cannot be read (never written by nashra) counts as none.
+pub fn decode_texts(stored: &str) -> GroupTexts {
+    serde_json::from_str(stored).unwrap_or_default()
+}
+
 /// Checks one locale's group texts against the edition's group keys; the headings come back
 /// trimmed.
 pub fn check_texts(texts: GroupTexts, keys: &[String]) -> Result<GroupTexts, Vec<Invalid>> {

@@ -74,7 +74,7 @@ pub fn app(
         )
         .service(root)
         .service(routes::pages())
-        .service(desk::scope())
+        .service(desk::scope().wrap(from_fn(note_changes)))
         .configure(openapi::configure)
         // Everything else is the public site (or 404).
         .default_service(web::to(site::serve_site))
@@ -114,16 +114,26 @@ async fn refuse_nul_in_query(
 
 /// After a successful write to what public pages show, they must show it on the next
 /// request: the content version is read again (see `site::freshness`). Logins, subscribers
-/// and the like change no page, and must not cost every reader a database round trip.
+/// and the like change no page, and must not cost every reader a database round trip. The
+/// desk's forms answer a write that worked with a redirect (303), the API with a 2xx.
 async fn note_changes(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    const CONTENT: [&str; 4] = ["/api/v1/stories", "/api/v1/editions", "/api/v1/publication", "/api/v1/media"];
+    const CONTENT: [&str; 7] = [
+        "/api/v1/stories",
+        "/api/v1/editions",
+        "/api/v1/publication",
+        "/api/v1/media",
+        "/desk/stories",
+        "/desk/editions",
+        "/desk/media",
+    ];
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let content = CONTENT.iter().any(|prefix| req.path().starts_with(prefix));
     let response = next.call(req).await?;
-    if writes && content && response.status().is_success() {
+    let worked = response.status().is_success() || response.status().is_redirection();
+    if writes && content && worked {
         if let Some(state) = response.request().app_data::<web::Data<AppState>>() {
             state.freshness.changed();
         }

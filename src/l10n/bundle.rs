@@ -43,6 +43,8 @@ impl<'a> Args<'a> {
 /// email headers, URLs, CLI output and anything a program compares).
 struct LocaleBundles {
     setting: LocaleSetting,
+    /// `setting.letters()`, split once.
+    letters: Vec<String>,
     isolated: Bundle,
     plain: Bundle,
 }
@@ -79,7 +81,7 @@ impl Localizer {
             let plurals = Arc::new(PluralSelector::for_locale(&setting.code));
             let isolated = build_bundle(&langid, setting.digits, &resources, plurals.clone(), true)?;
             let plain = build_bundle(&langid, setting.digits, &resources, plurals, false)?;
-            loaded.push(LocaleBundles { setting: setting.clone(), isolated, plain });
+            loaded.push(LocaleBundles { letters: setting.letters(), setting: setting.clone(), isolated, plain });
         }
         let by_code: HashMap<String, usize> =
             loaded.iter().enumerate().map(|(i, l)| (l.setting.code.clone(), i)).collect();
@@ -105,6 +107,12 @@ impl Localizer {
 
     pub fn digits(&self, code: &str) -> Digits {
         self.entry(code).setting.digits
+    }
+
+    /// The label of the story at `index` (from 0) of a lettered group, in the locale's own
+    /// letters (`LocaleSetting::lettering`).
+    pub fn letter(&self, code: &str, index: usize) -> String {
+        crate::domain::groups::label(index, &self.entry(code).letters)
     }
 
     /// The configured locales, in configuration order.

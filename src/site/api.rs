@@ -38,7 +38,11 @@ pub struct PublicEdition {
     pub signature_role: String,
     pub published_on: String,
     pub url: String,
+    /// Every story live in this locale, in reading order.
     pub stories: Vec<PublicStorySummary>,
+    /// The edition's groups with a story live in this locale, in order; empty when its
+    /// stories are one list.
+    pub groups: Vec<PublicGroup>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -48,6 +52,22 @@ pub struct PublicStorySummary {
     pub title: String,
     pub summary: String,
     pub url: String,
+    /// The key of its group, when the edition has groups.
+    pub group: Option<String>,
+    /// Its letter in a lettered group, in this locale's letters.
+    pub label: Option<String>,
+}
+
+/// A group of an edition's stories in one locale.
+#[derive(Serialize, ToSchema)]
+pub struct PublicGroup {
+    pub key: String,
+    pub heading: String,
+    pub intro_markdown: String,
+    /// Sanitised: safe to insert into a page.
+    pub intro_html: String,
+    /// Its stories live in this locale, in order.
+    pub story_slugs: Vec<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -113,14 +133,30 @@ pub fn editions(site_: &Site, locale: &str, editions: &[EditionSummary]) -> Resu
 pub fn edition(site_: &Site, edition: &Edition) -> Result<Rendered, SiteError> {
     let locale = edition.locale.as_str();
     let stories = edition
-        .stories
+        .parts
         .iter()
-        .map(|story| PublicStorySummary {
+        .flat_map(|part| part.stories.iter().map(move |story| (part, story)))
+        .map(|(part, story)| PublicStorySummary {
             url: site_.base.absolute(&PagePath::Story(locale.to_owned(), story.slug.clone()).path()),
             slug: story.slug.clone(),
             section: story.section.clone(),
             title: story.title.clone(),
             summary: story.summary.clone(),
+            group: part.key.clone(),
+            label: story.letter.map(|place| site_.l10n.letter(locale, place)),
+        })
+        .collect();
+    let groups = edition
+        .parts
+        .iter()
+        .filter_map(|part| {
+            Some(PublicGroup {
+                key: part.key.clone()?,
+                heading: part.heading.clone(),
+                intro_markdown: part.intro.clone(),
+                intro_html: to_safe_html(&part.intro),
+                story_slugs: part.stories.iter().map(|s| s.slug.clone()).collect(),
+            })
         })
         .collect();
     let body = PublicEdition {
@@ -135,6 +171,7 @@ pub fn edition(site_: &Site, edition: &Edition) -> Result<Rendered, SiteError> {
         signature_role: edition.signature_role.clone(),
         published_on: edition.published_on.map(|d| d.to_string()).unwrap_or_default(),
         stories,
+        groups,
     };
     json(&body)
 }

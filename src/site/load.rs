@@ -9,12 +9,13 @@ use std::sync::OnceLock;
 
 use super::paths::PagePath;
 use super::view::{
-    ArchiveEntry, Content, Edition, EditionRef, EditionStory, EditionSummary, FeedEntry, Image, Publication,
-    PublicationText, Sitemap, SitemapEdition, SitemapStory, Story,
+    ArchiveEntry, Content, Edition, EditionPart, EditionRef, EditionStory, EditionSummary, FeedEntry, GroupRef, Image,
+    Publication, PublicationText, Sitemap, SitemapEdition, SitemapStory, Story,
 };
 use crate::db::editions::{Edition as EditionRow, EditionText};
 use crate::db::published;
 use crate::db::{media, publication, DbConn, DbError};
+use crate::domain::groups::{self, Layout};
 use crate::domain::revision::ImageRef;
 
 /// What many pages repeat, read at most once. Live, every render gets a fresh one (a page
@@ -34,12 +35,19 @@ struct EditionIndex {
     by_story: HashMap<i64, i64>,
     /// Each edition's texts, one per locale it has.
     texts: HashMap<i64, Vec<EditionText>>,
+    /// Each edition's stories and groups.
+    layouts: HashMap<i64, Layout>,
 }
 
 impl Lookups {
     /// Reads now what every page of an export needs, so pages only query their own content.
     pub fn preload(conn: &mut DbConn) -> Result<Self, DbError> {
-        let by_id = published::published_editions(conn)?.into_iter().map(|e| (e.id, e)).collect();
+        let by_id: HashMap<i64, EditionRow> =
+            published::published_editions(conn)?.into_iter().map(|e| (e.id, e)).collect();
+        let mut layouts = HashMap::new();
+        for id in by_id.keys() {
+            layouts.insert(*id, published::live_layout(conn, *id)?);
+        }
         let mut by_story = HashMap::new();
         // Newest edition first, so the first listing of a story wins.
         for (story, edition) in published::published_memberships(conn)? {
@@ -51,7 +59,7 @@ impl Lookups {
         }
         Ok(Self {
             publication: OnceLock::from(publication_of(conn)?),
-            editions: Some(EditionIndex { by_id, by_story, texts }),
+            editions: Some(EditionIndex { by_id, by_story, texts, layouts }),
         })
     }
 
@@ -78,6 +86,31 @@ impl Lookups {
             Some(index) => index.texts.get(&id).and_then(|texts| texts.iter().find(|t| t.locale == locale)).cloned(),
             None => published::edition_text(conn, id, locale)?,
         })
+    }
+
+    /// A published edition's stories and groups.
+    fn edition_layout(&self, conn: &mut DbConn, id: i64) -> Result<Layout, DbError> {
+        Ok(match self.editions.as_ref().and_then(|index| index.layouts.get(&id)) {
+            Some(layout) => layout.clone(),
+            None => published::live_layout(conn, id)?,
+        })
+    }
+
+    /// Where a story stands in a published edition's groups, in `locale`.
+    fn group_of_story(
+        &self,
+        conn: &mut DbConn,
+        edition_id: i64,
+        story_id: i64,
+        locale: &str,
+    ) -> Result<Option<GroupRef>, DbError> {
+        let layout = self.edition_layout(conn, edition_id)?;
+        let Some(group) = layout.groups().iter().find(|g| g.story_ids.contains(&story_id)) else { return Ok(None) };
+        let texts = self.edition_text(conn, edition_id, locale)?.map(|t| groups::decode_texts(&t.group_texts));
+        Ok(Some(GroupRef {
+            heading: texts.and_then(|mut t| t.remove(&group.key)).map(|t| t.heading).unwrap_or_default(),
+            letter: group.lettered.then(|| group.story_ids.iter().position(|id| *id == story_id)).flatten(),
+        }))
     }
 
     /// The locales a published edition has a text in.
@@ -151,14 +184,18 @@ pub fn edition(
     let mut stories = Vec::new();
     for live in published::live_stories_in_edition(conn, row.id, locale)? {
         let snapshot = live.live.snapshot;
-        stories.push(EditionStory {
+        let story = EditionStory {
             image: images(conn, &snapshot.images[..snapshot.images.len().min(1)])?.into_iter().next(),
             slug: live.story.slug,
             section: live.story.section,
             title: snapshot.title,
             summary: snapshot.summary,
-        });
+            letter: None,
+        };
+        stories.push((live.story.id, story));
     }
+    let layout = lookups.edition_layout(conn, row.id)?;
+    let parts = parts(&layout, groups::decode_texts(&text.group_texts), stories);
     Ok(Some(Edition {
         id: row.id,
         number: row.number,
@@ -170,9 +207,45 @@ pub fn edition(
         signature_name: text.signature_name,
         signature_role: text.signature_role,
         cover,
-        stories,
+        parts,
         locales: lookups.edition_locales(conn, row.id)?,
     }))
+}
+
+/// The edition's live stories (with their ids, in its order) arranged as its `layout` groups
+/// them, with each group's texts; one part when it has no groups.
+fn parts(layout: &Layout, mut texts: groups::GroupTexts, stories: Vec<(i64, EditionStory)>) -> Vec<EditionPart> {
+    if layout.groups().is_empty() {
+        return vec![EditionPart {
+            stories: stories.into_iter().map(|(_, story)| story).collect(),
+            ..Default::default()
+        }];
+    }
+    let mut stories: HashMap<i64, EditionStory> = stories.into_iter().collect();
+    layout
+        .groups()
+        .iter()
+        .filter_map(|group| {
+            let members: Vec<EditionStory> = group
+                .story_ids
+                .iter()
+                .enumerate()
+                .filter_map(|(place, id)| {
+                    stories.remove(id).map(|story| EditionStory { letter: group.lettered.then_some(place), ..story })
+                })
+                .collect();
+            if members.is_empty() {
+                return None;
+            }
+            let text = texts.remove(&group.key).unwrap_or_default();
+            Some(EditionPart {
+                key: Some(group.key.clone()),
+                heading: text.heading,
+                intro: text.intro,
+                stories: members,
+            })
+        })
+        .collect()
 }
 
 /// The published edition with this slug, in `locale`.
@@ -237,14 +310,7 @@ pub fn archive(conn: &mut DbConn, lookups: &Lookups, locale: &str) -> Result<Vec
 /// The published story with this slug, in `locale`.
 pub fn story(conn: &mut DbConn, lookups: &Lookups, slug: &str, locale: &str) -> Result<Option<Story>, DbError> {
     let Some(live) = published::live_story(conn, slug, locale)? else { return Ok(None) };
-    let edition = match lookups.edition_of_story(conn, live.story.id)? {
-        Some(row) => Some(EditionRef {
-            title: lookups.edition_text(conn, row.id, locale)?.map(|text| text.title),
-            number: row.number,
-            slug: row.slug,
-        }),
-        None => None,
-    };
+    let edition = edition_ref(conn, lookups, live.story.id, locale)?;
     let published_on = live.translation.published_at.unwrap_or(live.live.revision.created_at).date();
     let snapshot = live.live.snapshot;
     Ok(Some(Story {
@@ -262,6 +328,23 @@ pub fn story(conn: &mut DbConn, lookups: &Lookups, slug: &str, locale: &str) -> 
     }))
 }
 
+/// The newest published edition that lists the story, as the story's page in `locale`
+/// names it.
+fn edition_ref(
+    conn: &mut DbConn,
+    lookups: &Lookups,
+    story_id: i64,
+    locale: &str,
+) -> Result<Option<EditionRef>, DbError> {
+    let Some(row) = lookups.edition_of_story(conn, story_id)? else { return Ok(None) };
+    Ok(Some(EditionRef {
+        title: lookups.edition_text(conn, row.id, locale)?.map(|text| text.title),
+        group: lookups.group_of_story(conn, row.id, story_id, locale)?,
+        number: row.number,
+        slug: row.slug,
+    }))
+}
+
 /// The story with id `story_id` in `locale` as its latest revision reads (a draft too), for
 /// the desk's preview: the same view [`story`] builds from the live revision, so the
 /// preview renders exactly as the published page will. `None` if it has no text in `locale`.
@@ -276,14 +359,7 @@ pub fn latest_story(
     let Some(latest) = crate::db::translations::revision(conn, translation.latest_revision_id)? else {
         return Ok(None);
     };
-    let edition = match lookups.edition_of_story(conn, story_id)? {
-        Some(edition) => Some(EditionRef {
-            title: lookups.edition_text(conn, edition.id, locale)?.map(|text| text.title),
-            number: edition.number,
-            slug: edition.slug,
-        }),
-        None => None,
-    };
+    let edition = edition_ref(conn, lookups, story_id, locale)?;
     // A draft has no publication date yet: it shows the day it would have if published now.
     let published_on = translation.published_at.unwrap_or_else(crate::db::now).date();
     let mut locales = published::live_locales(conn, story_id)?;

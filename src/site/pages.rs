@@ -111,6 +111,17 @@ struct EditionContext {
     foreword_html: String,
     signature: Signature,
     cover: Option<ImageContext>,
+    parts: Vec<PartContext>,
+    story_count: usize,
+}
+
+/// A group of stories on the edition page (or all of them, without a heading).
+#[derive(Serialize)]
+struct PartContext {
+    /// For the group's anchor; empty for an edition without groups.
+    key: String,
+    heading: String,
+    intro_html: String,
     stories: Vec<StoryCard>,
 }
 
@@ -130,7 +141,8 @@ impl Signature {
 #[derive(Serialize)]
 struct StoryCard {
     path: String,
-    section: String,
+    /// Its letter in a lettered group, in the page's locale.
+    label: Option<String>,
     title: String,
     summary: String,
     image: Option<ImageContext>,
@@ -152,6 +164,10 @@ struct EditionLink {
     number: i32,
     title: String,
     path: String,
+    /// The story's group heading there, if it has one.
+    group: Option<String>,
+    /// The story's letter in its group, in the page's locale.
+    label: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -245,7 +261,14 @@ fn story_page(site: &Site, publication: &Publication, live: &Story) -> Result<Re
     let images: Vec<ImageContext> = live.images.iter().map(|image| ImageContext::new(site, image)).collect();
     let edition = live.edition.as_ref().and_then(|e| {
         let path = site.base.link(&PagePath::Edition(locale.to_owned(), e.slug.clone()).path());
-        Some(EditionLink { number: e.number, title: e.title.clone()?, path })
+        let group = e.group.as_ref();
+        Some(EditionLink {
+            number: e.number,
+            title: e.title.clone()?,
+            path,
+            group: group.map(|g| g.heading.clone()).filter(|h| !h.is_empty()),
+            label: group.and_then(|g| g.letter).map(|place| site.l10n.letter(locale, place)),
+        })
     });
     let page = PagePath::Story(locale.to_owned(), live.slug.clone());
     let description = if live.summary.is_empty() { excerpt(&live.body) } else { live.summary.clone() };
@@ -384,17 +407,27 @@ fn edition_context(site: &Site, edition: &Edition) -> EditionContext {
         foreword_html: to_safe_html(&edition.foreword),
         signature: Signature::of(edition),
         cover: edition.cover.as_ref().map(|image| ImageContext::new(site, image)),
-        stories: edition
-            .stories
+        parts: edition
+            .parts
             .iter()
-            .map(|story| StoryCard {
-                path: site.base.link(&PagePath::Story(locale.to_owned(), story.slug.clone()).path()),
-                section: story.section.clone(),
-                title: story.title.clone(),
-                summary: story.summary.clone(),
-                image: story.image.as_ref().map(|image| ImageContext::new(site, image)),
+            .map(|part| PartContext {
+                key: part.key.clone().unwrap_or_default(),
+                heading: part.heading.clone(),
+                intro_html: to_safe_html(&part.intro),
+                stories: part
+                    .stories
+                    .iter()
+                    .map(|story| StoryCard {
+                        path: site.base.link(&PagePath::Story(locale.to_owned(), story.slug.clone()).path()),
+                        label: story.letter.map(|place| site.l10n.letter(locale, place)),
+                        title: story.title.clone(),
+                        summary: story.summary.clone(),
+                        image: story.image.as_ref().map(|image| ImageContext::new(site, image)),
+                    })
+                    .collect(),
             })
             .collect(),
+        story_count: edition.stories().count(),
     }
 }
 

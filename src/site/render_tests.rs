@@ -8,8 +8,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::view::{
-    ArchiveEntry, Content, Edition, EditionRef, EditionStory, EditionSummary, Image, Publication, PublicationText,
-    Story,
+    ArchiveEntry, Content, Edition, EditionPart, EditionRef, EditionStory, EditionSummary, GroupRef, Image,
+    Publication, PublicationText, Story,
 };
 use super::{BaseUrl, PageCache, PagePath, Site};
 use crate::l10n::LocaleSetting;
@@ -78,7 +78,8 @@ fn image(file_name: &str, alt: &str, caption: &str) -> Image {
     }
 }
 
-/// Edition 12 in `locale` ("en" or "ar"), with a cover and two stories, one with an image.
+/// Edition 12 in `locale` ("en" or "ar"), with a cover and three stories in two groups: a
+/// lettered programme part with an introduction (two stories, one with an image), then news.
 pub(crate) fn edition(locale: &str) -> Edition {
     let ar = locale == "ar";
     let pick = |en: &str, ar_text: &str| if ar { ar_text.to_owned() } else { en.to_owned() };
@@ -96,24 +97,46 @@ pub(crate) fn edition(locale: &str) -> Edition {
         signature_name: pick("Layla Haddad", "ليلى حداد"),
         signature_role: pick("Head of Office", "رئيسة المكتب"),
         cover: Some(image("ab/cover.png", &pick("Olive trees at sunset", "أشجار زيتون عند الغروب"), "")),
-        stories: vec![
-            EditionStory {
-                slug: "olive-harvest-cooperative".into(),
-                section: pick("Livelihoods", "سبل العيش"),
-                title: pick("A first harvest for the cooperative", "أول محصول للتعاونية"),
-                summary: pick("Twenty women pressed their first olives.", "عصرت عشرون امرأة زيتونهن الأول."),
-                image: Some(image(
-                    "cd/press.png",
-                    &pick("The olive press", "معصرة الزيتون"),
-                    &pick("At the press", "في المعصرة"),
-                )),
+        parts: vec![
+            EditionPart {
+                key: Some("programme".into()),
+                heading: pick("Our programme", "برنامجنا"),
+                intro: pick("What we did this **autumn**.", "ما أنجزناه هذا **الخريف**."),
+                stories: vec![
+                    EditionStory {
+                        slug: "olive-harvest-cooperative".into(),
+                        section: pick("Livelihoods", "سبل العيش"),
+                        title: pick("A first harvest for the cooperative", "أول محصول للتعاونية"),
+                        summary: pick("Twenty women pressed their first olives.", "عصرت عشرون امرأة زيتونهن الأول."),
+                        image: Some(image(
+                            "cd/press.png",
+                            &pick("The olive press", "معصرة الزيتون"),
+                            &pick("At the press", "في المعصرة"),
+                        )),
+                        letter: Some(0),
+                    },
+                    EditionStory {
+                        slug: "rainwater-tanks-schools".into(),
+                        section: String::new(),
+                        title: pick("Eight schools will catch the rain", "ثماني مدارس تجمع المطر"),
+                        summary: String::new(),
+                        image: None,
+                        letter: Some(1),
+                    },
+                ],
             },
-            EditionStory {
-                slug: "rainwater-tanks-schools".into(),
-                section: String::new(),
-                title: pick("Eight schools will catch the rain", "ثماني مدارس تجمع المطر"),
-                summary: String::new(),
-                image: None,
+            EditionPart {
+                key: Some("news".into()),
+                heading: pick("News", "أخبار"),
+                intro: String::new(),
+                stories: vec![EditionStory {
+                    slug: "new-office".into(),
+                    section: String::new(),
+                    title: pick("A new office in Dohuk", "مكتب جديد في دهوك"),
+                    summary: String::new(),
+                    image: None,
+                    letter: None,
+                }],
             },
         ],
         locales: vec!["en".into(), "ar".into()],
@@ -145,6 +168,7 @@ fn story(locale: &str) -> Story {
             number: 12,
             slug: "autumn-2026".into(),
             title: Some(pick("Getting ready for winter, together", "نستعدّ للشتاء معاً")),
+            group: Some(GroupRef { heading: pick("Our programme", "برنامجنا"), letter: Some(0) }),
         }),
     }
 }

@@ -64,10 +64,31 @@ pub struct Edition {
     pub signature_name: String,
     pub signature_role: String,
     pub cover: Option<Image>,
-    /// The stories it lists that are live in this locale, in its order.
-    pub stories: Vec<EditionStory>,
+    /// The stories it lists that are live in this locale, in its order: in its groups (SPEC
+    /// §12), or in one part without a heading when it has none. A group with no story live
+    /// in this locale is left out.
+    pub parts: Vec<EditionPart>,
     /// Every locale it has a live text in.
     pub locales: Vec<String>,
+}
+
+impl Edition {
+    /// Every story, in reading order.
+    pub fn stories(&self) -> impl Iterator<Item = &EditionStory> {
+        self.parts.iter().flat_map(|part| &part.stories)
+    }
+}
+
+/// A group of an edition's stories, or all of them when it has no groups.
+#[derive(Debug, Clone, Default)]
+pub struct EditionPart {
+    /// The group's key; `None` for the one part of an edition without groups.
+    pub key: Option<String>,
+    /// In the edition's locale; may be empty.
+    pub heading: String,
+    /// Markdown, as written; may be empty.
+    pub intro: String,
+    pub stories: Vec<EditionStory>,
 }
 
 /// A story as an edition lists it.
@@ -79,6 +100,10 @@ pub struct EditionStory {
     pub summary: String,
     /// Its first image.
     pub image: Option<Image>,
+    /// Its place (from 0) in a lettered group, whatever the locale: renderers write it in
+    /// the locale's letters (`Localizer::letter`). Counted over the group's stories in every
+    /// locale, so a story has the same label in each.
+    pub letter: Option<usize>,
 }
 
 /// A published story in one locale, from its live revision.
@@ -108,6 +133,17 @@ pub struct EditionRef {
     pub slug: String,
     /// Its title in the story's locale; `None` when it has no text in that locale.
     pub title: Option<String>,
+    /// The story's group there, when the edition has groups.
+    pub group: Option<GroupRef>,
+}
+
+/// Where a story stands in its edition's groups.
+#[derive(Debug, Clone)]
+pub struct GroupRef {
+    /// In the story's locale; may be empty.
+    pub heading: String,
+    /// As `EditionStory::letter`.
+    pub letter: Option<usize>,
 }
 
 /// A published edition in a list.

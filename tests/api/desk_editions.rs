@@ -353,7 +353,8 @@ fn readiness_lists_what_is_missing_and_a_reviewer_publishes(backend: Backend) {
 }
 
 fn editors_cannot_publish(backend: Backend) {
-    let app = TestApp::spawn(backend);
+    // Content changed by another process shows after a minute; a desk publish, at once.
+    let app = TestApp::spawn_with(backend, &[("NASHRA_SITE__RECHECK_MS", "60000")]);
     let newsletter = publish_newsletter(&app);
     let mut editor = DeskBrowser::signed_in(&app, "editor@example.test", FIXTURE_PASSWORD);
     let id = newsletter.edition;
@@ -387,6 +388,7 @@ fn editors_cannot_publish(backend: Backend) {
     assert!(own.body.contains("id=\"problem-publish\""), "{}", own.body);
     assert_eq!(api_edition(&app, id)["pending_changes"], true);
     author.get(&format!("/desk/editions/{id}"));
+    assert!(!app.get("/en/editions/spring-2026/", None).text().unwrap().contains("Rewritten again"));
     assert_eq!(author.post(&format!("/desk/editions/{id}/publish"), &[]).status, 303);
     assert!(app.get("/en/editions/spring-2026/", None).text().unwrap().contains("Rewritten again"));
 }

@@ -8,7 +8,11 @@ use common::newsroom::create_story;
 use common::{assert_problem, Backend, TestApp};
 use serde_json::{json, Value};
 
-on_both_backends!(groups_are_set_read_and_checked, group_texts_of_a_published_edition_wait_for_review,);
+on_both_backends!(
+    groups_are_set_read_and_checked,
+    group_texts_of_a_published_edition_wait_for_review,
+    a_grouped_edition_reads_as_a_bulletin_everywhere,
+);
 
 fn text_with_groups(title: &str, groups: Value) -> Value {
     json!({"title": title, "foreword": "Dear readers.", "signature": {"name": "Layla", "role": "Head"}, "groups": groups})
@@ -99,4 +103,90 @@ fn group_texts_of_a_published_edition_wait_for_review(backend: Backend) {
     assert_eq!(body["live"]["groups"][0]["story_ids"], json!([schools, well]));
     let en = body["live"]["translations"].as_array().unwrap().iter().find(|t| t["locale"] == "en").unwrap().clone();
     assert_eq!(en["groups"]["programme"]["heading"], "Programme");
+}
+
+/// The fixture newsletter rearranged as a bulletin: a lettered programme part with an
+/// introduction holding both stories, texts in both languages, published.
+fn publish_as_bulletin(app: &TestApp) -> common::fixture::Newsletter {
+    let newsletter = publish_newsletter(app);
+    let path = format!("/api/v1/editions/{}", newsletter.edition);
+    let [well, schools] = [newsletter.stories[0], newsletter.stories[1]];
+    let layout = json!({"groups": [{"key": "programme", "lettered": true, "story_ids": [schools, well]}]});
+    assert_eq!(app.patch(&path, &layout, Some(&newsletter.editor)).status(), 200);
+    for (locale, title, heading, intro) in [
+        ("en", "Spring 2026", "Our programme", "What we did this *spring*."),
+        ("ar", "ربيع ٢٠٢٦", "برنامجنا", "ما أنجزناه هذا *الربيع*."),
+    ] {
+        let texts = json!({"programme": {"heading": heading, "intro": intro}});
+        let saved = app.put(
+            &format!("{path}/translations/{locale}"),
+            &text_with_groups(title, texts),
+            &newsletter.editor,
+            None,
+        );
+        assert_eq!(saved.status(), 200);
+    }
+    assert_eq!(app.post(&format!("{path}/publish"), &json!({}), Some(&newsletter.reviewer)).status(), 200);
+    newsletter
+}
+
+fn a_grouped_edition_reads_as_a_bulletin_everywhere(backend: Backend) {
+    let app = TestApp::spawn(backend);
+    publish_as_bulletin(&app);
+    for (locale, heading, intro, first, second) in [
+        ("en", "Our programme", "What we did this <em>spring</em>.", "a", "b"),
+        ("ar", "برنامجنا", "ما أنجزناه هذا <em>الربيع</em>.", "أ", "ب"),
+    ] {
+        let page = app.get(&format!("/{locale}/editions/spring-2026/"), None).text().unwrap();
+        assert!(page.contains(&format!(r#"<h3 id="group-programme-title">{heading}</h3>"#)), "{page}");
+        assert!(page.contains(intro), "{locale}: the intro");
+        let schools =
+            page.find(&format!(r#"<span class="label">{first}</span> <a href="/{locale}/stories/schools-reopen/""#));
+        let well = page.find(&format!(r#"<span class="label">{second}</span> <a href="/{locale}/stories/new-well/""#));
+        assert!(schools.is_some() && well.is_some() && schools < well, "{locale}: lettered in the group's order");
+
+        let story = app.get(&format!("/{locale}/stories/new-well/"), None).text().unwrap();
+        let place = story.split(r#"<p class="place">"#).nth(1).unwrap().split("</p>").next().unwrap().to_owned();
+        assert!(place.contains(heading) && place.contains(second), "{locale}: the story page names its place: {place}");
+
+        let public: Value = app.get(&format!("/api/v1/public/{locale}/editions/spring-2026"), None).json().unwrap();
+        assert_eq!(public["groups"][0]["key"], "programme");
+        assert_eq!(public["groups"][0]["heading"], heading);
+        assert_eq!(public["groups"][0]["story_slugs"], json!(["schools-reopen", "new-well"]));
+        assert_eq!(public["stories"][1]["label"], second);
+    }
+
+    // The email, both parts, as `export email` writes it.
+    let eml = app.media_dir.path().join("bulletin.eml");
+    let mut command = common::nashra_command(&app.database.url, &app.secret);
+    command.env("NASHRA_PUBLIC_URL", &app.base);
+    let args = ["export", "email", "--edition", "spring-2026", "--lang", "ar", "--out", eml.to_str().unwrap()];
+    let exported = common::run_cli(command, &args, "");
+    assert!(exported.status.success(), "{}", String::from_utf8_lossy(&exported.stderr));
+    let bytes = std::fs::read(&eml).unwrap();
+    let mail = mailparse::parse_mail(&bytes).unwrap();
+    let body = |mime: &str| {
+        mail.subparts.iter().find(|p| p.ctype.mimetype == mime).and_then(|p| p.get_body().ok()).unwrap_or_default()
+    };
+    let html = body("text/html");
+    assert!(html.contains("برنامجنا") && html.contains("<em>الربيع</em>"), "{html}");
+    let labelled = html.find(r#"<span class="label" style"#).and_then(|at| html[at..].find(">أ</span>"));
+    assert!(labelled.is_some(), "the HTML part letters the stories in Arabic: {html}");
+    let text = body("text/plain").replace("\r\n", "\n");
+    let (schools, well) = (text.find("أ) عودة المدارس في سنجار"), text.find("ب) بئر جديدة في الحمدانية"));
+    assert!(text.contains("برنامجنا\n========") && schools.is_some() && schools < well, "{text}");
+
+    // The export writes the same pages the server serves.
+    let out = tempfile::tempdir().unwrap();
+    let mut command = common::nashra_command(&app.database.url, &app.secret);
+    command.env("NASHRA_MEDIA__DIR", app.media_dir.path());
+    let args = ["export", "web", "--out", out.path().to_str().unwrap(), "--base-url", &app.base];
+    let exported = common::run_cli(command, &args, "");
+    assert!(exported.status.success(), "{}", String::from_utf8_lossy(&exported.stderr));
+    for page in ["ar/editions/spring-2026/", "en/stories/new-well/", "ar/stories/schools-reopen/"] {
+        let written = std::fs::read(out.path().join(page).join("index.html")).unwrap();
+        let live = app.get(&format!("/{page}"), None).bytes().unwrap().to_vec();
+        assert_eq!(written, live, "{page}");
+        assert!(String::from_utf8(written).unwrap().contains("برنامجنا") == page.starts_with("ar"));
+    }
 }

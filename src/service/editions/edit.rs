@@ -8,7 +8,8 @@ use crate::db::editions::{self, Edition, EditionChanges, EditionText};
 use crate::db::users::User;
 use crate::db::{self, edition_revisions, media, stories, DbConn};
 use crate::domain::edition::{self, EditionTexts};
-use crate::domain::groups::{self, Group, GroupTexts, Layout};
+use crate::domain::groups::{self, decode_texts as decode_group_texts, encode_texts as encode_group_texts};
+use crate::domain::groups::{Group, GroupTexts, Layout};
 use crate::domain::{Invalid, Role, Slug};
 use crate::l10n::Localizer;
 use crate::service::{Conflict, Error};
@@ -275,16 +276,6 @@ fn set_layout(conn: &mut DbConn, edition_id: i64, layout: &Layout) -> Result<(),
         }
     }
     Ok(())
-}
-
-/// Group texts as stored (`edition_translations.group_texts`).
-pub fn encode_group_texts(texts: &GroupTexts) -> String {
-    serde_json::to_string(texts).unwrap_or_else(|_| "{}".to_owned())
-}
-
-/// Group texts as stored; what cannot be read (never written by nashra) counts as none.
-pub fn decode_group_texts(stored: &str) -> GroupTexts {
-    serde_json::from_str(stored).unwrap_or_default()
 }
 
 /// What an edit asked for, for the audit trail.
