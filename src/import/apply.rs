@@ -10,7 +10,7 @@ use crate::config::MediaSettings;
 use crate::db::editions::{self, EditionChanges, EditionText};
 use crate::db::translations::{self, NewEvent, StateChange};
 use crate::db::{self, stories, users, DbConn, DbError};
-use crate::domain::groups::Layout;
+use crate::domain::groups::{self, Group, Layout};
 use crate::domain::revision::{ImageRef, Snapshot};
 use crate::domain::workflow::{Action, EventKind, Status};
 use crate::domain::Role;
@@ -125,7 +125,7 @@ fn import(
                     signature_role: text.signature_role.clone(),
                     cover_alt: text.cover_alt.clone(),
                     updated_at: db::now(),
-                    group_texts: "{}".to_owned(),
+                    group_texts: groups::encode_texts(&text.groups),
                 },
             )?;
         }
@@ -159,7 +159,26 @@ fn import(
                 order.push(id);
             }
         }
-        editions::set_layout(conn, edition_ids[&edition.slug], &Layout::Ungrouped(order))?;
+        let layout = match &edition.groups {
+            None => Layout::Ungrouped(order),
+            Some(planned) => {
+                let mut grouped: Vec<Group> = planned
+                    .iter()
+                    .map(|g| Group {
+                        key: g.key.clone(),
+                        lettered: g.lettered,
+                        story_ids: g.stories.iter().filter_map(|slug| story_ids.get(slug).copied()).collect(),
+                    })
+                    .collect();
+                // A story that names the edition without being in a group joins the last.
+                let placed: Vec<i64> = grouped.iter().flat_map(|g| g.story_ids.clone()).collect();
+                if let Some(last) = grouped.last_mut() {
+                    last.story_ids.extend(order.into_iter().filter(|id| !placed.contains(id)));
+                }
+                Layout::Grouped(grouped)
+            }
+        };
+        editions::set_layout(conn, edition_ids[&edition.slug], &layout)?;
     }
     Ok(report)
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::domain::edition::{self, EditionTexts};
+use crate::domain::groups::{self, Group, GroupText, GroupTexts, Layout};
 use crate::domain::publication::Publication;
 use crate::domain::revision::{ImageRef, Snapshot};
 use crate::domain::{image, story, Invalid, Slug};
@@ -178,6 +179,33 @@ struct EditionFront {
     #[serde(default)]
     cover_alt: String,
     published_at: Option<String>,
+    /// The stories in ordered groups, instead of `stories` (SPEC §12).
+    #[serde(default)]
+    groups: Vec<GroupFront>,
+}
+
+/// One group of an edition's stories, as each locale's document repeats it with its own
+/// heading and introduction.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupFront {
+    key: String,
+    #[serde(default)]
+    lettered: bool,
+    #[serde(default)]
+    heading: String,
+    /// Markdown.
+    #[serde(default)]
+    intro: String,
+    stories: Vec<String>,
+}
+
+/// An edition's group, the same in every locale's document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupPlan {
+    pub key: String,
+    pub lettered: bool,
+    pub stories: Vec<String>,
 }
 
 /// The workflow state a story is imported in.
@@ -249,6 +277,7 @@ pub struct EditionTextPlan {
     pub signature_name: String,
     pub signature_role: String,
     pub cover_alt: String,
+    pub groups: GroupTexts,
 }
 
 #[derive(Debug, Clone)]
@@ -256,7 +285,9 @@ pub struct EditionPlan {
     pub number: i32,
     pub slug: String,
     pub origin: Origin,
+    /// In reading order (group after group when it has groups).
     pub stories: Vec<String>,
+    pub groups: Option<Vec<GroupPlan>>,
     pub cover: Option<(String, String)>,
     pub published_at: Option<String>,
     pub texts: BTreeMap<String, EditionTextPlan>,
@@ -512,9 +543,29 @@ fn add_edition(plan: &mut Plan, doc: &Document, front: EditionFront, locales: &[
     .validate()
     .map_err(|invalid| problems.extend(invalid))
     .ok();
-    let Some(texts) = texts.filter(|_| problems.is_empty()) else {
+    if !front.groups.is_empty() && !front.stories.is_empty() {
+        problems.push(Invalid::new("groups", "groups-or-story-ids"));
+    }
+    let groups: Vec<GroupPlan> = front
+        .groups
+        .iter()
+        .map(|g| GroupPlan { key: g.key.clone(), lettered: g.lettered, stories: g.stories.clone() })
+        .collect();
+    let keys: Vec<String> = groups.iter().map(|g| g.key.clone()).collect();
+    let layout_keys: Vec<Group> =
+        groups.iter().map(|g| Group { key: g.key.clone(), lettered: g.lettered, story_ids: Vec::new() }).collect();
+    if let Err(invalid) = Layout::Grouped(layout_keys).check() {
+        problems.extend(invalid);
+    }
+    let group_texts: GroupTexts =
+        front.groups.into_iter().map(|g| (g.key, GroupText { heading: g.heading, intro: g.intro })).collect();
+    let group_texts = groups::check_texts(group_texts, &keys).map_err(|invalid| problems.extend(invalid)).ok();
+    let (Some(texts), Some(group_texts)) = (texts, group_texts) else {
         return Err(doc.invalid(problems));
     };
+    if !problems.is_empty() {
+        return Err(doc.invalid(problems));
+    }
     let index = match plan.editions.iter().position(|e| e.slug == front.slug) {
         Some(index) => index,
         None => {
@@ -523,6 +574,7 @@ fn add_edition(plan: &mut Plan, doc: &Document, front: EditionFront, locales: &[
                 slug: front.slug.clone(),
                 origin: origin.clone(),
                 stories: Vec::new(),
+                groups: None,
                 cover: None,
                 published_at: None,
                 texts: BTreeMap::new(),
@@ -534,10 +586,16 @@ fn add_edition(plan: &mut Plan, doc: &Document, front: EditionFront, locales: &[
     if edition.number != front.number {
         return Err(origin.error("the number differs from another document of this edition"));
     }
-    if !front.stories.is_empty() {
-        let mut stories = (!edition.stories.is_empty()).then(|| edition.stories.clone());
-        agree(&mut stories, Some(front.stories), "stories", &origin)?;
-        edition.stories = stories.unwrap_or_default();
+    let stories = if groups.is_empty() {
+        front.stories
+    } else {
+        agree(&mut edition.groups, Some(groups.clone()), "groups", &origin)?;
+        groups.iter().flat_map(|g| g.stories.iter().cloned()).collect()
+    };
+    if !stories.is_empty() {
+        let mut agreed = (!edition.stories.is_empty()).then(|| edition.stories.clone());
+        agree(&mut agreed, Some(stories), "stories", &origin)?;
+        edition.stories = agreed.unwrap_or_default();
     }
     let cover = front.cover.map(|file| (file, cover_credit));
     agree(&mut edition.cover, cover, "cover", &origin)?;
@@ -550,6 +608,7 @@ fn add_edition(plan: &mut Plan, doc: &Document, front: EditionFront, locales: &[
             signature_name: texts.signature_name,
             signature_role: texts.signature_role,
             cover_alt: texts.cover_alt,
+            groups: group_texts,
         },
     );
     Ok(())

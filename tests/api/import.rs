@@ -182,6 +182,13 @@ fn the_demo_builds_a_complete_newsletter() {
         assert!(home.contains(&format!("<html lang=\"{locale}\"")));
         assert!(home.contains("<figure>") && home.contains("class=\"signature\""), "foreword signed, figures shown");
         assert!(home.matches("class=\"story-card\"").count() >= 4, "the latest edition has its stories");
+        let (heading, first_letter) = if locale == "ar" {
+            ("برنامجنا هذا الخريف", "أ")
+        } else {
+            ("Our programme this autumn", "a")
+        };
+        assert!(home.contains(heading), "the latest edition is laid out in groups");
+        assert!(home.contains(&format!("<span class=\"label\">{first_letter}</span>")), "its programme is lettered");
         assert!(marker(&home).is_none(), "missing message {:?} on /{locale}/", marker(&home));
         let archive = get(&format!("/{locale}/archive/")).text().unwrap();
         assert!(archive.matches("<li>").count() >= 3, "past editions in the archive");
