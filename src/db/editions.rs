@@ -93,6 +93,11 @@ pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Edition
     editions::table.filter(editions::slug.eq(slug)).select(Edition::as_select()).first(conn).optional()
 }
 
+/// The editions with these ids, in no particular order.
+pub fn with_ids(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<Edition>> {
+    editions::table.filter(editions::id.eq_any(ids)).select(Edition::as_select()).load(conn)
+}
+
 /// One page of editions, highest number first, and the total.
 pub fn list(conn: &mut DbConn, limit: i64, offset: i64) -> QueryResult<(Vec<Edition>, i64)> {
     let total = editions::table.count().get_result(conn)?;

@@ -84,8 +84,10 @@ pub struct StoryFilter {
     pub author_id: Option<i64>,
     /// Stories with a translation in review that this reviewer may judge.
     pub awaiting_review: Option<AwaitingReview>,
-    /// Only these ids (computed elsewhere, e.g. outdated translations).
+    /// Only these ids (computed elsewhere, e.g. the scheduled ones).
     pub only_ids: Option<Vec<i64>>,
+    /// Stories with a translation (in `locale` when set) older than its source.
+    pub outdated: Option<Outdated>,
     /// Stories in this section.
     pub section: Option<String>,
     /// Case-insensitive substring of the latest revision's title in any language.
@@ -108,6 +110,16 @@ fn contains_pattern(text: &str) -> String {
     }
     pattern.push('%');
     pattern
+}
+
+/// Which translations count as outdated: those (in `locale`, or any but the source) that
+/// were not made from the latest revision of the story's `source_locale` translation. The
+/// same rule as `service::outdated::is_outdated`, asked of the database so that a list at
+/// 10,000 stories does not load every translation to apply it.
+#[derive(Debug, Clone)]
+pub struct Outdated {
+    pub source_locale: String,
+    pub locale: Option<String>,
 }
 
 /// Whose review a translation in review is waiting for.
@@ -170,13 +182,34 @@ pub fn list(conn: &mut DbConn, filter: &StoryFilter, limit: i64, offset: i64) ->
         if let Some(ids) = &filter.only_ids {
             query = query.filter(stories::id.eq_any(ids.clone()));
         }
+        if let Some(rule) = &filter.outdated {
+            let source = diesel::alias!(story_translations as source);
+            let stale = story_translations::table
+                .inner_join(
+                    source.on(source
+                        .field(story_translations::story_id)
+                        .eq(story_translations::story_id)
+                        .and(source.field(story_translations::locale).eq(rule.source_locale.clone()))),
+                )
+                .filter(story_translations::locale.ne(rule.source_locale.clone()))
+                .filter(
+                    story_translations::source_revision_id.is_null().or(story_translations::source_revision_id
+                        .ne(source.field(story_translations::latest_revision_id).nullable())),
+                )
+                .select(story_translations::story_id);
+            query = match &rule.locale {
+                Some(locale) => {
+                    query.filter(stories::id.eq_any(stale.filter(story_translations::locale.eq(locale.clone()))))
+                }
+                None => query.filter(stories::id.eq_any(stale)),
+            };
+        }
         if let Some(section) = &filter.section {
             query = query.filter(stories::section.eq(section.clone()));
         }
         if let Some(q) = filter.q.as_deref().filter(|q| !q.trim().is_empty()) {
             let titled = story_translations::table
-                .inner_join(story_revisions::table.on(story_revisions::id.eq(story_translations::latest_revision_id)))
-                .filter(lower(story_revisions::title).like(contains_pattern(q)).escape('\\'))
+                .filter(lower(story_translations::latest_title).like(contains_pattern(q)).escape('\\'))
                 .select(story_translations::story_id);
             query = query.filter(stories::id.eq_any(titled));
         }
@@ -201,8 +234,7 @@ pub fn outside_editions(conn: &mut DbConn, search: &str, limit: i64) -> QueryRes
     if !search.is_empty() {
         let pattern = contains_pattern(search);
         let titled = story_translations::table
-            .inner_join(story_revisions::table.on(story_revisions::id.eq(story_translations::latest_revision_id)))
-            .filter(lower(story_revisions::title).like(pattern.clone()).escape('\\'))
+            .filter(lower(story_translations::latest_title).like(pattern.clone()).escape('\\'))
             .select(story_translations::story_id);
         query = query.filter(lower(stories::slug).like(pattern).escape('\\').or(stories::id.eq_any(titled)));
     }

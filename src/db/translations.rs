@@ -167,6 +167,9 @@ pub fn update_if_version(conn: &mut DbConn, id: i64, expected: i64, change: Stat
         story_translations::version.eq(story_translations::version + 1),
     ))
     .execute(conn)?;
+    if let (1, Some(revision_id)) = (updated, change.latest_revision_id) {
+        copy_latest_title(conn, id, revision_id)?;
+    }
     Ok(updated == 1)
 }
 
@@ -176,6 +179,13 @@ pub fn set_latest(conn: &mut DbConn, id: i64, revision_id: i64) -> QueryResult<(
     diesel::update(story_translations::table.find(id))
         .set(story_translations::latest_revision_id.eq(revision_id))
         .execute(conn)?;
+    copy_latest_title(conn, id, revision_id)
+}
+
+/// Keeps `latest_title` (what the desk searches) equal to the latest revision's title.
+fn copy_latest_title(conn: &mut DbConn, id: i64, revision_id: i64) -> QueryResult<()> {
+    let title: String = story_revisions::table.find(revision_id).select(story_revisions::title).first(conn)?;
+    diesel::update(story_translations::table.find(id)).set(story_translations::latest_title.eq(title)).execute(conn)?;
     Ok(())
 }
 

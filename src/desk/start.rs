@@ -4,13 +4,12 @@
 
 use serde::Serialize;
 
-use crate::db::stories::{self, AwaitingReview, StoryFilter};
+use crate::db::stories::{self, AwaitingReview, Outdated, StoryFilter};
 use crate::db::translations;
 use crate::db::users::User;
 use crate::db::DbConn;
 use crate::domain::workflow::Status;
 use crate::domain::Role;
-use crate::service::outdated::outdated_story_ids;
 use crate::service::story_views::{views, StoryView};
 use crate::service::{Error, Rules};
 
@@ -56,7 +55,8 @@ pub fn load(conn: &mut DbConn, rules: &Rules, user: &User) -> Result<StartPage, 
             lists.push(shortlist(conn, kind, filter, see_all)?);
         }
     }
-    let outdated = StoryFilter { only_ids: Some(outdated_story_ids(conn, rules, None)?), ..StoryFilter::default() };
+    let rule = Outdated { source_locale: rules.source_locale.clone(), locale: None };
+    let outdated = StoryFilter { outdated: Some(rule), ..StoryFilter::default() };
     lists.push(shortlist(conn, "outdated", outdated, "/desk/stories?outdated=1".into())?);
 
     let (soonest, total) = translations::scheduled(conn, SHORT)?;

@@ -6,14 +6,13 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::auth::{CurrentUser, Editor};
 use super::pagination::{Page, PageQuery};
-use crate::db::stories::{self, AwaitingReview, StoryFilter};
+use crate::db::stories::{self, AwaitingReview, Outdated, StoryFilter};
 use crate::db::users::User;
 use crate::domain::workflow::Status;
 use crate::http::json::Json;
 use crate::http::state::AppState;
 use crate::http::ApiError;
 use crate::service;
-use crate::service::outdated::outdated_story_ids;
 use crate::service::stories::StoryFields;
 use crate::service::story_views::{one_view, views, StoryView};
 
@@ -80,10 +79,8 @@ pub async fn list_stories(
     let (items, total) = state
         .db
         .run(move |conn| {
-            let only_ids = match query.outdated {
-                Some(true) => Some(outdated_story_ids(conn, &rules, query.locale.as_deref())?),
-                _ => None,
-            };
+            let outdated = (query.outdated == Some(true))
+                .then(|| Outdated { source_locale: rules.source_locale.clone(), locale: query.locale.clone() });
             let filter = StoryFilter {
                 status: query.status.map(|s| s.as_str().to_owned()),
                 locale: query.locale,
@@ -94,7 +91,8 @@ pub async fn list_stories(
                     Some(true) => Some(AwaitingReview::NotWrittenBy(user.id)),
                     _ => None,
                 },
-                only_ids,
+                only_ids: None,
+                outdated,
                 section: query.section,
                 q: query.q,
             };

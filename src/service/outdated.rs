@@ -3,8 +3,6 @@
 //! separate from comparing (`Stale::compare`), which takes CPU time and so runs after the
 //! database connection is returned.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -78,20 +76,4 @@ pub fn outdated(conn: &mut DbConn, rules: &Rules, translation: &Translation) -> 
         before: based_on.map_or(empty, |r| r.snapshot),
         after: current.snapshot,
     }))
-}
-
-/// Stories with an outdated translation (in `locale`, or in any locale).
-pub fn outdated_story_ids(conn: &mut DbConn, rules: &Rules, locale: Option<&str>) -> Result<Vec<i64>, Error> {
-    let sources: HashMap<i64, i64> = translations::all_in_locale(conn, Some(&rules.source_locale))?
-        .into_iter()
-        .map(|t| (t.story_id, t.latest_revision_id))
-        .collect();
-    let mut ids: Vec<i64> = translations::all_in_locale(conn, locale)?
-        .iter()
-        .filter(|t| is_outdated(rules, t, sources.get(&t.story_id).copied()))
-        .map(|t| t.story_id)
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(ids)
 }

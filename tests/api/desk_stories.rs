@@ -108,6 +108,13 @@ fn the_list_filters_searches_and_pages(backend: Backend) {
     assert!(none.text().contains("No story matches these filters"), "{}", none.text());
     // Strange values are ignored, never an error.
     assert_eq!(browser.get("/desk/stories?status=bogus&edition=x&page=999").status, 200);
+    // Search reads the latest title: a renamed story is found by its new title only.
+    let renamed = workflow::create_story(&app, &token, "renamed");
+    workflow::write(&app, &token, renamed, "en", "A provisional headline");
+    assert!(browser.get("/desk/stories?q=provisional").text().contains("One story"));
+    workflow::write(&app, &token, renamed, "en", "The final headline");
+    assert!(browser.get("/desk/stories?q=final+HEADLINE").text().contains("One story"));
+    assert!(browser.get("/desk/stories?q=provisional").text().contains("No story matches these filters"));
 
     let mut reviewer = DeskBrowser::signed_in(&app, REVIEWER.0, REVIEWER.1);
     let waiting = reviewer.get("/desk/stories?waiting=1").text();

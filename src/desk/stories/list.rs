@@ -1,17 +1,17 @@
 //! `/desk/stories`: the story list, its filters (a GET form, so a filtered list is an
 //! address), search over titles, pagination in SQL, and the new-story form for editors.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 use super::{Choice, When};
-use crate::db::stories::{self, AwaitingReview, StoryFilter};
+use crate::db::editions::{self, Edition};
+use crate::db::stories::{self, AwaitingReview, Outdated, StoryFilter};
 use crate::db::users::User;
-use crate::db::{editions, users, DbConn};
+use crate::db::{users, DbConn};
 use crate::domain::workflow::Status;
 use crate::domain::Role;
-use crate::service::outdated::outdated_story_ids;
 use crate::service::story_views::{views, StoryView};
 use crate::service::{Error, Rules};
 
@@ -70,34 +70,36 @@ impl ListQuery {
     }
 
     /// The database filter these values ask for, ignoring values that mean nothing.
-    fn filter(&self, conn: &mut DbConn, rules: &Rules, user: &User, locales: &[String]) -> Result<StoryFilter, Error> {
+    fn filter(&self, rules: &Rules, user: &User, locales: &[String]) -> StoryFilter {
         let text = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
         let locale = text(&self.locale).filter(|l| locales.contains(l));
         let status = self.status.trim().parse::<Status>().ok().map(|s| s.as_str().to_owned());
-        let only_ids =
-            if self.outdated == "1" { Some(outdated_story_ids(conn, rules, locale.as_deref())?) } else { None };
+        let outdated = (self.outdated == "1")
+            .then(|| Outdated { source_locale: rules.source_locale.clone(), locale: locale.clone() });
         let awaiting_review = (self.waiting == "1").then_some(if rules.allow_self_approval {
             AwaitingReview::Anyone
         } else {
             AwaitingReview::NotWrittenBy(user.id)
         });
-        Ok(StoryFilter {
+        StoryFilter {
             status,
             locale,
             edition_id: self.edition.trim().parse().ok(),
             author_id: self.author.trim().parse().ok(),
             awaiting_review,
-            only_ids,
+            only_ids: None,
+            outdated,
             section: text(&self.section),
             q: text(&self.q),
-        })
+        }
     }
 }
 
-/// One row: the story and when it last changed, in the person's zone.
+/// One row: the story, its edition's label and when it last changed, in the person's zone.
 #[derive(Debug, Serialize)]
 pub struct Row {
     pub story: StoryView,
+    pub edition: Option<String>,
     pub updated: When,
 }
 
@@ -136,7 +138,7 @@ pub fn load(
     query: ListQuery,
     new_story: Option<NewStory>,
 ) -> Result<ListPage, Error> {
-    let filter = query.filter(conn, rules, user, locales)?;
+    let filter = query.filter(rules, user, locales);
     let wanted = query.page_number();
     let (mut found, total) = stories::list(conn, &filter, PAGE_SIZE, (wanted - 1) * PAGE_SIZE)?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
@@ -145,14 +147,21 @@ pub fn load(
         // Past the end (an old bookmark): the last page instead.
         found = stories::list(conn, &filter, PAGE_SIZE, (page - 1) * PAGE_SIZE)?.0;
     }
+    let edition_ids: Vec<i64> = found.iter().filter_map(|s| s.edition_id).collect();
+    let labels: HashMap<i64, String> =
+        editions::with_ids(conn, &edition_ids)?.into_iter().map(|e| (e.id, edition_label(&e))).collect();
     let rows = views(conn, rules, found)?
         .into_iter()
-        .map(|story| Row { updated: When::new(story.updated_at.naive_utc(), &user.time_zone), story })
+        .map(|story| Row {
+            edition: story.edition_id.and_then(|id| labels.get(&id).cloned()),
+            updated: When::new(story.updated_at.naive_utc(), &user.time_zone),
+            story,
+        })
         .collect();
     let editions = editions::list(conn, MENU_SIZE, 0)?
         .0
         .into_iter()
-        .map(|e| Choice { value: e.id.to_string(), label: format!("{} · {}", e.number, e.slug) })
+        .map(|e| Choice { value: e.id.to_string(), label: edition_label(&e) })
         .collect();
     let authors = users::list(conn, None, MENU_SIZE, 0)?
         .0
@@ -176,4 +185,9 @@ pub fn load(
         new_story: may_create.then(|| new_story.unwrap_or_default()),
         query,
     })
+}
+
+/// How the list names an edition: its number and slug.
+fn edition_label(edition: &Edition) -> String {
+    format!("{} · {}", edition.number, edition.slug)
 }

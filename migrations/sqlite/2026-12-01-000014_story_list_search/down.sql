@@ -1,0 +1,1 @@
+ALTER TABLE story_translations DROP COLUMN latest_title;
