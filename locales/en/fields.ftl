@@ -31,3 +31,9 @@ field-unknown-time-zone = Choose a time zone from the list, such as Asia/Amman o
 field-wrong-code = This code is not right. Check the time on your phone and enter the code shown now.
 field-no-enrolment = Start the setup first; there is no secret to check this code against.
 field-wrong-password = This is not your current password.
+field-invalid-rfc3339 = Give a date and time in RFC 3339 with its offset, such as 2026-06-01T08:00:00Z or 2026-06-01T11:00:00+03:00.
+field-send-at-past = This time has already passed. Choose a later one, or send now.
+field-send-at-too-far = { PLURAL($limit) ->
+    [one] A send can be scheduled at most one day ahead.
+   *[other] A send can be scheduled at most { $limit } days ahead.
+}
