@@ -1,6 +1,6 @@
 //! Scheduled sending: `POST /api/v1/editions/{id}/send` with `send_at`, cancelling with
-//! `DELETE`. The mail is watched at a real SMTP server; the send must start at its time,
-//! once, across restarts and across two servers.
+//! `DELETE`, and the desk's form for both. The mail is watched at a real SMTP server; the
+//! send must start at its time, once, across restarts and across two servers.
 
 use crate::common;
 
@@ -8,10 +8,11 @@ use std::process::Child;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
+use common::desk::DeskBrowser;
 use common::fixture::{publish_newsletter, Newsletter};
 use common::newsroom::{create_story, must, translation_path};
 use common::smtp::SmtpServer;
-use common::{assert_problem, Backend, TestApp};
+use common::{assert_problem, Backend, TestApp, ADMIN_EMAIL, ADMIN_PASSWORD};
 use serde_json::{json, Value};
 
 on_both_backends!(
@@ -20,6 +21,7 @@ on_both_backends!(
     a_restart_before_the_time_still_sends_once,
     two_servers_send_it_once,
     bad_times_and_states_are_refused_and_change_nothing,
+    the_desk_schedules_and_cancels,
 );
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -377,4 +379,79 @@ fn bad_times_and_states_are_refused_and_change_nothing(backend: Backend) {
     assert_eq!(app.database.snapshot(), pending);
     assert_eq!(delivery(&app, edition)["scheduled"], first["scheduled"]);
     assert_eq!(smtp.count(), 0);
+}
+
+/// The admin's time zone for the desk test: UTC+3 all year.
+const ZONE: &str = "Asia/Baghdad";
+
+fn local(at: DateTime<Utc>) -> String {
+    let zone: chrono_tz::Tz = ZONE.parse().unwrap();
+    at.with_timezone(&zone).format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+fn the_desk_schedules_and_cancels(backend: Backend) {
+    let smtp = SmtpServer::start();
+    let (app, newsletter) = mail_app(backend, &smtp);
+    let edition = newsletter.edition;
+    let admin_id = app.get("/api/v1/me", Some(&app.admin_token())).json::<Value>().unwrap()["id"].as_i64().unwrap();
+    let zone = app.patch(&format!("/api/v1/users/{admin_id}"), &json!({"time_zone": ZONE}), Some(&app.admin_token()));
+    assert_eq!(zone.status(), 200);
+    let mut desk = DeskBrowser::signed_in(&app, ADMIN_EMAIL, ADMIN_PASSWORD);
+    let sending = format!("/desk/editions/{edition}/sending");
+    let page = desk.get(&sending);
+    assert!(page.body.contains("type=\"datetime-local\""), "{}", page.body);
+    assert!(page.text().contains(&format!("Send at (date and time, {ZONE})")), "{}", page.text());
+
+    // Refused times keep the form as typed, with the reason beside it, and change nothing.
+    let before = app.database.snapshot();
+    let past = desk.post(&format!("/desk/editions/{edition}/schedule"), &[("send_at", &local(in_seconds(-3600)))]);
+    assert_eq!(past.status, 422, "{}", past.text());
+    assert!(past.text().contains("This time has already passed"), "{}", past.text());
+    assert!(past.body.contains("aria-describedby=\"err-schedule\""));
+    let garbage = desk.post(&format!("/desk/editions/{edition}/schedule"), &[("send_at", "next week")]);
+    assert_eq!(garbage.status, 422);
+    assert_eq!(garbage.field("send_at").as_deref(), Some("next week"));
+    assert_eq!(app.database.snapshot(), before);
+
+    // Scheduled in the admin's zone: the API shows the same instant in UTC.
+    let send_at = in_seconds(3600);
+    let done = desk.post(&format!("/desk/editions/{edition}/schedule"), &[("send_at", &local(send_at))]);
+    assert_eq!(done.status, 303, "{}", done.text());
+    let stored: DateTime<Utc> =
+        delivery(&app, edition)["scheduled"]["send_at"].as_str().expect("scheduled").parse().unwrap();
+    assert_eq!(stored.timestamp(), send_at.timestamp());
+    let page = desk.get(done.location.as_deref().unwrap());
+    let shown = send_at.with_timezone(&ZONE.parse::<chrono_tz::Tz>().unwrap()).format("%Y-%m-%d %H:%M").to_string();
+    let text = page.text();
+    assert!(text.contains("The send is scheduled"), "{text}");
+    assert!(text.contains(&format!("Scheduled to be sent on {shown} ({ZONE}), by Test Admin")), "{text}");
+    assert!(!page.body.contains(&format!("/desk/editions/{edition}/send\"")), "no sending now while scheduled");
+
+    // In Arabic too.
+    desk.post("/desk/language", &[("lang", "ar"), ("back", &sending)]);
+    let arabic = desk.get(&sending).text();
+    assert!(arabic.contains("الإرسال مجدول في") && arabic.contains("ألغِ الإرسال المجدول"), "{arabic}");
+
+    // Cancelled from the page: nothing pending, nothing sent.
+    let forged = desk.post_raw(&format!("/desk/editions/{edition}/send/cancel"), &[]);
+    assert_eq!(forged.status, 403);
+    assert!(delivery(&app, edition)["scheduled"].is_object());
+    let cancelled = desk.post(&format!("/desk/editions/{edition}/send/cancel"), &[]);
+    assert_eq!(cancelled.status, 303, "{}", cancelled.text());
+    assert_eq!(delivery(&app, edition)["scheduled"], Value::Null);
+    let page = desk.get(cancelled.location.as_deref().unwrap());
+    assert!(page.text().contains("أُلغي الإرسال المجدول"), "{}", page.text());
+    let again = desk.post(&format!("/desk/editions/{edition}/send/cancel"), &[]);
+    assert_eq!(again.status, 409);
+    assert!(again.text().contains("ليس لهذا العدد إرسال مجدول"), "{}", again.text());
+
+    // Scheduled a few seconds ahead from the form, it goes out.
+    let soon = in_seconds(3).trunc_subsecs(0);
+    let done = desk.post(&format!("/desk/editions/{edition}/schedule"), &[("send_at", &local(soon))]);
+    assert_eq!(done.status, 303, "{}", done.text());
+    assert_eq!(smtp.count(), 0);
+    assert!(smtp.wait_for(READERS, WAIT));
+    assert!(Utc::now() >= soon);
+    wait_until("the delivery to settle", || delivery(&app, edition)["sent"] == READERS);
+    each_reader_once(&smtp);
 }
