@@ -24,8 +24,8 @@ pub struct Application {
 
 impl Application {
     /// Binds the listener, then builds the shared state (the site's address defaults to the
-    /// bound one) and starts the background work that belongs to a server (the
-    /// scheduled-publishing loop). Must be called inside an actix system.
+    /// bound one) and starts the background work that belongs to a server (the scheduler,
+    /// which publishes and starts sends at their time). Must be called inside an actix system.
     pub fn build(
         mut settings: Settings,
         db: Database,
@@ -43,8 +43,11 @@ impl Application {
             n => n,
         };
         let interval = std::time::Duration::from_millis(state.settings.workflow.scheduler_interval_ms.max(50));
-        let freshness = state.freshness.clone();
-        actix_web::rt::spawn(crate::service::scheduler::run(state.db.clone(), interval, move || freshness.changed()));
+        let (freshness, default_locale) = (state.freshness.clone(), state.l10n.default_locale().to_owned());
+        let scheduler = crate::service::scheduler::run(state.db.clone(), interval, default_locale, move || {
+            freshness.changed();
+        });
+        actix_web::rt::spawn(scheduler);
         if state.settings.email.worker_in_server {
             let worker = Worker::new(
                 state.db.clone(),

@@ -168,3 +168,14 @@ desk-sending-confirm-go = { $count ->
 }
 desk-sending-cancel = ليس الآن
 desk-sending-back-to-sending = عودة إلى الإرسال
+
+## Sending later
+
+desk-sending-schedule = الإرسال لاحقًا
+desk-sending-schedule-hint = في ذلك الوقت يُرسل العدد إلى كل مشترك مؤكَّد لم يتلقّه بعد، ومنهم من يؤكّد اشتراكه قبل ذلك. ويمكنك إلغاء الإرسال حتى يحين وقته.
+desk-sending-send-at = الإرسال في (التاريخ والوقت، { $zone })
+desk-sending-schedule-go = جدوِل الإرسال
+desk-sending-scheduled-for = الإرسال مجدول في { $when } ({ $zone })، جدوله { $name }.
+desk-sending-schedule-cancel = ألغِ الإرسال المجدول
+desk-flash-edition-scheduled = جُدول الإرسال. يمكنك إلغاؤه حتى يحين وقته.
+desk-flash-edition-send-cancelled = أُلغي الإرسال المجدول: لم يُرسل شيء.

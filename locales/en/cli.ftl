@@ -35,3 +35,4 @@ cli-demo-site = { "  " }{ $language } site: { $url }
 cli-demo-api = { "  " }API reference: { $url }
 cli-demo-accounts = { "  " }Accounts (email, password, roles):
 startup-smtp-plaintext-credentials = Refusing to start: smtp_url has a user name and password but no TLS, so the password would cross the network unencrypted. Use smtps://… or add ?tls=required; if the mail server is on this machine or a trusted network, add insecure_auth=true to the URL.
+cli-send-scheduled = Edition { $slug } is scheduled to be sent later. Cancel the scheduled send (on the desk's sending page, or through the API) before sending it now.

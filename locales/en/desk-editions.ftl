@@ -137,3 +137,14 @@ desk-sending-confirm-go = { $count ->
 }
 desk-sending-cancel = Not now
 desk-sending-back-to-sending = Back to sending
+
+## Sending later
+
+desk-sending-schedule = Send later
+desk-sending-schedule-hint = At that time the edition goes to every confirmed subscriber who has not received it, including those who confirm before then. Until then you can cancel it.
+desk-sending-send-at = Send at (date and time, { $zone })
+desk-sending-schedule-go = Schedule the send
+desk-sending-scheduled-for = Scheduled to be sent on { $when } ({ $zone }), by { $name }.
+desk-sending-schedule-cancel = Cancel the scheduled send
+desk-flash-edition-scheduled = The send is scheduled. You can cancel it until its time comes.
+desk-flash-edition-send-cancelled = The scheduled send is cancelled: nothing was sent.

@@ -35,3 +35,9 @@ field-too-many-groups = At most { $limit } groups.
 field-duplicate-group = Two groups cannot have the same key.
 field-unknown-group = This edition has no group with this key.
 field-groups-or-story-ids = Give the stories either as one list or in groups, not both.
+field-invalid-rfc3339 = Give a date and time in RFC 3339 with its offset, such as 2026-06-01T08:00:00Z or 2026-06-01T11:00:00+03:00.
+field-send-at-past = This time has already passed. Choose a later one, or send now.
+field-send-at-too-far = { PLURAL($limit) ->
+    [one] A send can be scheduled at most one day ahead.
+   *[other] A send can be scheduled at most { $limit } days ahead.
+}

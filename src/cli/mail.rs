@@ -15,7 +15,7 @@ use crate::delivery::message::{build, to_eml, Addressing};
 use crate::delivery::smtp::{Transport, UrlError};
 use crate::delivery::worker::Worker;
 use crate::l10n::Args;
-use crate::service::sending;
+use crate::service::{sending, Conflict, Error};
 use crate::site::Site;
 
 /// The site as emails link to it: `public_url`, else the bind address.
@@ -61,8 +61,14 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
     let edition = published::published_edition(&mut conn, slug).map_err(technical)?.ok_or_else(|| {
         Failure::Said(context.say("cli-edition-not-found", &Args::new().with("slug", slug.to_owned())))
     })?;
-    let queued =
-        sending::send_edition(&mut conn, edition.id, None, context.l10n.default_locale()).map_err(technical)?;
+    let queued = sending::send_edition(&mut conn, edition.id, None, context.l10n.default_locale()).map_err(
+        |error| match error {
+            Error::Conflict(Conflict::SendAlreadyScheduled) => {
+                Failure::Said(context.say("cli-send-scheduled", &Args::new().with("slug", slug.to_owned())))
+            }
+            other => technical(other),
+        },
+    )?;
     drop(conn);
     let bar = ProgressBar::new(queued.progress.total as u64);
     bar.set_style(

@@ -11,6 +11,7 @@ pub mod media;
 pub mod publication;
 pub mod published;
 pub mod refresh_tokens;
+pub mod scheduled_sends;
 pub mod schema;
 pub mod server_secret;
 pub mod stories;

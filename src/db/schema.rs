@@ -283,6 +283,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    scheduled_sends (edition_id) {
+        edition_id -> BigInt,
+        send_at -> Timestamp,
+        scheduled_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        started_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(totp_recovery_codes -> users (user_id));
 diesel::joinable!(deliveries -> subscribers (subscriber_id));
@@ -300,6 +310,7 @@ diesel::joinable!(edition_revision_stories -> edition_revisions (revision_id));
 diesel::joinable!(edition_revision_stories -> stories (story_id));
 diesel::joinable!(edition_groups -> editions (edition_id));
 diesel::joinable!(edition_revision_groups -> edition_revisions (revision_id));
+diesel::joinable!(scheduled_sends -> editions (edition_id));
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     user_roles,
@@ -323,4 +334,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     edition_revision_groups,
     audit_events,
     totp_recovery_codes,
+    scheduled_sends,
 );

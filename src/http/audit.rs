@@ -23,8 +23,9 @@ pub struct AuditEventView {
     /// Who did it; `null` for the operator at the server's shell (`nashra user …`, `nashra send`).
     pub actor_id: Option<i64>,
     pub actor_name: Option<String>,
-    /// Editions: `create`, `edit`, `publish`, `send`, `test_send`. Users: `create`,
-    /// `roles_changed`, `disabled`, `enabled`, `password_changed`.
+    /// Editions: `create`, `edit`, `publish`, `send` (now, or as scheduled: then by whoever
+    /// scheduled it, with `scheduled_for`), `schedule_send`, `cancel_send`, `test_send`.
+    /// Users: `create`, `roles_changed`, `disabled`, `enabled`, `password_changed`.
     pub action: String,
     /// What changed, e.g. `{"fields": ["title"], "locale": "en", "revision": 3}` or
     /// `{"from": ["editor"], "to": ["editor", "reviewer"]}`.

@@ -59,6 +59,30 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     }
 }
 
+/// A request body that may be left out: no body and no `Content-Type` is `None`; anything
+/// else is read as [`Json`], so a body that says it is JSON must be JSON, even when empty.
+#[derive(Debug)]
+pub struct OptionalJson<T>(pub Option<T>);
+
+impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if req.headers().contains_key(actix_web::http::header::CONTENT_TYPE) {
+            let json = Json::<T>::from_request(req, payload);
+            return Box::pin(async move { json.await.map(|Json(value)| OptionalJson(Some(value))) });
+        }
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            match body.await {
+                Ok(bytes) if bytes.is_empty() => Ok(OptionalJson(None)),
+                _ => Err(ApiError::UnsupportedMediaType),
+            }
+        })
+    }
+}
+
 /// Parses a JSON object into `T`.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let value: serde_json::Value =

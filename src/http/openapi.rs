@@ -45,7 +45,41 @@ pub fn document() -> utoipa::openapi::OpenApi {
         document.merge(operation.document());
     }
     StandardProblems.modify(&mut document);
+    OptionalBodies.modify(&mut document);
     document
+}
+
+/// A request body an operation may go without (`request_body = Option<T>`) is left out, not
+/// sent as `null` (which `http::json` refuses): its schema is `T` alone, and the body is not
+/// `required`.
+struct OptionalBodies;
+
+impl Modify for OptionalBodies {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::schema::Schema;
+        use utoipa::openapi::RefOr;
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [&mut item.put, &mut item.post, &mut item.patch];
+            for body in operations.into_iter().flatten().filter_map(|operation| operation.request_body.as_mut()) {
+                for content in body.content.values_mut() {
+                    let Some(RefOr::T(Schema::OneOf(one_of))) = &content.schema else { continue };
+                    let null = |schema: &RefOr<Schema>| {
+                        serde_json::to_value(schema).is_ok_and(|value| value == serde_json::json!({"type": "null"}))
+                    };
+                    if let [a, b] = one_of.items.as_slice() {
+                        let other = if null(a) {
+                            b
+                        } else if null(b) {
+                            a
+                        } else {
+                            continue;
+                        };
+                        content.schema = Some(other.clone());
+                    }
+                }
+            }
+        }
+    }
 }
 
 struct BearerAuth;

@@ -115,6 +115,7 @@ pub(super) fn operations() -> Vec<Operation> {
         media::update_media,
         media::get_media_file,
         sending::send_edition,
+        sending::cancel_send,
         sending::get_delivery,
         sending::preview_email,
         sending::test_send,

@@ -1,19 +1,20 @@
-//! Sending an edition by email: queueing it, watching the delivery, previewing the message,
-//! and a test send to one address.
+//! Sending an edition by email: queueing it now or scheduling it, cancelling a scheduled
+//! send, watching the delivery, previewing the message, and a test send to one address.
 
 use actix_web::{web, HttpResponse};
-use serde::Deserialize;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::auth::{Admin, CurrentUser};
 use crate::db::deliveries::{self, Progress};
 use crate::db::editions;
+use crate::db::scheduled_sends::ScheduledSend;
 use crate::delivery::compose::Composed;
 use crate::delivery::load::edition_email;
 use crate::delivery::message::{build, Addressing};
-use crate::delivery::queue::Queued;
 use crate::domain::{EmailAddress, Invalid};
-use crate::http::json::Json;
+use crate::http::json::{Json, OptionalJson};
 use crate::http::state::AppState;
 use crate::http::ApiError;
 use crate::service::sending;
@@ -33,29 +34,124 @@ pub struct TestSendRequest {
     pub locale: Option<String>,
 }
 
-/// Queue the published edition for every confirmed subscriber who has not had it. Sending
-/// again queues only subscribers who confirmed since.
+/// What `POST …/send` may carry; no body at all sends now too.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SendRequest {
+    /// When to send, in RFC 3339 with an offset (`2026-06-01T08:00:00+03:00`): later than now
+    /// and at most 90 days ahead. Left out or `null`: now.
+    #[schema(format = DateTime, example = "2026-06-01T08:00:00+03:00")]
+    pub send_at: Option<String>,
+}
+
+/// A send set for a later time that has not started yet.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScheduledSendView {
+    pub send_at: DateTime<Utc>,
+    /// The admin who scheduled it (the send is recorded as theirs).
+    pub scheduled_by: Option<i64>,
+    /// When it was scheduled.
+    pub scheduled_at: DateTime<Utc>,
+}
+
+impl From<ScheduledSend> for ScheduledSendView {
+    fn from(scheduled: ScheduledSend) -> Self {
+        Self {
+            send_at: scheduled.send_at.and_utc(),
+            scheduled_by: scheduled.scheduled_by,
+            scheduled_at: scheduled.created_at.and_utc(),
+        }
+    }
+}
+
+/// What sending did: deliveries queued now, or the send scheduled for later.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SendAnswer {
+    /// Deliveries added now (0 when the edition was already queued for everyone, or when the
+    /// send is scheduled for later).
+    pub queued: usize,
+    pub progress: Progress,
+    /// The scheduled send, when `send_at` was given; `null` when sent now.
+    pub scheduled: Option<ScheduledSendView>,
+}
+
+/// Queue the published edition for every confirmed subscriber who has not had it, now or,
+/// with `send_at`, at that time (once, whatever restarts or other servers come in between;
+/// cancel it with `DELETE` until it starts). Sending again queues only subscribers who
+/// confirmed since. While a send is scheduled, sending now or scheduling another is refused.
 #[utoipa::path(
     post, path = "/api/v1/editions/{id}/send", tag = "sending", security(("bearer" = ["admin"])),
     params(("id" = i64, Path)),
+    request_body = Option<SendRequest>,
     responses(
-        (status = 202, body = Queued),
-        (status = 409, description = "Edition not published (`edition-not-published`)"),
+        (status = 202, body = SendAnswer),
+        (status = 409, description = "Edition not published (`edition-not-published`), or a send already scheduled (`send-already-scheduled`)"),
+        (status = 422, description = "`send_at` not RFC 3339, past, or more than 90 days ahead"),
     )
 )]
 pub async fn send_edition(
     admin: Admin,
     state: web::Data<AppState>,
     id: web::Path<i64>,
+    body: OptionalJson<SendRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let send_at = match body.0.and_then(|body| body.send_at) {
+        None => None,
+        Some(typed) => Some(
+            DateTime::parse_from_rfc3339(typed.trim())
+                .map_err(|_| Invalid::new("send_at", "invalid-rfc3339"))?
+                .naive_utc(),
+        ),
+    };
     let default = state.l10n.default_locale().to_owned();
     let actor = admin.id;
-    let queued = state
+    let answer = state
         .db
-        .run(move |conn| sending::send_edition(conn, id, Some(actor), &default).map_err(ApiError::from))
+        .run(move |conn| {
+            let answer = match send_at {
+                None => sending::send_edition(conn, id, Some(actor), &default).map(|queued| SendAnswer {
+                    queued: queued.queued,
+                    progress: queued.progress,
+                    scheduled: None,
+                }),
+                Some(send_at) => sending::schedule_send(conn, id, send_at, actor).and_then(|scheduled| {
+                    let progress = deliveries::progress(conn, id)?;
+                    Ok(SendAnswer { queued: 0, progress, scheduled: Some(scheduled.into()) })
+                }),
+            };
+            answer.map_err(ApiError::from)
+        })
         .await?;
-    Ok(HttpResponse::Accepted().json(queued))
+    Ok(HttpResponse::Accepted().json(answer))
+}
+
+/// Cancel the edition's scheduled send, before its time comes.
+#[utoipa::path(
+    delete, path = "/api/v1/editions/{id}/send", tag = "sending", security(("bearer" = ["admin"])),
+    params(("id" = i64, Path)),
+    responses(
+        (status = 204, description = "Cancelled: nothing will be sent"),
+        (status = 409, description = "No send scheduled (`send-not-scheduled`), or it has started (`send-already-started`)"),
+    )
+)]
+pub async fn cancel_send(
+    admin: Admin,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, actor) = (id.into_inner(), admin.id);
+    state.db.run(move |conn| sending::cancel_scheduled_send(conn, id, actor).map_err(ApiError::from)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// An edition's delivery: the counts, and the send scheduled for later, if any.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeliveryView {
+    #[serde(flatten)]
+    pub progress: Progress,
+    /// The scheduled send that has not started yet; `null` when none.
+    pub scheduled: Option<ScheduledSendView>,
 }
 
 /// How the edition's delivery is going.
@@ -63,7 +159,7 @@ pub async fn send_edition(
     get, path = "/api/v1/editions/{id}/delivery", tag = "sending", security(("bearer" = [])),
     params(("id" = i64, Path)),
     responses(
-        (status = 200, body = Progress),
+        (status = 200, body = DeliveryView),
     )
 )]
 pub async fn get_delivery(
@@ -76,7 +172,9 @@ pub async fn get_delivery(
         .db
         .run(move |conn| {
             editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
-            Ok::<_, ApiError>(deliveries::progress(conn, id)?)
+            let progress = deliveries::progress(conn, id)?;
+            let scheduled = sending::pending_send(conn, id)?.map(ScheduledSendView::from);
+            Ok::<_, ApiError>(DeliveryView { progress, scheduled })
         })
         .await?;
     Ok(HttpResponse::Ok().json(progress))

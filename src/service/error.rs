@@ -72,6 +72,12 @@ pub enum Conflict {
     SourceLocale,
     NoSourceTranslation,
     EditionNotPublished,
+    /// A send of the edition is already scheduled (cancel it first).
+    SendAlreadyScheduled,
+    /// Nothing to cancel: no send of the edition was scheduled.
+    SendNotScheduled,
+    /// Too late to cancel: the scheduled send has started.
+    SendAlreadyStarted,
     /// An enrolment while a confirmed second factor is on.
     SecondFactorOn,
 }

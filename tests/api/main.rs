@@ -33,6 +33,7 @@ mod media;
 mod problems;
 mod publication;
 mod readme;
+mod scheduled_send;
 mod security;
 mod site;
 mod smtp_server;

@@ -1,12 +1,14 @@
 //! `/desk/editions/{id}/sending`: the email per language, a test send, sending to every
-//! subscriber (after a confirmation naming how many, per language), and how delivery goes.
+//! subscriber (now, after a confirmation naming how many, per language; or at a time, which
+//! can be cancelled until it comes), and how delivery goes.
 
 use serde::Serialize;
 
 use super::Lang;
 use crate::db::deliveries::{self, Progress, Troubles};
-use crate::db::{edition_revisions, editions, DbConn};
-use crate::service::Error;
+use crate::db::{edition_revisions, editions, users, DbConn};
+use crate::desk::stories::When;
+use crate::service::{self, Error};
 
 /// The progress block: the same counts as `GET /api/v1/editions/{id}/delivery`, and what
 /// went wrong.
@@ -39,6 +41,21 @@ pub struct SendingPage {
     pub test_email: String,
     pub test_locale: String,
     pub test_error: Option<String>,
+    /// The send set for a later time, not started yet.
+    pub scheduled: Option<Scheduled>,
+    /// The person's time zone, which the "send at" field is typed in.
+    pub time_zone: String,
+    /// The "send at" field, as typed, and why scheduling (or cancelling) was refused.
+    pub send_at: String,
+    pub schedule_error: Option<String>,
+}
+
+/// A scheduled send as the page shows it.
+#[derive(Debug, Serialize)]
+pub struct Scheduled {
+    pub when: When,
+    /// Who scheduled it (empty if unknown).
+    pub by: String,
 }
 
 pub fn progress(conn: &mut DbConn, id: i64) -> Result<ProgressBlock, Error> {
@@ -46,7 +63,8 @@ pub fn progress(conn: &mut DbConn, id: i64) -> Result<ProgressBlock, Error> {
     Ok(ProgressBlock { id, progress: deliveries::progress(conn, id)?, troubles: deliveries::troubles(conn, id)? })
 }
 
-pub fn load(conn: &mut DbConn, langs: &[Lang], id: i64) -> Result<SendingPage, Error> {
+/// The sending page of edition `id`, times in `time_zone` (an IANA name).
+pub fn load(conn: &mut DbConn, langs: &[Lang], id: i64, time_zone: &str) -> Result<SendingPage, Error> {
     let edition = editions::find(conn, id)?.ok_or(Error::NotFound)?;
     let live_locales: Vec<String> = match edition.live_revision_id {
         Some(live) => edition_revisions::find(conn, live)?.map(|l| l.texts.into_iter().map(|t| t.locale).collect()),
@@ -62,6 +80,16 @@ pub fn load(conn: &mut DbConn, langs: &[Lang], id: i64) -> Result<SendingPage, E
             count,
         })
         .collect();
+    let scheduled = match service::sending::pending_send(conn, id)? {
+        Some(pending) => Some(Scheduled {
+            when: When::new(pending.send_at, time_zone),
+            by: match pending.scheduled_by {
+                Some(user) => users::find(conn, user)?.map(|u| u.display_name).unwrap_or_default(),
+                None => String::new(),
+            },
+        }),
+        None => None,
+    };
     Ok(SendingPage {
         id,
         number: edition.number,
@@ -72,5 +100,9 @@ pub fn load(conn: &mut DbConn, langs: &[Lang], id: i64) -> Result<SendingPage, E
         audience,
         test_email: String::new(),
         test_error: None,
+        scheduled,
+        time_zone: super::time_zone(time_zone).name().to_owned(),
+        send_at: String::new(),
+        schedule_error: None,
     })
 }

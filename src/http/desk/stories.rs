@@ -338,7 +338,7 @@ pub struct TransitionForm {
 }
 
 /// A local date and time typed in `zone` (`2026-06-01T10:30`), as UTC.
-fn local_to_utc(typed: &str, zone: &str) -> Option<NaiveDateTime> {
+pub(super) fn local_to_utc(typed: &str, zone: &str) -> Option<NaiveDateTime> {
     let typed = typed.trim();
     let naive = NaiveDateTime::parse_from_str(typed, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(typed, "%Y-%m-%dT%H:%M:%S"))

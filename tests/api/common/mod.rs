@@ -288,6 +288,21 @@ impl TestApp {
         self.base = format!("http://{address}");
     }
 
+    /// Kills the server (SIGKILL), leaves the database alone for `pause`, as in an outage,
+    /// then starts a new server on it.
+    pub fn restart_after(&mut self, pause: Duration) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        std::thread::sleep(pause);
+        self.restart();
+    }
+
+    /// Another server process on the same database, with the same secret and settings, as
+    /// behind a load balancer; returns it and its address. The caller ends it.
+    pub fn spawn_sibling(&self) -> (Child, String) {
+        start_server(Self::serve_command(&self.database.url, &self.secret, &self.env))
+    }
+
     /// Stops the server and starts it again with another secret and extra settings.
     pub fn restart_with_secret(&mut self, secret: &str, env: &[(&str, &str)]) {
         self.secret = secret.to_owned();

@@ -32,7 +32,9 @@ pub fn routes(desk: &mut web::ServiceConfig) {
         .route("/editions/{id}/email/{locale}", web::get().to(sending::email_preview))
         .route("/editions/{id}/test-send", web::post().to(sending::test_send))
         .route("/editions/{id}/send", web::get().to(sending::confirm_send))
-        .route("/editions/{id}/send", web::post().to(sending::send));
+        .route("/editions/{id}/send", web::post().to(sending::send))
+        .route("/editions/{id}/schedule", web::post().to(sending::schedule))
+        .route("/editions/{id}/send/cancel", web::post().to(sending::cancel_schedule));
 }
 
 /// The newsletter's languages, in the configured order.

@@ -1,5 +1,6 @@
 //! `/desk/editions/{id}/sending` (admins): the email per language in a sandboxed frame, a
-//! test send, sending to every subscriber after a confirmation, and the progress block.
+//! test send, sending to every subscriber after a confirmation or at a time typed in the
+//! person's time zone (and cancelling that), and the progress block.
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
@@ -9,9 +10,10 @@ use serde::{Deserialize, Serialize};
 use super::{langs, refusal};
 use crate::desk::chrome::Section;
 use crate::desk::editions::sending::{self, SendingPage};
-use crate::domain::Role;
+use crate::domain::{Invalid, Role};
 use crate::http::desk::page::{self, DeskError};
 use crate::http::desk::session::{Desk, DeskForm, NoFields};
+use crate::http::desk::stories::local_to_utc;
 use crate::http::sending::{email_html, send_test};
 use crate::http::state::AppState;
 use crate::service;
@@ -21,9 +23,9 @@ struct View {
     sending: SendingPage,
 }
 
-async fn load(state: &web::Data<AppState>, id: i64) -> Result<SendingPage, DeskError> {
-    let langs = langs(state);
-    Ok(state.db.run(move |conn| sending::load(conn, &langs, id)).await?)
+async fn load(state: &web::Data<AppState>, desk: &Desk, id: i64) -> Result<SendingPage, DeskError> {
+    let (langs, zone) = (langs(state), desk.user.time_zone.clone());
+    Ok(state.db.run(move |conn| sending::load(conn, &langs, id, &zone)).await?)
 }
 
 pub async fn sending_page(
@@ -33,7 +35,7 @@ pub async fn sending_page(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, DeskError> {
     desk.require(Role::Admin)?;
-    let sending = load(&state, id.into_inner()).await?;
+    let sending = load(&state, &desk, id.into_inner()).await?;
     page::show(&req, &state, &desk, Section::Editions, "sending", View { sending }).await
 }
 
@@ -102,7 +104,7 @@ pub async fn test_send(
         Err(error) => {
             let lang = page::chrome(&req, &state, Some(&desk), None).await?.lang;
             let refused = refusal(&state, &lang, req.path(), error.into())?;
-            let mut sending = load(&state, id).await?;
+            let mut sending = load(&state, &desk, id).await?;
             sending.test_email = form.email;
             sending.test_locale = form.locale;
             sending.test_error = Some(refused.fields.into_values().next().unwrap_or(refused.detail));
@@ -120,7 +122,7 @@ pub async fn confirm_send(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, DeskError> {
     desk.require(Role::Admin)?;
-    let sending = load(&state, id.into_inner()).await?;
+    let sending = load(&state, &desk, id.into_inner()).await?;
     page::show(&req, &state, &desk, Section::Editions, "sending-confirm", View { sending }).await
 }
 
@@ -141,7 +143,7 @@ pub async fn send(
         Err(error) => {
             let lang = page::chrome(&req, &state, Some(&desk), None).await?.lang;
             let refused = refusal(&state, &lang, req.path(), error.into())?;
-            let sending = load(&state, id).await?;
+            let sending = load(&state, &desk, id).await?;
             let chrome = page::chrome(&req, &state, Some(&desk), Some(Section::Editions)).await?;
             #[derive(Serialize)]
             struct Refused {
@@ -151,4 +153,68 @@ pub async fn send(
             page::html(&state, refused.status, &chrome, "sending-confirm", Refused { sending, problem: refused.detail })
         }
     }
+}
+
+#[derive(Deserialize)]
+pub struct ScheduleForm {
+    #[serde(default)]
+    send_at: String,
+}
+
+/// Schedules the send for a time typed in the person's time zone, as
+/// `POST /api/v1/editions/{id}/send` with `send_at`.
+pub async fn schedule(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: DeskForm<ScheduleForm>,
+) -> Result<HttpResponse, DeskError> {
+    let DeskForm { desk, form } = form;
+    desk.require(Role::Admin)?;
+    let id = id.into_inner();
+    let result = match local_to_utc(&form.send_at, &desk.user.time_zone) {
+        Some(send_at) => {
+            let actor = desk.user.id;
+            state.db.run(move |conn| service::sending::schedule_send(conn, id, send_at, actor)).await.map(|_| ())
+        }
+        None => Err(Invalid::new("send_at", "invalid-date-time").into()),
+    };
+    match result {
+        Ok(()) => Ok(page::see_other(&state, &format!("/desk/editions/{id}/sending#send"), "edition-scheduled")),
+        Err(error) => schedule_refused(&req, &state, &desk, id, error, form.send_at).await,
+    }
+}
+
+/// Cancels the scheduled send, as `DELETE /api/v1/editions/{id}/send`.
+pub async fn cancel_schedule(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: DeskForm<NoFields>,
+) -> Result<HttpResponse, DeskError> {
+    let desk = form.desk;
+    desk.require(Role::Admin)?;
+    let (id, actor) = (id.into_inner(), desk.user.id);
+    match state.db.run(move |conn| service::sending::cancel_scheduled_send(conn, id, actor)).await {
+        Ok(_) => Ok(page::see_other(&state, &format!("/desk/editions/{id}/sending#send"), "edition-send-cancelled")),
+        Err(error) => schedule_refused(&req, &state, &desk, id, error, String::new()).await,
+    }
+}
+
+/// The sending page again, with the refusal beside the schedule form.
+async fn schedule_refused(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    desk: &Desk,
+    id: i64,
+    error: service::Error,
+    typed: String,
+) -> Result<HttpResponse, DeskError> {
+    let lang = page::chrome(req, state, Some(desk), None).await?.lang;
+    let refused = refusal(state, &lang, req.path(), error.into())?;
+    let mut sending = load(state, desk, id).await?;
+    sending.send_at = typed;
+    sending.schedule_error = Some(refused.fields.into_values().next().unwrap_or(refused.detail));
+    let chrome = page::chrome(req, state, Some(desk), Some(Section::Editions)).await?;
+    page::html(state, refused.status, &chrome, "sending", View { sending })
 }
