@@ -201,6 +201,11 @@ fn every_button_keeps_the_groups_and_their_texts(backend: Backend) {
     let en = api_edition(&app, id)["translations"][0]["groups"].clone();
     assert_eq!(en["programme"]["heading"], "Our programme", "every move kept the group texts");
 
+    // A form no button sends changes nothing, and its key never reaches the redirect.
+    let odd = post(&mut editor, id, "groups/move", &[("key", "x\r\nSet-Cookie: a=b"), ("direction", "sideways")]);
+    assert_eq!(odd.status, 303);
+    assert_eq!(odd.location.as_deref(), Some(format!("/desk/editions/{id}#stories").as_str()));
+
     // A move the page no longer matches changes nothing and says so.
     let stale =
         post(&mut editor, id, "stories/move", &[("story_id", &story(2)), ("direction", "to"), ("group", "gone")]);

@@ -113,7 +113,7 @@ pub async fn add_group(
     let (key, lettered) = (form.key.trim().to_owned(), form.lettered());
     let current = layout(&state, &desk, id).await?;
     let flash = if current.groups().is_empty() { "edition-grouped" } else { "edition-group-added" };
-    let anchor = format!("group-{key}");
+    let anchor = group_anchor(&key);
     let next = Ok(arrange::add_group(current.clone(), key, lettered));
     save(&req, &state, &desk, id, current, next, flash, anchor, move |page, refusal| {
         page.new_group.key = form.key;
@@ -130,7 +130,7 @@ pub async fn move_group(
     form: DeskForm<GroupForm>,
 ) -> Result<HttpResponse, DeskError> {
     let DeskForm { desk, form } = form;
-    let anchor = format!("group-{}", form.key);
+    let anchor = group_anchor(&form.key);
     let change = move |layout| match Step::parse(&form.direction) {
         Some(step) => arrange::step_group(layout, &form.key, step),
         None => Ok(layout),
@@ -145,7 +145,7 @@ pub async fn letter_group(
     form: DeskForm<GroupForm>,
 ) -> Result<HttpResponse, DeskError> {
     let DeskForm { desk, form } = form;
-    let anchor = format!("group-{}", form.key);
+    let anchor = group_anchor(&form.key);
     let lettered = form.lettered();
     let flash = if lettered { "edition-group-lettered" } else { "edition-group-unlettered" };
     let change = move |layout| arrange::set_lettered(layout, &form.key, lettered);
@@ -222,6 +222,17 @@ async fn save(
         }
     }
     Ok(page::see_other(state, &format!("/desk/editions/{id}#{anchor}"), flash))
+}
+
+/// Where the page shows group `key`: its anchor, for a key that can be one (a forged key,
+/// which changes nothing, must not reach the `Location` header); the stories otherwise.
+fn group_anchor(key: &str) -> String {
+    let fits = !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if fits {
+        format!("group-{key}")
+    } else {
+        STORIES.to_owned()
+    }
 }
 
 /// The edition's stories and groups as they are, for an editor (404 for an unknown edition).

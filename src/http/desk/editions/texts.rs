@@ -124,7 +124,11 @@ pub async fn save_text(
         for (field, sentence) in &refusal.fields {
             // The API names the signature as one field; the form has two. A sentence about
             // the groups that no single field explains (an unknown group) goes above them.
-            let field = if field == "signature" { "signature_name" } else { field.as_str() };
+            let field = match field.as_str() {
+                "signature" => "signature_name",
+                "groups" if !group_errors.is_empty() => continue,
+                other => other,
+            };
             column.errors.insert(field.to_owned(), sentence.clone());
         }
         column.errors.extend(group_errors);
