@@ -116,6 +116,7 @@ fn every_desk_screen_is_accessible_in_both_languages() {
         {"name": "edition-editor", "path": edition, "as": "editor"},
         {"name": "edition-reviewer", "path": edition, "as": "reviewer"},
         {"name": "edition-groups", "path": grouped, "as": "editor"},
+        {"name": "edition-groups-reviewer", "path": grouped, "as": "reviewer"},
         {"name": "sending", "path": format!("{edition}/sending"), "as": "admin"},
         {"name": "send-confirm", "path": format!("{edition}/send"), "as": "admin"},
         {"name": "media", "path": "/desk/media", "as": "editor"},
