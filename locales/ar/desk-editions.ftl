@@ -179,3 +179,54 @@ desk-sending-scheduled-for = الإرسال مجدول في { $when } ({ $zone }
 desk-sending-schedule-cancel = ألغِ الإرسال المجدول
 desk-flash-edition-scheduled = جُدول الإرسال. يمكنك إلغاؤه حتى يحين وقته.
 desk-flash-edition-send-cancelled = أُلغي الإرسال المجدول: لم يُرسل شيء.
+## مجموعات القصص (المواصفة §12)
+
+desk-edition-stories-grouped = { PLURAL($count) ->
+    [zero] لا قصص
+    [one] قصة واحدة
+    [two] قصتان
+    [few] { $count } قصص
+    [many] { $count } قصة
+   *[other] { $count } قصة
+} في { PLURAL($groups) ->
+    [zero] لا مجموعات
+    [one] مجموعة واحدة
+    [two] مجموعتين
+    [few] { $groups } مجموعات
+    [many] { $groups } مجموعة
+   *[other] { $groups } مجموعة
+}
+desk-edition-groups-hint = يرى القرّاء المجموعات بهذا الترتيب، لكلٍّ منها عنوانها ومقدمتها (تُكتب مع نصوص كل لغة أدناه). القصص التي تُضاف إلى العدد تنضم إلى المجموعة الأخيرة.
+desk-edition-group-is-lettered = مرقّمة بالحروف
+desk-edition-group-empty = لا قصص في هذه المجموعة بعد. انقل إليها قصصًا بزر «انقل إلى مجموعة».
+desk-edition-group-up = ارفع المجموعة
+desk-edition-group-down = أنزل المجموعة
+desk-edition-group-letter = رقّم قصصها بالحروف
+desk-edition-group-unletter = أوقف الترقيم بالحروف
+desk-edition-group-remove = أزل المجموعة
+desk-edition-group-remove-hint = إزالة مجموعة تُبقي قصصها: تنضم إلى آخر المجموعة التي قبلها (وقصص المجموعة الأولى تنضم إلى أول المجموعة التالية). وتُحذف معها عناوين المجموعة ومقدماتها.
+desk-edition-move-to-group = انقل إلى مجموعة
+desk-edition-move-to-go = انقل
+desk-edition-arrange = رتّب القصص في مجموعات
+desk-edition-arrange-hint = توضع كل القصص في مجموعة أولى؛ ثم أضف مجموعات أخرى وانقل القصص إليها.
+desk-edition-add-group = أضف مجموعة
+desk-edition-add-group-hint = تبدأ المجموعة الجديدة فارغة، بعد المجموعات الأخرى.
+desk-edition-add-group-go = أضف المجموعة
+desk-edition-group-key = مفتاح المجموعة
+desk-edition-group-key-hint = حروف لاتينية صغيرة وأرقام وشرطات، مثل programme. المفتاح يسمّي المجموعة نهائيًا: المفتاح الخاطئ لا يُعدَّل، بل تُزال المجموعة.
+desk-edition-group-lettered = رقّم قصصها بالحروف (أ، ب، ج…)
+desk-edition-ungroup = عودة إلى قائمة واحدة
+desk-edition-ungroup-hint = تبقى القصص بترتيبها؛ وتُحذف المجموعات مع عناوينها ومقدماتها.
+desk-edition-group-texts = عناوين المجموعات ومقدماتها
+desk-edition-group-heading = عنوان المجموعة { $group }
+desk-edition-group-intro = مقدمة المجموعة { $group } (بصيغة Markdown)
+desk-edition-unmet-missing_group_heading = للمجموعة «{ $group }» عنوان بلغة أخرى ولا عنوان لها باللغة { $language } بعد. اكتبه.
+desk-edition-unmet-missing_group_intro = للمجموعة «{ $group }» مقدمة بلغة أخرى ولا مقدمة لها باللغة { $language } بعد. اكتبها.
+desk-edition-arrangement-changed = تغيّرت قصص العدد أو مجموعاته بعد عرض هذه الصفحة، فلم يُنقل شيء. هذه هي كما هي الآن.
+desk-flash-edition-grouped = رُتّبت القصص في مجموعة واحدة. أضف مجموعات أخرى وانقل القصص إليها.
+desk-flash-edition-group-added = أُضيفت المجموعة فارغة بعد المجموعات الأخرى.
+desk-flash-edition-group-moved = نُقلت المجموعة.
+desk-flash-edition-group-lettered = صارت قصص المجموعة مرقّمة بالحروف.
+desk-flash-edition-group-unlettered = لم تعد قصص المجموعة مرقّمة بالحروف.
+desk-flash-edition-group-removed = أُزيلت المجموعة؛ انضمت قصصها إلى المجموعة المجاورة.
+desk-flash-edition-ungrouped = عادت القصص قائمة واحدة.

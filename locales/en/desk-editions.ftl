@@ -148,3 +148,46 @@ desk-sending-scheduled-for = Scheduled to be sent on { $when } ({ $zone }), by {
 desk-sending-schedule-cancel = Cancel the scheduled send
 desk-flash-edition-scheduled = The send is scheduled. You can cancel it until its time comes.
 desk-flash-edition-send-cancelled = The scheduled send is cancelled: nothing was sent.
+## Groups of stories (SPEC §12)
+
+desk-edition-stories-grouped = { $count ->
+    [one] One story
+   *[other] { $count } stories
+}, in { $groups ->
+    [one] one group
+   *[other] { $groups } groups
+}
+desk-edition-groups-hint = Readers see the groups in this order, each with its heading and introduction (written with each language's texts below). Stories added to the edition join the last group.
+desk-edition-group-is-lettered = Lettered
+desk-edition-group-empty = No stories in this group yet. Move stories here with “Move to group”.
+desk-edition-group-up = Move group up
+desk-edition-group-down = Move group down
+desk-edition-group-letter = Letter its stories
+desk-edition-group-unletter = Stop lettering
+desk-edition-group-remove = Remove group
+desk-edition-group-remove-hint = Removing a group keeps its stories: they join the end of the group before it (the first group's stories join the start of the next). The group's headings and introductions are deleted with it.
+desk-edition-move-to-group = Move to group
+desk-edition-move-to-go = Move
+desk-edition-arrange = Arrange in groups
+desk-edition-arrange-hint = Every story goes into a first group; then add more groups and move stories into them.
+desk-edition-add-group = Add a group
+desk-edition-add-group-hint = A new group starts empty, after the others.
+desk-edition-add-group-go = Add the group
+desk-edition-group-key = Group key
+desk-edition-group-key-hint = Lower-case letters, digits and hyphens, as in programme. The key names the group for good: a wrong key is not renamed, the group is removed.
+desk-edition-group-lettered = Letter its stories (a, b, c…)
+desk-edition-ungroup = Back to one list
+desk-edition-ungroup-hint = The stories stay in their order; the groups are deleted, with their headings and introductions.
+desk-edition-group-texts = Group headings and introductions
+desk-edition-group-heading = Heading of the group { $group }
+desk-edition-group-intro = Introduction of the group { $group } (Markdown)
+desk-edition-unmet-missing_group_heading = The group “{ $group }” has a heading in another language but none in { $language } yet. Write it.
+desk-edition-unmet-missing_group_intro = The group “{ $group }” has an introduction in another language but none in { $language } yet. Write it.
+desk-edition-arrangement-changed = The edition's stories or groups changed after this page was shown, so nothing was moved. Here they are as they are now.
+desk-flash-edition-grouped = The stories are arranged in one group. Add more groups and move stories into them.
+desk-flash-edition-group-added = The group is added, empty, after the others.
+desk-flash-edition-group-moved = The group moved.
+desk-flash-edition-group-lettered = The group's stories are lettered now.
+desk-flash-edition-group-unlettered = The group's stories are no longer lettered.
+desk-flash-edition-group-removed = The group is removed; its stories joined the group next to it.
+desk-flash-edition-ungrouped = The stories are one list again.

@@ -144,15 +144,7 @@ pub fn check_texts(texts: GroupTexts, keys: &[String]) -> Result<GroupTexts, Vec
             problems.push(Invalid::new("groups", "unknown-group"));
             continue;
         }
-        if text.heading.chars().count() > MAX_HEADING_CHARS {
-            problems.push(Invalid::new("groups", "text-too-long").with_limit(MAX_HEADING_CHARS));
-        }
-        if text.heading.chars().any(char::is_control) {
-            problems.push(Invalid::new("groups", "control-characters"));
-        }
-        if text.intro.len() > MAX_INTRO_BYTES {
-            problems.push(Invalid::new("groups", "body-too-long").with_limit(MAX_INTRO_BYTES));
-        }
+        problems.extend(check_text(&text).into_iter().map(|invalid| Invalid { field: "groups", ..invalid }));
         checked.insert(key, GroupText { heading: text.heading.trim().to_owned(), intro: text.intro });
     }
     problems.dedup();
@@ -161,6 +153,23 @@ pub fn check_texts(texts: GroupTexts, keys: &[String]) -> Result<GroupTexts, Vec
     } else {
         Err(problems)
     }
+}
+
+/// Checks one group's texts in one locale, naming the field (`heading`, `intro`) each problem
+/// belongs to, so a form can show it there; [`check_texts`] applies the same rules.
+pub fn check_text(text: &GroupText) -> Vec<Invalid> {
+    let mut problems = Vec::new();
+    if text.heading.chars().count() > MAX_HEADING_CHARS {
+        problems.push(Invalid::new("heading", "text-too-long").with_limit(MAX_HEADING_CHARS));
+    }
+    // One line: a heading, also in the email's plain-text part.
+    if text.heading.chars().any(char::is_control) {
+        problems.push(Invalid::new("heading", "control-characters"));
+    }
+    if text.intro.len() > MAX_INTRO_BYTES {
+        problems.push(Invalid::new("intro", "body-too-long").with_limit(MAX_INTRO_BYTES));
+    }
+    problems
 }
 
 /// The label of the story at `index` (from 0) of a lettered group, in `letters` (a locale's
@@ -227,6 +236,10 @@ mod tests {
         broken.insert("programme".into(), GroupText { heading: "a\nb".into(), intro: "x".repeat(MAX_INTRO_BYTES + 1) });
         let codes: Vec<&str> = check_texts(broken, &keys).unwrap_err().iter().map(|i| i.code).collect();
         assert_eq!(codes, ["control-characters", "body-too-long"]);
+        let long = GroupText { heading: "h".repeat(MAX_HEADING_CHARS + 1), intro: String::new() };
+        let fields: Vec<(&str, &str)> = check_text(&long).iter().map(|i| (i.field, i.code)).collect();
+        assert_eq!(fields, [("heading", "text-too-long")]);
+        assert!(check_text(&GroupText { heading: "Programme".into(), intro: "x".into() }).is_empty());
     }
 
     #[test]

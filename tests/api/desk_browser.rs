@@ -9,7 +9,8 @@ use crate::common;
 use std::io::Write;
 use std::process::Command;
 
-use common::fixture::publish_newsletter;
+use common::fixture::{publish_newsletter, Newsletter};
+use common::newsroom::{create_story, write};
 use common::{Backend, TestApp, ADMIN_EMAIL, ADMIN_PASSWORD};
 use serde_json::{json, Value};
 
@@ -55,6 +56,41 @@ fn accounts() -> Value {
     })
 }
 
+/// A second edition with its stories in two groups, the first lettered, each with its heading
+/// in both languages; returns its id and its stories.
+fn grouped_edition(app: &TestApp, newsletter: &Newsletter) -> (i64, Vec<i64>) {
+    let token = &newsletter.editor;
+    let created: Value =
+        app.post("/api/v1/editions", &json!({"number": 13, "slug": "summer-2026"}), Some(token)).json().unwrap();
+    let id = created["id"].as_i64().unwrap();
+    let mut stories = Vec::new();
+    for (slug, english, arabic) in [
+        ("training", "Training for water committees", "تدريب لجان المياه"),
+        ("pumps", "Solar pumps installed", "تركيب مضخات شمسية"),
+        ("visit", "A visit from the donors", "زيارة من المانحين"),
+    ] {
+        let story = create_story(app, token, slug);
+        write(app, token, story, "en", english);
+        write(app, token, story, "ar", arabic);
+        stories.push(story);
+    }
+    let layout = json!({"groups": [
+        {"key": "programme", "lettered": true, "story_ids": [stories[0], stories[1]]},
+        {"key": "news", "story_ids": [stories[2]]},
+    ]});
+    assert_eq!(app.patch(&format!("/api/v1/editions/{id}"), &layout, Some(token)).status(), 200);
+    for (locale, title, programme, news) in
+        [("en", "Summer 2026", "Our programme", "News"), ("ar", "صيف ٢٠٢٦", "برنامجنا", "أخبار")]
+    {
+        let text = json!({"title": title, "foreword": "…", "signature": {"name": "", "role": ""}, "groups": {
+            "programme": {"heading": programme, "intro": if locale == "en" { "**Two** pieces of work." } else { "**عملان** من أعمالنا." }},
+            "news": {"heading": news, "intro": ""},
+        }});
+        assert_eq!(app.put(&format!("/api/v1/editions/{id}/translations/{locale}"), &text, token, None).status(), 200);
+    }
+    (id, stories)
+}
+
 #[test]
 fn every_desk_screen_is_accessible_in_both_languages() {
     let repo = common::repo_dir();
@@ -66,6 +102,7 @@ fn every_desk_screen_is_accessible_in_both_languages() {
     app.create_user(EDITOR.0, EDITOR.1, &["editor"]);
     app.create_user(REVIEWER.0, REVIEWER.1, &["reviewer"]);
     let edition = format!("/desk/editions/{}", newsletter.edition);
+    let grouped = format!("/desk/editions/{}", grouped_edition(&app, &newsletter).0);
     let draft = format!("/desk/stories/{}", newsletter.draft);
     let published = format!("/desk/stories/{}", newsletter.stories[0]);
     let screens = json!([
@@ -78,6 +115,8 @@ fn every_desk_screen_is_accessible_in_both_languages() {
         {"name": "editions", "path": "/desk/editions", "as": "editor"},
         {"name": "edition-editor", "path": edition, "as": "editor"},
         {"name": "edition-reviewer", "path": edition, "as": "reviewer"},
+        {"name": "edition-groups", "path": grouped, "as": "editor"},
+        {"name": "edition-groups-reviewer", "path": grouped, "as": "reviewer"},
         {"name": "sending", "path": format!("{edition}/sending"), "as": "admin"},
         {"name": "send-confirm", "path": format!("{edition}/send"), "as": "admin"},
         {"name": "media", "path": "/desk/media", "as": "editor"},
@@ -114,6 +153,50 @@ fn every_desk_screen_is_accessible_in_both_languages() {
         assert!(out.join(page["screenshot"].as_str().unwrap()).is_file());
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Dragging stories on an edition's page, with our own small script: into another group
+/// (onto a story there, or onto the group, even an empty one) and within a group. Each drop
+/// posts the form the buttons post; the API sees the groups kept.
+#[test]
+fn stories_are_dragged_within_and_between_groups() {
+    let repo = common::repo_dir();
+    if skipped(&repo) {
+        return;
+    }
+    let app = TestApp::spawn(Backend::Sqlite);
+    let newsletter = publish_newsletter(&app);
+    app.create_user(EDITOR.0, EDITOR.1, &["editor"]);
+    let (id, stories) = grouped_edition(&app, &newsletter);
+    let [training, pumps, visit] = [stories[0], stories[1], stories[2]];
+    let config = json!({
+        "base": app.base,
+        "out": repo.join("target/desk-screenshots"),
+        "accounts": accounts(),
+        "path": format!("/desk/editions/{id}"),
+        "moves": [
+            [visit, format!("li[data-story=\"{training}\"]")],
+            [pumps, "section[data-group=\"news\"]"],
+            [training, format!("li[data-story=\"{visit}\"]")],
+        ],
+    });
+    let seen = run("drag", &config);
+    let after: Vec<Value> = seen.as_array().unwrap().iter().map(|step| step["groups"].clone()).collect();
+    assert_eq!(
+        after,
+        [
+            json!([{"key": "programme", "stories": [visit, training, pumps]}, {"key": "news", "stories": []}]),
+            json!([{"key": "programme", "stories": [visit, training]}, {"key": "news", "stories": [pumps]}]),
+            json!([{"key": "programme", "stories": [training, visit]}, {"key": "news", "stories": [pumps]}]),
+        ],
+        "{seen}"
+    );
+    assert!(seen[0]["flash"].to_string().contains("The story moved"), "{seen}");
+    let edition: Value = app.get(&format!("/api/v1/editions/{id}"), Some(&newsletter.editor)).json().unwrap();
+    assert_eq!(edition["groups"][0]["story_ids"], json!([training, visit]));
+    assert_eq!(edition["groups"][1]["story_ids"], json!([pumps]));
+    let en = edition["translations"].as_array().unwrap().iter().find(|t| t["locale"] == "en").unwrap().clone();
+    assert_eq!(en["groups"]["programme"]["heading"], "Our programme", "dragging keeps the group texts");
 }
 
 /// The chain of SPEC §11 through the desk's own forms, as people click them: an editor writes

@@ -92,6 +92,20 @@ fn group_texts_of_a_published_edition_wait_for_review(backend: Backend) {
     let saved =
         app.put(&format!("{path}/translations/en"), &text_with_groups("Spring 2026", texts), &newsletter.editor, None);
     assert_eq!(saved.status(), 200);
+
+    // A group heading written in English only would reach Arabic readers without one.
+    let refused = app.post(&format!("{path}/publish"), &json!({}), Some(&newsletter.reviewer));
+    let problem = assert_problem(refused, 409, "edition-not-ready", "en");
+    let gaps: Vec<&Value> =
+        problem["not_ready"].as_array().unwrap().iter().filter(|p| p["group"].is_string()).collect();
+    assert_eq!(gaps.len(), 2, "{problem}");
+    assert_eq!(gaps[0]["reason"], "missing_group_heading");
+    assert_eq!((gaps[0]["group"].as_str(), gaps[0]["locale"].as_str()), (Some("programme"), Some("ar")));
+    assert_eq!(gaps[1]["reason"], "missing_group_intro");
+    let texts = json!({"programme": {"heading": "البرنامج", "intro": "عملنا."}});
+    let saved =
+        app.put(&format!("{path}/translations/ar"), &text_with_groups("ربيع ٢٠٢٦", texts), &newsletter.editor, None);
+    assert_eq!(saved.status(), 200);
     let body: Value = saved.json().unwrap();
     assert_eq!(body["pending_changes"], true);
     assert_eq!(body["live"]["groups"], json!([]), "readers still see the plain list");

@@ -17,6 +17,7 @@ mod cli;
 mod cors;
 mod desk;
 mod desk_browser;
+mod desk_edition_groups;
 mod desk_editions;
 mod desk_library;
 mod desk_people;

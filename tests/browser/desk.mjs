@@ -6,6 +6,8 @@
 //                                  findings, and whether the keyboard reaches every control.
 //   node desk.mjs chain CONFIG     the editorial chain through the desk's forms (scripts on,
 //                                  or off with "scripts": false), as people would click it.
+//   node desk.mjs drag CONFIG      an editor drags stories on an edition's page ("path"): each
+//                                  of "moves", [story id, CSS selector of where it is dropped].
 //
 // CONFIG is JSON: {base, out, accounts: {role: [email, password]}, screens: [{name, path, as}], …}
 import { mkdirSync } from 'node:fs';
@@ -228,6 +230,36 @@ async function chain() {
   return steps;
 }
 
-const result = command === 'screens' ? await screens() : await chain();
+// Drags each story onto its target as a mouse would; the script posts the move form, and the
+// page comes back with the story in its new place. Reports each page's story order by group.
+async function drag() {
+  const { page } = await person('editor');
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  const seen = [];
+  for (const [story, target] of config.moves) {
+    await page.goto(config.base + config.path);
+    const moved = page.waitForURL((url) => url.hash === '#stories');
+    // By hand, in steps, with both ends on screen: a drag starts only once the mouse has moved
+    // a little, and scrolling in the middle of one loses it.
+    const from = await page.locator(`li[data-story="${story}"]`).boundingBox();
+    const to = await page.locator(target).boundingBox();
+    await page.mouse.move(from.x + 12, from.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 24, from.y + 24, { steps: 4 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await moved;
+    const groups = await page.evaluate(() => [...document.querySelectorAll('section[data-group]')].map((g) => ({
+      key: g.getAttribute('data-group'),
+      stories: [...g.querySelectorAll('li[data-story]')].map((li) => Number(li.getAttribute('data-story'))),
+    })));
+    seen.push({ story, target, flash: await page.locator('.flash').allInnerTexts(), groups });
+  }
+  await page.screenshot({ path: `${config.out}/drag-groups.png`, fullPage: true });
+  return seen;
+}
+
+const commands = { screens, chain, drag };
+const result = await commands[command]();
 await browser.close();
 console.log(JSON.stringify(result));

@@ -1,15 +1,17 @@
-//! `/desk/editions/{id}`: one edition: its stories in order, the stories that could join it,
-//! its texts per language side by side, its cover, and what still keeps it from publishing.
+//! `/desk/editions/{id}`: one edition: its stories in order (in their groups, when it has
+//! groups), the stories that could join it, its texts per language side by side (with each
+//! group's heading and introduction), its cover, and what still keeps it from publishing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use super::{local_date, status, Lang};
 use crate::db::editions::{self, Edition};
 use crate::db::{media, stories, DbConn};
+use crate::domain::groups::{self, Layout};
 use crate::domain::workflow::Status;
-use crate::service::editions::readiness;
+use crate::service::editions::{decode_group_texts, readiness};
 use crate::service::story_views::{views, StoryView};
 use crate::service::{Error, Rules};
 
@@ -29,19 +31,52 @@ pub struct TextColumn {
     pub signature_name: String,
     pub signature_role: String,
     pub cover_alt: String,
+    /// Each group's heading and introduction in this language, in the groups' order.
+    pub groups: Vec<GroupFields>,
     /// Whether this language is required before publishing.
     pub required: bool,
-    /// A refused save: the sentence for each field (by form field name).
+    /// A refused save: the sentence for each field (by form field name; a group's fields are
+    /// `group-<key>-heading` and `group-<key>-intro`).
     pub errors: BTreeMap<String, String>,
+}
+
+/// One group's heading and introduction in one language.
+#[derive(Debug, Default, Serialize)]
+pub struct GroupFields {
+    pub key: String,
+    pub heading: String,
+    /// Markdown.
+    pub intro: String,
+}
+
+/// One of the edition's groups, with its stories.
+#[derive(Debug, Serialize)]
+pub struct StoryGroup {
+    pub key: String,
+    pub lettered: bool,
+    /// Its heading in the page's language; empty when not written there yet.
+    pub heading: String,
+    pub stories: Vec<PlacedStory>,
+}
+
+/// A story in its group, with its label as readers of the page's language see it (a, b… /
+/// أ، ب…) when the group is lettered.
+#[derive(Debug, Serialize)]
+pub struct PlacedStory {
+    pub story: StoryView,
+    pub label: Option<String>,
 }
 
 /// One item of the readiness checklist not yet met, with where it is fixed.
 #[derive(Debug, Serialize)]
 pub struct Unmet {
-    /// `no_stories`, `missing_edition_text`, `missing_translation`, `not_approved`, `outdated`.
+    /// `no_stories`, `missing_edition_text`, `missing_group_heading`, `missing_group_intro`,
+    /// `missing_translation`, `not_approved`, `outdated`.
     pub reason: &'static str,
     /// The story's title (or slug), if the item is about a story.
     pub story: Option<String>,
+    /// The group's heading in the page's language (or its key), if the item is about a group.
+    pub group: Option<String>,
     /// The language's own name, if the item is about one.
     pub language: Option<String>,
     pub status: Option<Status>,
@@ -64,6 +99,15 @@ pub struct Settings {
     pub errors: BTreeMap<String, String>,
 }
 
+/// The form that adds a group ("Arrange in groups" for a plain list), as shown or as typed
+/// when refused.
+#[derive(Debug, Default, Serialize)]
+pub struct NewGroup {
+    pub key: String,
+    pub lettered: bool,
+    pub error: Option<String>,
+}
+
 #[derive(Debug, Serialize)]
 pub struct EditionPage {
     pub id: i64,
@@ -74,8 +118,13 @@ pub struct EditionPage {
     pub published_on: Option<String>,
     /// The edition has changes readers do not see yet.
     pub pending_changes: bool,
-    /// The edition's stories, in order.
+    /// How many stories the edition has.
+    pub story_count: usize,
+    /// The edition's stories in order, when they are one plain list (empty when grouped).
     pub stories: Vec<StoryView>,
+    /// The edition's groups in order, with their stories (empty for one plain list).
+    pub groups: Vec<StoryGroup>,
+    pub new_group: NewGroup,
     /// Stories in no edition matching `search`.
     pub candidates: Vec<StoryView>,
     pub search: String,
@@ -90,16 +139,19 @@ pub struct EditionPage {
 
 #[derive(Debug, Serialize)]
 pub struct Problem {
-    /// Which part of the page it belongs to: `publish`, `stories` or `settings`.
+    /// Which part of the page it belongs to: `publish`, `stories`, `groups`, `texts` or
+    /// `settings`.
     pub place: &'static str,
     pub sentence: String,
 }
 
-/// The page for edition `id`; `search` filters the "add stories" picker.
+/// The page for edition `id` in the language `page_lang`; `search` filters the "add stories"
+/// picker.
 pub fn load(
     conn: &mut DbConn,
     rules: &Rules,
     langs: &[Lang],
+    page_lang: &str,
     time_zone: chrono_tz::Tz,
     id: i64,
     search: &str,
@@ -107,14 +159,28 @@ pub fn load(
     let edition = editions::find(conn, id)?.ok_or(Error::NotFound)?;
     let members = stories::in_edition(conn, id)?;
     let stories = views(conn, rules, members)?;
+    let layout = editions::layout(conn, id)?;
     let outside = stories::outside_editions(conn, search, CANDIDATES)?;
     let candidates = views(conn, rules, outside)?;
     let texts = editions::texts(conn, id)?;
     let required = edition.required_locales();
+    let keys = layout.keys();
+    let group_texts: HashMap<&str, groups::GroupTexts> =
+        texts.iter().map(|t| (t.locale.as_str(), decode_group_texts(&t.group_texts))).collect();
+    let headings = group_texts.get(page_lang);
+    let heading = |key: &str| headings.and_then(|h| h.get(key)).map(|t| t.heading.clone()).unwrap_or_default();
     let columns = langs
         .iter()
         .map(|lang| {
             let text = texts.iter().find(|t| t.locale == lang.code);
+            let written = group_texts.get(lang.code.as_str());
+            let groups = keys
+                .iter()
+                .map(|key| {
+                    let text = written.and_then(|w| w.get(key)).cloned().unwrap_or_default();
+                    GroupFields { key: key.clone(), heading: text.heading, intro: text.intro }
+                })
+                .collect();
             TextColumn {
                 code: lang.code.clone(),
                 name: lang.name.clone(),
@@ -124,12 +190,16 @@ pub fn load(
                 signature_name: text.map(|t| t.signature_name.clone()).unwrap_or_default(),
                 signature_role: text.map(|t| t.signature_role.clone()).unwrap_or_default(),
                 cover_alt: text.map(|t| t.cover_alt.clone()).unwrap_or_default(),
+                groups,
                 required: required.contains(&lang.code),
                 errors: BTreeMap::new(),
             }
         })
         .collect();
-    let unmet = unmet(conn, rules, langs, &edition, &stories)?;
+    let unmet = unmet(conn, rules, langs, &edition, &stories, &heading)?;
+    let letters = langs.iter().find(|l| l.code == page_lang).map(|l| l.letters.as_slice()).unwrap_or_default();
+    let story_count = stories.len();
+    let (stories, groups) = arrange_views(&layout, stories, letters, &heading);
     let covers = media::recent(conn, COVERS)?
         .into_iter()
         .map(|m| CoverChoice {
@@ -151,7 +221,10 @@ pub fn load(
             errors: BTreeMap::new(),
         },
         slug: edition.slug,
+        story_count,
         stories,
+        groups,
+        new_group: NewGroup::default(),
         candidates,
         search: search.to_owned(),
         texts: columns,
@@ -161,6 +234,34 @@ pub fn load(
     })
 }
 
+/// The story views as the layout places them: one plain list, or the groups with their
+/// stories and labels (the other of the two empty).
+fn arrange_views(
+    layout: &Layout,
+    stories: Vec<StoryView>,
+    letters: &[String],
+    heading: &dyn Fn(&str) -> String,
+) -> (Vec<StoryView>, Vec<StoryGroup>) {
+    let Layout::Grouped(groups) = layout else { return (stories, Vec::new()) };
+    let mut by_id: HashMap<i64, StoryView> = stories.into_iter().map(|s| (s.id, s)).collect();
+    let groups = groups
+        .iter()
+        .map(|group| StoryGroup {
+            key: group.key.clone(),
+            lettered: group.lettered,
+            heading: heading(&group.key),
+            stories: group
+                .story_ids
+                .iter()
+                .filter_map(|id| by_id.remove(id))
+                .enumerate()
+                .map(|(at, story)| PlacedStory { story, label: group.lettered.then(|| groups::label(at, letters)) })
+                .collect(),
+        })
+        .collect();
+    (Vec::new(), groups)
+}
+
 /// The readiness report (`service::editions::readiness`) as the checklist shows it.
 fn unmet(
     conn: &mut DbConn,
@@ -168,6 +269,7 @@ fn unmet(
     langs: &[Lang],
     edition: &Edition,
     members: &[StoryView],
+    heading: &dyn Fn(&str) -> String,
 ) -> Result<Vec<Unmet>, Error> {
     let language = |code: &Option<String>| {
         code.as_ref()
@@ -184,12 +286,16 @@ fn unmet(
                 });
                 title.or(item.slug.clone()).unwrap_or_default()
             });
-            let href = match (item.reason, item.story_id, &item.locale) {
-                (_, Some(id), _) => format!("/desk/stories/{id}"),
-                ("missing_edition_text", _, Some(locale)) => format!("#texts-{locale}"),
+            let href = match (item.reason, item.story_id, &item.locale, &item.group) {
+                (_, Some(id), _, _) => format!("/desk/stories/{id}"),
+                ("missing_edition_text", _, Some(locale), _) => format!("#texts-{locale}"),
+                ("missing_group_heading", _, Some(locale), Some(key)) => format!("#t-{locale}-group-{key}-heading"),
+                ("missing_group_intro", _, Some(locale), Some(key)) => format!("#t-{locale}-group-{key}-intro"),
                 _ => "#add-stories".to_owned(),
             };
-            Unmet { reason: item.reason, story, language: language(&item.locale), status: item.status, href }
+            let group =
+                item.group.as_deref().map(|key| Some(heading(key)).filter(|h| !h.is_empty()).unwrap_or(key.to_owned()));
+            Unmet { reason: item.reason, story, group, language: language(&item.locale), status: item.status, href }
         })
         .collect())
 }

@@ -1,8 +1,9 @@
-//! Editions: the list, creating one, picking and ordering its stories, its texts per
-//! language, the readiness checklist, publishing; and sending it: preview per language, test
-//! send, send, progress. Loaders read the database into the view structs the templates show;
+//! Editions: the list, creating one, picking, ordering and grouping its stories (`arrange`),
+//! its texts per language, the readiness checklist, publishing; and sending it: preview per
+//! language, test send, send, progress. Loaders read the database into the view structs the templates show;
 //! every write goes through `service::editions` and `service::sending`.
 
+pub mod arrange;
 pub mod edition;
 pub mod list;
 pub mod sending;
@@ -35,6 +36,9 @@ pub struct Lang {
     /// Its own name for itself ("English", "العربية").
     pub name: String,
     pub dir: &'static str,
+    /// The letters that label a lettered group's stories, in order (`LocaleSetting::letters`).
+    #[serde(skip)]
+    pub letters: Vec<String>,
 }
 
 /// Where an edition stands for readers.

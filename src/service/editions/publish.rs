@@ -6,12 +6,14 @@ use utoipa::ToSchema;
 
 use crate::db::audit::{self, NewAuditEvent};
 use crate::db::edition_revisions;
-use crate::db::editions::{self, Edition, EditionChanges};
+use crate::db::editions::{self, Edition, EditionChanges, EditionText};
 use crate::db::translations;
 use crate::db::users::User;
 use crate::db::{self, stories, DbConn};
+use crate::domain::groups::{GroupText, GroupTexts};
 use crate::domain::workflow::Status;
 use crate::domain::Role;
+use crate::service::editions::decode_group_texts;
 use crate::service::outdated::is_outdated;
 use crate::service::translations as editing;
 use crate::service::{Error, Rules};
@@ -25,8 +27,11 @@ pub struct NotReady {
     pub slug: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
-    /// `no_stories`, `missing_edition_text`, `missing_translation`, `not_approved` or
-    /// `outdated`.
+    /// For `missing_group_heading` and `missing_group_intro`: the group's key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// `no_stories`, `missing_edition_text`, `missing_group_heading`, `missing_group_intro`,
+    /// `missing_translation`, `not_approved` or `outdated`.
     pub reason: &'static str,
     /// For `not_approved`: the translation's status.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,14 +50,23 @@ pub fn readiness(conn: &mut DbConn, rules: &Rules, edition: &Edition) -> Result<
                 story_id: None,
                 slug: None,
                 locale: Some(locale.clone()),
+                group: None,
                 reason: "missing_edition_text",
                 status: None,
             });
         }
     }
+    problems.extend(missing_group_texts(&editions::layout(conn, edition.id)?.keys(), &required, &texts));
     let members = stories::in_edition(conn, edition.id)?;
     if members.is_empty() {
-        problems.push(NotReady { story_id: None, slug: None, locale: None, reason: "no_stories", status: None });
+        problems.push(NotReady {
+            story_id: None,
+            slug: None,
+            locale: None,
+            group: None,
+            reason: "no_stories",
+            status: None,
+        });
     }
     let ids: Vec<i64> = members.iter().map(|s| s.id).collect();
     let all = translations::for_stories(conn, &ids)?;
@@ -66,6 +80,7 @@ pub fn readiness(conn: &mut DbConn, rules: &Rules, edition: &Edition) -> Result<
                 story_id: Some(story.id),
                 slug: Some(story.slug.clone()),
                 locale: Some(locale.clone()),
+                group: None,
                 reason,
                 status,
             };
@@ -82,6 +97,46 @@ pub fn readiness(conn: &mut DbConn, rules: &Rules, edition: &Edition) -> Result<
         }
     }
     Ok(problems)
+}
+
+/// One part (heading, introduction) of a group's text.
+type TextPart = fn(&GroupText) -> &str;
+
+/// A group whose heading (or introduction) is written in one required locale but not in
+/// another would reach some readers without it: each such gap is not ready. A group with no
+/// heading in any locale is a choice (stories grouped without a title), not a gap.
+fn missing_group_texts(keys: &[String], required: &[String], texts: &[EditionText]) -> Vec<NotReady> {
+    let by_locale: Vec<(&String, GroupTexts)> = required
+        .iter()
+        .map(|locale| {
+            let stored = texts.iter().find(|t| &t.locale == locale).map(|t| decode_group_texts(&t.group_texts));
+            (locale, stored.unwrap_or_default())
+        })
+        .collect();
+    let parts: [(&'static str, TextPart); 2] =
+        [("missing_group_heading", |t| &t.heading), ("missing_group_intro", |t| &t.intro)];
+    let mut problems = Vec::new();
+    for key in keys {
+        for (reason, part) in parts {
+            let written = |texts: &GroupTexts| texts.get(key).is_some_and(|t| !part(t).trim().is_empty());
+            if !by_locale.iter().any(|(_, texts)| written(texts)) {
+                continue;
+            }
+            for (locale, texts) in &by_locale {
+                if !written(texts) {
+                    problems.push(NotReady {
+                        story_id: None,
+                        slug: None,
+                        locale: Some((*locale).clone()),
+                        group: Some(key.clone()),
+                        reason,
+                        status: None,
+                    });
+                }
+            }
+        }
+    }
+    problems
 }
 
 /// Publishes every approved translation of the edition's stories and marks the edition
@@ -171,4 +226,45 @@ pub fn adopt_unrevisioned(conn: &mut DbConn) -> Result<usize, diesel::result::Er
         }
         Ok(found.len())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(locale: &str, group_texts: &str) -> EditionText {
+        EditionText {
+            edition_id: 1,
+            locale: locale.into(),
+            title: "T".into(),
+            foreword: String::new(),
+            signature_name: String::new(),
+            signature_role: String::new(),
+            cover_alt: String::new(),
+            updated_at: db::now(),
+            group_texts: group_texts.into(),
+        }
+    }
+
+    #[test]
+    fn a_group_text_written_in_one_required_locale_is_missing_in_the_others() {
+        let keys = vec!["programme".to_owned(), "news".to_owned(), "quiet".to_owned()];
+        let required = vec!["en".to_owned(), "ar".to_owned()];
+        let texts = [
+            text("en", r#"{"programme": {"heading": "Programme", "intro": "Our work."}, "news": {"heading": "News"}}"#),
+            text("ar", r#"{"programme": {"heading": "  ", "intro": "عملنا."}, "news": {"heading": "أخبار"}}"#),
+        ];
+        let found: Vec<(String, String, &str)> = missing_group_texts(&keys, &required, &texts)
+            .into_iter()
+            .map(|p| (p.group.unwrap(), p.locale.unwrap(), p.reason))
+            .collect();
+        assert_eq!(found, [("programme".to_owned(), "ar".to_owned(), "missing_group_heading")]);
+        // A locale with no text at all lacks every group text the others have.
+        let found = missing_group_texts(&keys, &required, &texts[..1]);
+        let reasons: Vec<&str> = found.iter().map(|p| p.reason).collect();
+        assert_eq!(reasons, ["missing_group_heading", "missing_group_intro", "missing_group_heading"]);
+        assert!(found.iter().all(|p| p.locale.as_deref() == Some("ar")));
+        // A locale not required may lack anything.
+        assert!(missing_group_texts(&keys, &required[..1], &texts[..1]).is_empty());
+    }
 }

@@ -1,10 +1,13 @@
-//! The desk's editions (SPEC §11): the list and creating one (`list`), one edition's stories,
-//! texts, readiness and publishing (`edition`), and sending it (`sending`). Each handler
-//! writes through the same `service` calls as `/api/v1/editions`.
+//! The desk's editions (SPEC §11): the list and creating one (`list`), one edition's page,
+//! settings, readiness and publishing (`edition`), its stories and groups (`arrangement`), its
+//! texts per language (`texts`), and sending it (`sending`). Each handler writes through the
+//! same `service` calls as `/api/v1/editions`.
 
+mod arrangement;
 mod edition;
 mod list;
 mod sending;
+mod texts;
 
 use std::collections::BTreeMap;
 
@@ -22,10 +25,15 @@ pub fn routes(desk: &mut web::ServiceConfig) {
         .route("/editions", web::post().to(list::create))
         .route("/editions/{id}", web::get().to(edition::edition_page))
         .route("/editions/{id}/settings", web::post().to(edition::save_settings))
-        .route("/editions/{id}/texts/{locale}", web::post().to(edition::save_text))
-        .route("/editions/{id}/stories/move", web::post().to(edition::move_story))
-        .route("/editions/{id}/stories/add", web::post().to(edition::add_story))
-        .route("/editions/{id}/stories/remove", web::post().to(edition::remove_story))
+        .route("/editions/{id}/texts/{locale}", web::post().to(texts::save_text))
+        .route("/editions/{id}/stories/move", web::post().to(arrangement::move_story))
+        .route("/editions/{id}/stories/add", web::post().to(arrangement::add_story))
+        .route("/editions/{id}/stories/remove", web::post().to(arrangement::remove_story))
+        .route("/editions/{id}/groups/add", web::post().to(arrangement::add_group))
+        .route("/editions/{id}/groups/move", web::post().to(arrangement::move_group))
+        .route("/editions/{id}/groups/lettered", web::post().to(arrangement::letter_group))
+        .route("/editions/{id}/groups/remove", web::post().to(arrangement::remove_group))
+        .route("/editions/{id}/groups/ungroup", web::post().to(arrangement::ungroup))
         .route("/editions/{id}/publish", web::post().to(edition::publish))
         .route("/editions/{id}/sending", web::get().to(sending::sending_page))
         .route("/editions/{id}/sending/progress", web::get().to(sending::progress_fragment))
@@ -42,7 +50,12 @@ fn langs(state: &AppState) -> Vec<Lang> {
     state
         .l10n
         .settings()
-        .map(|l| Lang { code: l.code.clone(), name: l.name.clone(), dir: state.l10n.direction(&l.code).as_str() })
+        .map(|l| Lang {
+            code: l.code.clone(),
+            name: l.name.clone(),
+            dir: state.l10n.direction(&l.code).as_str(),
+            letters: l.letters(),
+        })
         .collect()
 }
 
