@@ -107,3 +107,5 @@ problem-invalid-second-factor = Invalid code
     .detail = This code is not right, or it was already used. Wait for the next code and try again.
 problem-second-factor-on = A second factor is already on
     .detail = Turn the current second factor off before setting up a new one.
+problem-gone = No longer published
+    .detail = This was published once and has since been taken off the site.

@@ -37,13 +37,28 @@ pub async fn serve_site(req: HttpRequest, state: web::Data<AppState>) -> Result<
         Resolved::Page(page) => page,
     };
     let key = page.path();
-    let (found, version) = cached(&state, key, move |site, conn| site.render(conn, &page)).await?;
-    let page = found.ok_or(ApiError::NotFound)?;
+    let wanted = page.clone();
+    let (found, version) = cached(&state, key, move |site, conn| site.render(conn, &wanted)).await?;
+    let Some(page) = found else { return Err(missing(&state, page).await) };
     let mut response = conditional(&req, &page, version);
     if page.content_type.starts_with("text/html") {
         secure_html(&mut response);
     }
     Ok(response)
+}
+
+/// Why `page` shows nothing: 410 for a story that was published and has been unpublished
+/// (readers' links to it were good once), 404 otherwise.
+async fn missing(state: &web::Data<AppState>, page: PagePath) -> ApiError {
+    if !matches!(page, PagePath::Story(..)) {
+        return ApiError::NotFound;
+    }
+    let site = state.site.clone();
+    match state.db.run(move |conn| site.withdrawn(conn, &page).map_err(ApiError::from)).await {
+        Ok(true) => ApiError::Gone,
+        Ok(false) => ApiError::NotFound,
+        Err(error) => error,
+    }
 }
 
 /// A theme asset, e.g. `/assets/site.css`.

@@ -31,6 +31,8 @@ mod locales;
 mod media;
 mod problems;
 mod publication;
+mod readers;
+mod readers_browser;
 mod readme;
 mod security;
 mod site;
