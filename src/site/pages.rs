@@ -56,9 +56,11 @@ impl SubscribeForm {
         }
     }
 
-    /// The form again with what was typed, refused or not.
+    /// The form again with what was typed, refused or not, on a page of its own.
+    /// On the server's own page of the form it posts to the same host, whichever name the
+    /// reader reached it by.
     pub(crate) fn refilled(site: &Site, email: &str, invalid: bool) -> Self {
-        Self { email: email.to_owned(), invalid, ..Self::new(site) }
+        Self { action: site.base.link("/subscribe"), email: email.to_owned(), invalid, ..Self::new(site) }
     }
 }
 

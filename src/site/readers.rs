@@ -93,7 +93,9 @@ pub fn preferences(site: &Site, frame: Frame, page: &Preferences) -> Result<Stri
         .settings()
         .find(|s| s.code == page.subscriber.locale)
         .map_or_else(|| page.subscriber.locale.clone(), |s| s.name.clone());
-    let action = |what: &str| site.base.absolute(&format!("/preferences/{what}"));
+    // Relative: the page is the server's own, and its forms go back to whichever host name
+    // the reader reached it by (the pages' Content-Security-Policy allows only that one).
+    let action = |what: &str| site.base.link(&format!("/preferences/{what}"));
     let actions = Actions {
         language: action("language"),
         unsubscribe: action("unsubscribe"),

@@ -171,7 +171,8 @@ fn the_form_subscribes_and_only_the_button_confirms(backend: Backend) {
 
     // The form also has a page of its own, in the request's language.
     let own = html_of(browse(&app, "/subscribe", Some("ar-IQ")), 200);
-    assert!(own.contains(r#"<html lang="ar" dir="rtl">"#) && own.contains(&action), "{own}");
+    assert!(own.contains(r#"<html lang="ar" dir="rtl">"#), "{own}");
+    assert!(own.contains(r#"<form method="post" action="/subscribe">"#), "the server's own page posts to itself");
 }
 
 fn the_trap_and_the_limits_answer_with_the_same_page(backend: Backend) {
@@ -211,7 +212,7 @@ fn an_address_that_is_no_address_gets_the_form_again(backend: Backend) {
     assert!(page.contains(r#"<html lang="ar" dir="rtl">"#), "{page}");
     assert!(page.contains("هذا ليس عنوان بريد يمكننا الكتابة إليه"), "{page}");
     assert!(page.contains(r#"value="not an address""#) && page.contains(r#"aria-invalid="true""#), "{page}");
-    assert!(page.contains(&format!("action=\"{}/subscribe\"", app.base)), "the form again");
+    assert!(page.contains(r#"<form method="post" action="/subscribe">"#), "the form again");
     // Nothing at all, and a body that is not even a form: the form again, never a problem.
     for body in ["", "%%%", "email=&locale=xx"] {
         let response = no_redirects()
