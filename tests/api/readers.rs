@@ -295,10 +295,14 @@ fn the_preferences_page_changes_the_language_and_erases_the_data(backend: Backen
     let unticked = post_form(&app, "/preferences/erase", &[("token", &token)]);
     assert!(html_of(unticked, 422).contains("ضع علامة في المربع"));
     assert_eq!(subscriber(&app, "reader@example.test")["status"], "confirmed");
+    let deliveries_before = app.database.snapshot()["deliveries"].len();
     let erased = html_of(post_form(&app, "/preferences/erase", &[("token", &token), ("confirm", "yes")]), 200);
     assert!(erased.contains("حُذفت بياناتك"), "{erased}");
     assert_eq!(subscriber(&app, "reader@example.test"), Value::Null);
-    let stored = format!("{:?}", app.database.snapshot());
+    let after = app.database.snapshot();
+    assert_eq!(after["deliveries"].len(), deliveries_before - 2, "their confirmation and edition deliveries are gone");
+    assert_eq!(after["erased_deliveries"].len(), 1, "one count: one edition, sent, in their own language");
+    let stored = format!("{after:?}");
     assert!(!stored.contains("reader@example.test"), "the address is still stored somewhere");
     let report = delivery(&app, newsletter.edition);
     assert_eq!(
