@@ -10,6 +10,7 @@ use nashra::auth::TokenKeys;
 use nashra::config::{Overrides, Settings};
 use nashra::db::users::{self, NewUser};
 use nashra::db::Database;
+use nashra::delivery::compose::PersonalLinks;
 use nashra::delivery::load::edition_email_by_slug;
 use nashra::delivery::message::{build, Addressing};
 use nashra::domain::{Role, RoleSet};
@@ -69,7 +70,10 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let addressing = Addressing {
                 to: "reader@example.org",
-                personal_link: "https://plains.example.org/unsubscribe?token=1.abc",
+                links: PersonalLinks {
+                    link: "https://plains.example.org/unsubscribe?token=1.abc",
+                    preferences: "https://plains.example.org/preferences?token=1.def",
+                },
                 unsubscribe: Some("https://plains.example.org/unsubscribe?token=1.abc"),
                 message_id: "<edition-1.subscriber-1@plains.example.org>".into(),
             };

@@ -113,3 +113,5 @@ problem-send-not-scheduled = No send is scheduled
     .detail = This edition has no scheduled send to cancel.
 problem-send-already-started = The send has started
     .detail = The scheduled time came and the edition is being sent, so it can no longer be cancelled.
+problem-gone = No longer published
+    .detail = This was published once and has since been taken off the site.

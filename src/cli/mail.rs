@@ -9,6 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::{Context, Failure};
 use crate::db::deliveries::{self, Scope};
 use crate::db::{published, subscribers, Database};
+use crate::delivery::compose::PersonalLinks;
 use crate::delivery::links::LinkTokens;
 use crate::delivery::load::edition_email;
 use crate::delivery::message::{build, to_eml, Addressing};
@@ -154,11 +155,15 @@ pub fn export_email(
     let to = to.unwrap_or_else(|| "subscriber@example.org".to_owned());
     // A subscriber's own link when the address is one, so the file is the message they get.
     let subscriber = subscribers::find_by_email(&mut conn, &to).map_err(technical)?;
-    let token = subscriber.map_or_else(|| "example".to_owned(), |s| tokens.unsubscribe(s.id));
+    let (token, preferences) = subscriber.map_or_else(
+        || ("example".to_owned(), "example".to_owned()),
+        |s| (tokens.unsubscribe(s.id), tokens.preferences(s.id)),
+    );
     let link = site.base.absolute(&format!("/unsubscribe?token={token}"));
+    let preferences = site.base.absolute(&format!("/preferences?token={preferences}"));
     let addressing = Addressing {
         to: &to,
-        personal_link: &link,
+        links: PersonalLinks { link: &link, preferences: &preferences },
         unsubscribe: Some(&link),
         message_id: format!("<edition-{}.example@{}>", edition.id, composed.host),
     };

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Text, Timestamp};
 
-use super::schema::{deliveries, subscribers};
+use super::schema::{deliveries, erased_deliveries, subscribers};
 use super::{now, write_transaction, DbConn};
 
 pub const EDITION: &str = "edition";
@@ -273,12 +273,19 @@ pub struct Progress {
     pub fallbacks: i64,
 }
 
+/// Counts the edition's deliveries, and those of subscribers who erased their data since.
 pub fn progress(conn: &mut DbConn, edition_id: i64) -> QueryResult<Progress> {
-    let rows: Vec<(String, bool, i64)> = deliveries::table
+    let mut rows: Vec<(String, bool, i64)> = deliveries::table
         .filter(deliveries::edition_id.eq(edition_id))
         .group_by((deliveries::status, deliveries::fallback))
         .select((deliveries::status, deliveries::fallback, diesel::dsl::count_star()))
         .load(conn)?;
+    rows.extend(
+        erased_deliveries::table
+            .filter(erased_deliveries::edition_id.eq(edition_id))
+            .select((erased_deliveries::status, erased_deliveries::fallback, erased_deliveries::total))
+            .load::<(String, bool, i64)>(conn)?,
+    );
     let mut progress = Progress::default();
     for (status, fallback, count) in rows {
         progress.total += count;
@@ -294,6 +301,43 @@ pub fn progress(conn: &mut DbConn, edition_id: i64) -> QueryResult<Progress> {
     }
     progress.remaining = progress.queued + progress.sending;
     Ok(progress)
+}
+
+/// Forgets every delivery to a subscriber who is erasing their data. What their deliveries of
+/// editions that ended (sent or failed) counted moves to `erased_deliveries`, so a send report
+/// keeps its totals without the address; one still waiting is dropped, as nobody is left to
+/// send it to. Call it inside a write transaction.
+pub fn erase_history(conn: &mut DbConn, subscriber_id: i64) -> QueryResult<()> {
+    let ended: Vec<(Option<i64>, String, bool, i64)> = deliveries::table
+        .filter(deliveries::subscriber_id.eq(subscriber_id))
+        .filter(deliveries::status.eq_any(["sent", "failed"]))
+        .filter(deliveries::edition_id.is_not_null())
+        .group_by((deliveries::edition_id, deliveries::status, deliveries::fallback))
+        .select((deliveries::edition_id, deliveries::status, deliveries::fallback, diesel::dsl::count_star()))
+        .load(conn)?;
+    for (edition_id, status, fallback, count) in ended {
+        let Some(edition_id) = edition_id else { continue };
+        // No upsert through the two-backend connection: update, else insert (the caller's
+        // write transaction keeps the two steps together).
+        let tally = erased_deliveries::table
+            .filter(erased_deliveries::edition_id.eq(edition_id))
+            .filter(erased_deliveries::status.eq(&status))
+            .filter(erased_deliveries::fallback.eq(fallback));
+        let updated =
+            diesel::update(tally).set(erased_deliveries::total.eq(erased_deliveries::total + count)).execute(conn)?;
+        if updated == 0 {
+            diesel::insert_into(erased_deliveries::table)
+                .values((
+                    erased_deliveries::edition_id.eq(edition_id),
+                    erased_deliveries::status.eq(&status),
+                    erased_deliveries::fallback.eq(fallback),
+                    erased_deliveries::total.eq(count),
+                ))
+                .execute(conn)?;
+        }
+    }
+    diesel::delete(deliveries::table.filter(deliveries::subscriber_id.eq(subscriber_id))).execute(conn)?;
+    Ok(())
 }
 
 /// What the desk's progress block shows besides [`Progress`]: deliveries waiting for another

@@ -172,6 +172,20 @@ pub fn live_story(conn: &mut DbConn, slug: &str, locale: &str) -> QueryResult<Op
     found.into_iter().next().map(|row| with_images(conn, row)).transpose()
 }
 
+/// Whether the story with this slug was published in `locale` and is not live there now
+/// (it was unpublished): its address is gone rather than never was.
+pub fn withdrawn_story(conn: &mut DbConn, slug: &str, locale: &str) -> QueryResult<bool> {
+    let found: Vec<i64> = stories::table
+        .inner_join(story_translations::table)
+        .filter(stories::slug.eq(slug))
+        .filter(story_translations::locale.eq(locale))
+        .filter(story_translations::published_at.is_not_null())
+        .filter(story_translations::live_revision_id.is_null())
+        .select(story_translations::id)
+        .load(conn)?;
+    Ok(!found.is_empty())
+}
+
 /// Locales in which a story is live.
 pub fn live_locales(conn: &mut DbConn, story_id: i64) -> QueryResult<Vec<String>> {
     story_translations::table

@@ -295,6 +295,15 @@ diesel::table! {
 
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(totp_recovery_codes -> users (user_id));
+diesel::table! {
+    erased_deliveries (edition_id, status, fallback) {
+        edition_id -> BigInt,
+        status -> Text,
+        fallback -> Bool,
+        total -> BigInt,
+    }
+}
+
 diesel::joinable!(deliveries -> subscribers (subscriber_id));
 diesel::joinable!(deliveries -> editions (edition_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
@@ -327,6 +336,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     translation_events,
     subscribers,
     deliveries,
+    erased_deliveries,
     edition_revisions,
     edition_revision_texts,
     edition_revision_stories,

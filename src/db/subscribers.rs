@@ -84,6 +84,11 @@ pub fn set_locale(conn: &mut DbConn, id: i64, locale: &str) -> QueryResult<()> {
     Ok(())
 }
 
+/// Deletes the subscriber. Their deliveries go first (`deliveries::erase_history`).
+pub fn delete(conn: &mut DbConn, id: i64) -> QueryResult<usize> {
+    diesel::delete(subscribers::table.find(id)).execute(conn)
+}
+
 /// Counts a permanent delivery failure; at `threshold` the subscriber is marked bounced.
 /// Returns whether they are bounced now.
 pub fn record_hard_failure(conn: &mut DbConn, id: i64, threshold: i32) -> QueryResult<bool> {

@@ -24,10 +24,10 @@ pub struct EncodedPart {
 }
 
 impl EncodedPart {
-    /// Prepares `text`, in which `mark` stands wherever the personal link goes.
-    pub fn new(content_type: ContentType, text: &str, mark: &str) -> Self {
+    /// Prepares `text`, in which each of `marks` stands wherever a personal link goes.
+    pub fn new(content_type: ContentType, text: &str, marks: &[&str]) -> Self {
         let text = crlf_line_ends(text);
-        let first_link = text.find(mark);
+        let first_link = marks.iter().filter_map(|mark| text.find(mark)).min();
         let encoding = choose(&text, first_link.is_some());
         let split = match first_link {
             Some(at) => line_boundary_before(&text, at, encoding),
@@ -37,9 +37,10 @@ impl EncodedPart {
         Self { content_type, encoding, head, tail: text[split..].to_owned() }
     }
 
-    /// The part with `link` wherever `mark` stood.
-    pub fn with_link(&self, mark: &str, link: &str) -> SinglePart {
-        let tail = encode(&self.tail.replace(mark, link), self.encoding);
+    /// The part with each `(mark, link)`'s link wherever its mark stood.
+    pub fn with_links(&self, links: &[(&str, &str)]) -> SinglePart {
+        let tail = links.iter().fold(self.tail.clone(), |tail, (mark, link)| tail.replace(mark, link));
+        let tail = encode(&tail, self.encoding);
         let mut body = Vec::with_capacity(self.head.len() + 2 + tail.len());
         body.extend_from_slice(&self.head);
         // base64 ends every line but the last with CRLF; the head's last line now has a
@@ -122,10 +123,10 @@ mod tests {
     }
 
     fn assert_same_as_whole(text: &str, expected: ContentTransferEncoding) {
-        let part = EncodedPart::new(ContentType::TEXT_PLAIN, text, MARK);
+        let part = EncodedPart::new(ContentType::TEXT_PLAIN, text, &[MARK]);
         assert_eq!(part.encoding, expected, "encoding chosen for {text:?}");
         for link in ["https://example.org/unsubscribe?token=a.b.c", "https://x.example/u?t=ab=cd&e=f ."] {
-            let ours = String::from_utf8(part.with_link(MARK, link).formatted()).unwrap();
+            let ours = String::from_utf8(part.with_links(&[(MARK, link)]).formatted()).unwrap();
             assert_eq!(ours, whole(text, link, expected), "{expected:?} for {text:?} with {link:?}");
         }
     }
@@ -146,7 +147,7 @@ mod tests {
         // ASCII with short lines is 7bit without a link, quoted-printable with one.
         assert_same_as_whole(&format!("short\n{MARK}\n"), ContentTransferEncoding::QuotedPrintable);
         assert_eq!(
-            EncodedPart::new(ContentType::TEXT_PLAIN, "short\nlines\n", MARK).encoding,
+            EncodedPart::new(ContentType::TEXT_PLAIN, "short\nlines\n", &[MARK]).encoding,
             ContentTransferEncoding::SevenBit
         );
     }
@@ -166,9 +167,26 @@ mod tests {
     #[test]
     fn only_the_tail_after_the_first_link_is_left_to_encode() {
         let arabic = lines("نشرة إخبارية باللغة العربية", 200);
-        let part = EncodedPart::new(ContentType::TEXT_HTML, &format!("{arabic}<a href=\"{MARK}\">x</a>\n"), MARK);
+        let part = EncodedPart::new(ContentType::TEXT_HTML, &format!("{arabic}<a href=\"{MARK}\">x</a>\n"), &[MARK]);
         assert!(part.tail.len() < BASE64_LINE_BYTES + 60, "tail of {} bytes", part.tail.len());
         assert!(part.head.len() > arabic.len(), "the head holds the encoded text before the link");
+    }
+
+    #[test]
+    fn the_head_ends_before_whichever_mark_comes_first() {
+        const OTHER: &str = "https://link.invalid/other";
+        let arabic = lines("نشرة إخبارية باللغة العربية", 50);
+        let text = format!("{arabic}<a href=\"{OTHER}\">p</a> <a href=\"{MARK}\">u</a>\n");
+        let part = EncodedPart::new(ContentType::TEXT_HTML, &text, &[MARK, OTHER]);
+        assert!(part.tail.contains(OTHER) && part.tail.contains(MARK));
+        let links = [(MARK, "https://example.org/u?t=1.a"), (OTHER, "https://example.org/p?t=1.b")];
+        let ours = String::from_utf8(part.with_links(&links).formatted()).unwrap();
+        let whole_text = text.replace(MARK, links[0].1).replace(OTHER, links[1].1);
+        let expected = SinglePart::builder()
+            .header(ContentType::TEXT_HTML)
+            .header(ContentTransferEncoding::Base64)
+            .body(whole_text);
+        assert_eq!(ours, String::from_utf8(expected.formatted()).unwrap());
     }
 
     #[test]

@@ -20,6 +20,27 @@ use crate::site::{PagePath, Site};
 
 /// Where a subscriber's own link goes in a composed message; never sent as such.
 const LINK_MARK: &str = "https://link.nashra.invalid/personal";
+/// Where the link to a subscriber's preferences page goes (editions only).
+const PREFERENCES_MARK: &str = "https://link.nashra.invalid/preferences";
+
+/// A subscriber's own addresses in a message: `link` is the unsubscribe link of an edition
+/// or the confirmation link of a confirmation request; `preferences` their preferences page
+/// (an edition links to it; a confirmation request does not).
+#[derive(Debug, Clone, Copy)]
+pub struct PersonalLinks<'a> {
+    pub link: &'a str,
+    pub preferences: &'a str,
+}
+
+impl PersonalLinks<'_> {
+    fn marked(&self) -> [(&str, &str); 2] {
+        [(LINK_MARK, self.link), (PREFERENCES_MARK, self.preferences)]
+    }
+
+    fn fill(&self, text: &str) -> String {
+        self.marked().iter().fold(text.to_owned(), |text, (mark, link)| text.replace(mark, link))
+    }
+}
 
 /// A message for every subscriber of one locale, before personalisation.
 #[derive(Debug, Clone)]
@@ -39,20 +60,21 @@ pub struct Composed {
 }
 
 impl Composed {
-    /// The message body with `link` (already a URL) in place of the marker.
-    pub fn body(&self, link: &str) -> MultiPart {
+    /// The message body with the subscriber's `links` (already URLs) in place of the markers.
+    pub fn body(&self, links: PersonalLinks) -> MultiPart {
         let [text, html] = &self.parts;
-        MultiPart::alternative().singlepart(text.with_link(LINK_MARK, link)).singlepart(html.with_link(LINK_MARK, link))
+        let marked = links.marked();
+        MultiPart::alternative().singlepart(text.with_links(&marked)).singlepart(html.with_links(&marked))
     }
 
-    /// The HTML body with `link` in place of the marker, to show in a browser.
-    pub fn html(&self, link: &str) -> String {
-        self.html.replace(LINK_MARK, link)
+    /// The HTML body with `links` in place of the markers, to show in a browser.
+    pub fn html(&self, links: PersonalLinks) -> String {
+        links.fill(&self.html)
     }
 
-    /// The plain-text body with `link` in place of the marker.
-    pub fn text(&self, link: &str) -> String {
-        self.text.replace(LINK_MARK, link)
+    /// The plain-text body with `links` in place of the markers.
+    pub fn text(&self, links: PersonalLinks) -> String {
+        links.fill(&self.text)
     }
 }
 
@@ -77,6 +99,15 @@ struct EmailPart {
     stories: Vec<EmailStory>,
 }
 
+/// The same edition in another language, named in that language ("اقرأ هذا العدد بالعربية").
+#[derive(Serialize)]
+struct OtherLanguage {
+    lang: String,
+    dir: &'static str,
+    label: String,
+    url: String,
+}
+
 #[derive(Serialize)]
 struct EmailStory {
     /// Its letter in a lettered group, in the email's locale.
@@ -87,7 +118,8 @@ struct EmailStory {
     image: Option<ImageContext>,
 }
 
-/// The edition as an email in its locale. The personal link is the unsubscribe link.
+/// The edition as an email in its locale. The personal links are the unsubscribe link and
+/// the preferences page.
 pub fn edition_email(
     site_: &Site,
     publication: &Publication,
@@ -133,11 +165,37 @@ pub fn edition_email(
     let values = context! {
         edition => Value::from(Serde(&data)),
         view_url,
+        other_languages => Value::from(Serde(other_languages(site_, edition))),
         unsubscribe_url => LINK_MARK,
+        preferences_url => PREFERENCES_MARK,
         footer => Value::from(Serde(Footer::new(publication, locale))),
     };
     let message = Message { locale, name: &name, subject, template: "email/edition" };
     compose(site_, publication, default_from, message, values)
+}
+
+/// The edition's page in each other configured locale it has a text in, in the order of the
+/// configuration, each link named in its own language.
+fn other_languages(site_: &Site, edition: &Edition) -> Vec<OtherLanguage> {
+    site_
+        .l10n
+        .codes()
+        .filter(|code| *code != edition.locale && edition.locales.iter().any(|l| l == code))
+        .map(|code| OtherLanguage {
+            lang: code.to_owned(),
+            dir: direction(site_, code).0,
+            label: site_.l10n.plain(code, "email-read-in-language", &Args::new()),
+            url: site_.base.absolute(&PagePath::Edition(code.to_owned(), edition.slug.clone()).path()),
+        })
+        .collect()
+}
+
+/// The `dir` and text alignment of `locale`.
+fn direction(site_: &Site, locale: &str) -> (&'static str, &'static str) {
+    match site_.l10n.direction(locale) {
+        Direction::Rtl => ("rtl", "right"),
+        Direction::Ltr => ("ltr", "left"),
+    }
 }
 
 /// The request to confirm a subscription in `locale`; the personal link is the
@@ -171,10 +229,7 @@ fn compose(
     values: Value,
 ) -> Result<Composed, DeliveryError> {
     let Message { locale, name, subject, template } = message;
-    let (dir, align) = match site_.l10n.direction(locale) {
-        Direction::Rtl => ("rtl", "right"),
-        Direction::Ltr => ("ltr", "left"),
-    };
+    let (dir, align) = direction(site_, locale);
     let values = context! { lang => locale, dir, align, name, subject => subject.clone(), ..values };
     let render = |suffix: &str| {
         let name = format!("{template}.{suffix}");
@@ -190,8 +245,8 @@ fn compose(
     let from_address =
         Some(publication.sender_address.clone()).filter(|a| !a.is_empty()).unwrap_or_else(|| default_from.to_owned());
     let parts = [
-        EncodedPart::new(ContentType::TEXT_PLAIN, &text, LINK_MARK),
-        EncodedPart::new(ContentType::TEXT_HTML, &html, LINK_MARK),
+        EncodedPart::new(ContentType::TEXT_PLAIN, &text, &[LINK_MARK, PREFERENCES_MARK]),
+        EncodedPart::new(ContentType::TEXT_HTML, &html, &[LINK_MARK, PREFERENCES_MARK]),
     ];
     Ok(Composed {
         locale: locale.to_owned(),

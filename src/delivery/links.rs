@@ -5,6 +5,9 @@
 //!
 //! - Unsubscribe: `<id>.<mac>`. It never expires: a mail client's one-click unsubscribe
 //!   from an old message must still work.
+//! - Preferences: `<id>.<mac>`, signed for another purpose. It never expires either, for the
+//!   same reason. Subscriber ids are never reused (both backends' ids only grow), so the link
+//!   of someone who erased their data names nobody rather than a newcomer.
 //! - Confirm: `<id>.<epoch>.<expires>.<mac>`. It expires (`subscriptions.confirm_link_days`),
 //!   and names the subscriber's link epoch, which unsubscribing advances, so a confirmation
 //!   link from before someone left cannot sign them up again.
@@ -46,6 +49,18 @@ impl LinkTokens {
     pub fn verify_unsubscribe(&self, token: &str) -> Option<i64> {
         let (fields, mac) = token.trim().rsplit_once('.')?;
         self.verify(b"unsubscribe", fields, mac)?;
+        fields.parse().ok()
+    }
+
+    pub fn preferences(&self, subscriber_id: i64) -> String {
+        let fields = subscriber_id.to_string();
+        format!("{fields}.{}", self.sign(b"preferences", &fields))
+    }
+
+    /// The subscriber a genuine preferences token was made for.
+    pub fn verify_preferences(&self, token: &str) -> Option<i64> {
+        let (fields, mac) = token.trim().rsplit_once('.')?;
+        self.verify(b"preferences", fields, mac)?;
         fields.parse().ok()
     }
 
@@ -117,6 +132,19 @@ mod tests {
         for garbage in ["", "42", "42.", "x.y", "42.!!!", ".", "42.1.2.3.4"] {
             assert_eq!(links.verify_unsubscribe(garbage), None, "{garbage:?}");
             assert_eq!(links.verify_confirm(garbage, 0), None, "{garbage:?}");
+        }
+    }
+
+    #[test]
+    fn preferences_tokens_are_no_unsubscribe_tokens() {
+        let links = tokens(&generate(), &[]);
+        let token = links.preferences(42);
+        assert_eq!(links.verify_preferences(&token), Some(42));
+        assert_eq!(links.verify_unsubscribe(&token), None, "purposes are not interchangeable");
+        assert_eq!(links.verify_preferences(&links.unsubscribe(42)), None);
+        assert_eq!(links.verify_preferences(&token.replacen("42.", "43.", 1)), None, "bound to one subscriber");
+        for garbage in ["", "42", "42.", "x.y", "42.!!!"] {
+            assert_eq!(links.verify_preferences(garbage), None, "{garbage:?}");
         }
     }
 

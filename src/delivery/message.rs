@@ -5,13 +5,13 @@ use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::Mailbox;
 use lettre::Message;
 
-use super::compose::Composed;
+use super::compose::{Composed, PersonalLinks};
 
 /// The per-recipient part of a message.
 pub struct Addressing<'a> {
     pub to: &'a str,
-    /// Replaces the composed message's personal link (unsubscribe or confirm).
-    pub personal_link: &'a str,
+    /// Replace the composed message's personal links (unsubscribe or confirm, preferences).
+    pub links: PersonalLinks<'a>,
     /// For editions: the one-click unsubscribe address (RFC 8058).
     pub unsubscribe: Option<&'a str>,
     /// Stable per (edition, subscriber), so a resend is recognisably the same message.
@@ -50,7 +50,7 @@ pub fn build(composed: &Composed, addressing: &Addressing) -> Result<Message, Bu
                 "List-Unsubscribe=One-Click".to_owned(),
             ));
     }
-    Ok(builder.multipart(composed.body(addressing.personal_link))?)
+    Ok(builder.multipart(composed.body(addressing.links))?)
 }
 
 /// Header text on one line: the subject and sender name come from editors' texts, and a

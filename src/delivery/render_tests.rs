@@ -2,10 +2,13 @@
 //! the site's fixtures (`site::render_tests`): no database. Each snapshot holds the headers
 //! a subscriber sees, then the body with an example personal link.
 
-use super::compose::{confirmation_email, edition_email, Composed};
+use super::compose::{confirmation_email, edition_email, Composed, PersonalLinks};
 use crate::site::render_tests::{edition, publication, site};
 
-const LINK: &str = "https://plains.example.org/bulletin/unsubscribe?token=example";
+const LINKS: PersonalLinks = PersonalLinks {
+    link: "https://plains.example.org/bulletin/unsubscribe?token=example",
+    preferences: "https://plains.example.org/bulletin/preferences?token=example",
+};
 
 fn headers(composed: &Composed) -> String {
     format!(
@@ -21,11 +24,11 @@ fn edition_email_html_and_text() {
         let composed = edition_email(&site, &publication(), &edition(locale), "default@example.org").expect("composes");
         insta::assert_snapshot!(
             format!("edition_{locale}_html"),
-            format!("{}\n{}", headers(&composed), composed.html(LINK))
+            format!("{}\n{}", headers(&composed), composed.html(LINKS))
         );
         insta::assert_snapshot!(
             format!("edition_{locale}_text"),
-            format!("{}\n{}", headers(&composed), composed.text(LINK))
+            format!("{}\n{}", headers(&composed), composed.text(LINKS))
         );
     }
 }
@@ -35,7 +38,10 @@ fn confirmation_email_html_and_text() {
     let site = site();
     for locale in ["en", "ar"] {
         let composed = confirmation_email(&site, &publication(), locale, "default@example.org").expect("composes");
-        let link = "https://plains.example.org/bulletin/subscribe/confirm?token=example";
+        let link = PersonalLinks {
+            link: "https://plains.example.org/bulletin/subscribe/confirm?token=example",
+            preferences: "",
+        };
         insta::assert_snapshot!(
             format!("confirm_{locale}_html"),
             format!("{}\n{}", headers(&composed), composed.html(link))

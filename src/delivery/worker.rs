@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 use futures_util::stream::FuturesUnordered;
 use futures_util::StreamExt;
 
-use super::compose::Composed;
+use super::compose::{Composed, PersonalLinks};
 use super::links::{ConfirmLink, LinkTokens};
 use super::message::{build, Addressing};
 use super::smtp::Transport;
@@ -221,22 +221,24 @@ impl Worker {
             return Ok(Err("the edition is not published in this locale".into()));
         };
         let base = &self.site.base;
-        let (personal, unsubscribe, message_id) = if is_confirmation {
+        let (personal, unsubscribe, preferences, message_id) = if is_confirmation {
             let link = ConfirmLink { subscriber_id: delivery.subscriber_id, epoch: delivery.subscriber_link_epoch };
             let expires = (chrono::Utc::now() + self.confirm_link_ttl).timestamp();
             let token = self.tokens.confirm(link, expires);
             let link = base.absolute(&format!("/subscribe/confirm?token={token}"));
-            (link, None, format!("<confirm-{}@{}>", delivery.id, composed.host))
+            (link, None, String::new(), format!("<confirm-{}@{}>", delivery.id, composed.host))
         } else {
             let token = self.tokens.unsubscribe(delivery.subscriber_id);
             let link = base.absolute(&format!("/unsubscribe?token={token}"));
+            let preferences =
+                base.absolute(&format!("/preferences?token={}", self.tokens.preferences(delivery.subscriber_id)));
             let edition = delivery.edition_id.unwrap_or_default();
             let id = format!("<edition-{edition}.subscriber-{}@{}>", delivery.subscriber_id, composed.host);
-            (link.clone(), Some(link), id)
+            (link.clone(), Some(link), preferences, id)
         };
         let addressing = Addressing {
             to: &delivery.email,
-            personal_link: &personal,
+            links: PersonalLinks { link: &personal, preferences: &preferences },
             unsubscribe: unsubscribe.as_deref(),
             message_id,
         };

@@ -42,6 +42,9 @@ pub enum ApiError {
     Forbidden,
     #[error("not found")]
     NotFound,
+    /// Published once, taken off the site since (a story that was unpublished).
+    #[error("gone")]
+    Gone,
     #[error("no such route")]
     RouteNotFound,
     #[error("method not allowed")]
@@ -137,6 +140,7 @@ impl ProblemKind {
             ProblemKind::AccountDisabled => "account-disabled",
             ProblemKind::Forbidden => "forbidden",
             ProblemKind::NotFound => "not-found",
+            ProblemKind::Gone => "gone",
             ProblemKind::RouteNotFound => "route-not-found",
             ProblemKind::MethodNotAllowed => "method-not-allowed",
             ProblemKind::MalformedJson => "malformed-json",
@@ -174,6 +178,7 @@ impl ResponseError for ApiError {
             | ApiError::InvalidSecondFactor => StatusCode::UNAUTHORIZED,
             ApiError::AccountDisabled | ApiError::Forbidden | ApiError::OwnRevision => StatusCode::FORBIDDEN,
             ApiError::NotFound | ApiError::RouteNotFound | ApiError::UnknownLocale => StatusCode::NOT_FOUND,
+            ApiError::Gone => StatusCode::GONE,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             ApiError::TransitionRefused { .. } | ApiError::EditionNotReady(_) => StatusCode::CONFLICT,

@@ -1,5 +1,6 @@
 //! Turns every error response into RFC 9457 `application/problem+json`, in the language of
-//! the request. Runs as middleware because only here are both the error and the request
+//! the request, or, for a browser asking for a public page, into the site's error page
+//! (`http::error_pages`). Runs as middleware because only here are both the error and the request
 //! (with the signed-in user's locale) at hand.
 
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
@@ -10,7 +11,9 @@ use actix_web::{web, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::error_pages;
 use super::locale::request_locale;
+use super::site::secure_html;
 use crate::http::state::AppState;
 use crate::http::ApiError;
 use crate::l10n::{Args, Localizer, Style};
@@ -68,10 +71,23 @@ pub async fn render_problems(
         None => ApiError::from_status(status),
     };
     let (request, mut http_response) = response.into_parts();
-    let Some(state) = request.app_data::<web::Data<AppState>>() else {
+    let Some(state) = request.app_data::<web::Data<AppState>>().cloned() else {
         return Ok(ServiceResponse::new(request, http_response).map_into_left_body());
     };
     let locale = request_locale(&request, &state.l10n);
+    if let Some(page) = error_pages::page_for(&request, status) {
+        if let Some(page) = error_pages::render(&state, locale, page).await {
+            let mut http_response = http_response.set_body(page.body.clone()).map_into_boxed_body();
+            let headers = http_response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(page.content_type));
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            if let Ok(language) = HeaderValue::from_str(locale) {
+                headers.insert(header::CONTENT_LANGUAGE, language);
+            }
+            secure_html(&mut http_response);
+            return Ok(ServiceResponse::new(request, http_response).map_into_right_body());
+        }
+    }
     let problem = build(&error, &state.l10n, locale, request.path(), Style::Display);
     let body = serde_json::to_string(&problem).unwrap_or_default();
     let headers = http_response.headers_mut();

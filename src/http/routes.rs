@@ -11,8 +11,8 @@ use utoipa::openapi::path::PathItem;
 use utoipa::OpenApi as _;
 
 use super::{
-    accounts, audit, editions, health, media, public, publication, sending, site, stories, subscribers, subscriptions,
-    translations, users,
+    accounts, audit, editions, health, media, preferences, public, publication, sending, site, stories, subscribers,
+    subscriptions, translations, users,
 };
 
 /// Largest subscriber CSV accepted (about 300,000 rows).
@@ -201,8 +201,14 @@ macro_rules! page {
 pub(super) fn pages() -> Vec<Resource> {
     vec![
         page!("/assets/{name}", GET => site::serve_asset),
+        page!("/subscribe", GET => subscriptions::subscribe_form_page, POST => subscriptions::subscribe_form),
         page!("/subscribe/confirm", GET => subscriptions::confirm_page, POST => subscriptions::confirm),
         page!("/unsubscribe", GET => subscriptions::unsubscribe_page, POST => subscriptions::unsubscribe),
+        page!("/preferences", GET => preferences::preferences_page),
+        page!("/preferences/language", POST => preferences::change_language),
+        page!("/preferences/unsubscribe", POST => preferences::unsubscribe),
+        page!("/preferences/resubscribe", POST => preferences::resubscribe),
+        page!("/preferences/erase", POST => preferences::erase),
     ]
 }
 

@@ -10,7 +10,7 @@ use super::auth::{Admin, CurrentUser};
 use crate::db::deliveries::{self, Progress};
 use crate::db::editions;
 use crate::db::scheduled_sends::ScheduledSend;
-use crate::delivery::compose::Composed;
+use crate::delivery::compose::{Composed, PersonalLinks};
 use crate::delivery::load::edition_email;
 use crate::delivery::message::{build, Addressing};
 use crate::domain::{EmailAddress, Invalid};
@@ -231,7 +231,14 @@ pub async fn test_send(
 /// unsubscribe link): the API's preview and the desk's.
 pub(crate) async fn email_html(state: &web::Data<AppState>, id: i64, locale: String) -> Result<String, ApiError> {
     let composed = compose(state, id, locale).await?;
-    Ok(composed.html(&state.site.base.absolute("/unsubscribe?token=preview")))
+    let (link, preferences) = example_links(state, "preview");
+    Ok(composed.html(PersonalLinks { link: &link, preferences: &preferences }))
+}
+
+/// A personal link and preferences link with the token `token`, which opens nothing.
+fn example_links(state: &web::Data<AppState>, token: &str) -> (String, String) {
+    let base = &state.site.base;
+    (base.absolute(&format!("/unsubscribe?token={token}")), base.absolute(&format!("/preferences?token={token}")))
 }
 
 /// Sends the edition in `locale` (default: the default locale) to `to` now, by `actor`, and
@@ -246,10 +253,10 @@ pub(crate) async fn send_test(
     let email = EmailAddress::parse(to).map_err(ApiError::from)?;
     let locale = locale.unwrap_or_else(|| state.l10n.default_locale().to_owned());
     let composed = compose(state, id, locale).await?;
-    let link = state.site.base.absolute("/unsubscribe?token=test");
+    let (link, preferences) = example_links(state, "test");
     let addressing = Addressing {
         to: email.as_str(),
-        personal_link: &link,
+        links: PersonalLinks { link: &link, preferences: &preferences },
         unsubscribe: Some(&link),
         message_id: format!("<test-{id}-{:08x}@{}>", rand::random::<u32>(), composed.host),
     };

@@ -38,12 +38,28 @@ pub async fn serve_site(req: HttpRequest, state: web::Data<AppState>) -> Result<
     };
     let key = page.path();
     let (found, version) = cached(&state, key, move |site, conn| site.render(conn, &page)).await?;
-    let page = found.ok_or(ApiError::NotFound)?;
+    let Some(page) = found else { return Err(missing(&req, &state).await) };
     let mut response = conditional(&req, &page, version);
     if page.content_type.starts_with("text/html") {
         secure_html(&mut response);
     }
     Ok(response)
+}
+
+/// Why the page `req` asks for shows nothing: 410 for a story that was published and has
+/// been unpublished (readers' links to it were good once), 404 otherwise. (The path is
+/// resolved again here rather than kept from before: a page served from the cache should
+/// not pay for a copy of it.)
+async fn missing(req: &HttpRequest, state: &web::Data<AppState>) -> ApiError {
+    let Some(Resolved::Page(page @ PagePath::Story(..))) = PagePath::resolve(req.path(), &state.l10n) else {
+        return ApiError::NotFound;
+    };
+    let site = state.site.clone();
+    match state.db.run(move |conn| site.withdrawn(conn, &page).map_err(ApiError::from)).await {
+        Ok(true) => ApiError::Gone,
+        Ok(false) => ApiError::NotFound,
+        Err(error) => error,
+    }
 }
 
 /// A theme asset, e.g. `/assets/site.css`.

@@ -7,7 +7,6 @@
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use minijinja::context;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -21,7 +20,8 @@ use crate::http::state::AppState;
 use crate::http::ApiError;
 use crate::l10n::Args;
 use crate::service::subscriptions::{self as subscription, ConfirmationPolicy};
-use crate::site::PagePath;
+use crate::site::readers::{self, Frame, Notice};
+use crate::site::{Site, SiteError};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -78,6 +78,79 @@ pub async fn subscribe(
         .await?;
     let message = state.l10n.text(&reply_locale, "subscribe-accepted", &Args::new());
     Ok(HttpResponse::Accepted().json(SubscribeResponse { message }))
+}
+
+/// What the subscribe form posts. Every field may be missing: a form is answered with a page,
+/// never with a parser's complaint.
+#[derive(Deserialize, Default)]
+pub struct SubscribeForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    locale: String,
+    /// The trap: hidden from people, filled in by robots.
+    #[serde(default)]
+    website: String,
+}
+
+/// The subscribe form as a page of its own, in the request's language.
+pub async fn subscribe_form_page(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let locale = request_locale(&req, &state.l10n).to_owned();
+    subscribe_page(&state, &locale, StatusCode::OK, String::new(), false).await
+}
+
+/// The subscribe form on every public page posts here, as a plain HTML form (from the live
+/// site or a copy hosted elsewhere). It asks `service::subscriptions::request`, as the JSON
+/// API does, and answers with the same page whatever happened: subscribed, already
+/// subscribed, limited, or a robot caught by the trap. Only an address that is no address
+/// is answered otherwise: the form again with a sentence (422), and nothing stored.
+pub async fn subscribe_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let form: SubscribeForm = serde_html_form::from_bytes(&body).unwrap_or_default();
+    let locale =
+        if state.l10n.is_supported(&form.locale) { form.locale } else { request_locale(&req, &state.l10n).to_owned() };
+    if !form.website.is_empty() {
+        return subscribe_sent(&state, &locale).await;
+    }
+    let Ok(email) = EmailAddress::parse(&form.email) else {
+        let typed: String = form.email.chars().take(320).collect();
+        return subscribe_page(&state, &locale, StatusCode::UNPROCESSABLE_ENTITY, typed, true).await;
+    };
+    let client = client_key(&req, &state.proxies);
+    if state.subscribe_limits.check_and_record(&client).is_ok() {
+        let policy = ConfirmationPolicy::new(&state.settings.subscriptions);
+        let wanted = locale.clone();
+        state
+            .db
+            .run(move |conn| subscription::request(conn, email.as_str(), &wanted, policy).map_err(ApiError::from))
+            .await?;
+    }
+    subscribe_sent(&state, &locale).await
+}
+
+async fn subscribe_page(
+    state: &web::Data<AppState>,
+    locale: &str,
+    status: StatusCode,
+    typed: String,
+    invalid: bool,
+) -> Result<HttpResponse, ApiError> {
+    reader_page(state, locale, status, move |site, frame| readers::subscribe_page(site, frame, &typed, invalid)).await
+}
+
+/// What the form answers, whoever asked: what happens next if the address was new.
+async fn subscribe_sent(state: &web::Data<AppState>, locale: &str) -> Result<HttpResponse, ApiError> {
+    let l10n = &state.l10n;
+    let notice = Notice {
+        title: l10n.text(locale, "subscribe-sent-title", &Args::new()),
+        message: l10n.text(locale, "subscribe-accepted", &Args::new()),
+        button: None,
+        home_link: Some(l10n.text(locale, "subscribe-sent-home", &Args::new())),
+    };
+    show_notice(state, locale, StatusCode::OK, notice).await
 }
 
 /// The confirmation link's page: who is about to be subscribed, and a button.
@@ -150,14 +223,14 @@ pub async fn unsubscribe(
     }
 }
 
-async fn invalid_link(req: &HttpRequest, state: &web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub(super) async fn invalid_link(req: &HttpRequest, state: &web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let locale = request_locale(req, &state.l10n).to_owned();
     notice(state, &locale, StatusCode::BAD_REQUEST, "subscription-invalid", Args::new(), None).await
 }
 
 /// A small localized page: `<prefix>-title` and `<prefix>-body`, and a button posting to
 /// `action` (labelled `<prefix>-button`) if given.
-async fn notice(
+pub(super) async fn notice(
     state: &web::Data<AppState>,
     locale: &str,
     status: StatusCode,
@@ -165,37 +238,54 @@ async fn notice(
     args: Args<'static>,
     action: Option<String>,
 ) -> Result<HttpResponse, ApiError> {
+    let l10n = &state.l10n;
+    let notice = Notice {
+        title: l10n.text(locale, &format!("{prefix}-title"), &Args::new()),
+        message: l10n.text(locale, &format!("{prefix}-body"), &args),
+        button: action.map(|action| (action, l10n.text(locale, &format!("{prefix}-button"), &Args::new()))),
+        home_link: None,
+    };
+    show_notice(state, locale, status, notice).await
+}
+
+/// `notice` as a page in `locale`.
+pub(super) async fn show_notice(
+    state: &web::Data<AppState>,
+    locale: &str,
+    status: StatusCode,
+    notice: Notice,
+) -> Result<HttpResponse, ApiError> {
+    reader_page(state, locale, status, move |site, frame| readers::notice(site, frame, &notice)).await
+}
+
+/// A reader's page in `locale`, rendered by `render` with the newsletter's name, answered
+/// with `status`: never stored by caches, never sending its address (which may hold a
+/// subscriber's token) to another page as a referrer.
+pub(super) async fn reader_page<F>(
+    state: &web::Data<AppState>,
+    locale: &str,
+    status: StatusCode,
+    render: F,
+) -> Result<HttpResponse, ApiError>
+where
+    F: FnOnce(&Site, Frame) -> Result<String, SiteError> + Send + 'static,
+{
     let site = state.site.clone();
     let lang = locale.to_owned();
-    let name = state.db.run(move |conn| site.current_name(conn, &lang).map_err(ApiError::from)).await?;
-    let l10n = &state.l10n;
-    let dir = match l10n.direction(locale) {
-        crate::l10n::Direction::Rtl => "rtl",
-        crate::l10n::Direction::Ltr => "ltr",
-    };
     let html = state
-        .site
-        .theme
-        .render(
-            "site/notice.html",
-            context! {
-                lang => locale,
-                dir,
-                name,
-                base => state.site.base.link(""),
-                home => state.site.base.link(&PagePath::Home(locale.to_owned()).path()),
-                title => l10n.text(locale, &format!("{prefix}-title"), &Args::new()),
-                message => l10n.text(locale, &format!("{prefix}-body"), &args),
-                button => action.as_ref().map(|_| l10n.text(locale, &format!("{prefix}-button"), &Args::new())),
-                action,
-            },
-        )
-        .map_err(|error| {
-            tracing::error!(%error, "notice template failed");
-            ApiError::Internal
-        })?;
+        .db
+        .run(move |conn| {
+            let name = site.current_name(conn, &lang)?;
+            render(&site, Frame { locale: &lang, name: &name }).map_err(ApiError::from)
+        })
+        .await?;
     let mut response = HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html);
     secure_html(&mut response);
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    if let Ok(language) = HeaderValue::from_str(locale) {
+        headers.insert(header::CONTENT_LANGUAGE, language);
+    }
     Ok(response)
 }

@@ -1,6 +1,7 @@
 //! `nashra export web`: the whole site as files any static host can serve. Every page is
 //! rendered by [`Site::render_with`], the code that serves it live, so the files are
-//! byte-identical to the live pages; their paths mirror the URLs.
+//! byte-identical to the live pages; their paths mirror the URLs. `404.html` (per locale and
+//! at the root) is what a browser gets live for a missing address.
 //!
 //! Pages are rendered on several threads, each with its own database connection, and share
 //! one [`Lookups`] read at the start, so that each page queries only its own content.
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::paths::PagePath;
+use super::view::ErrorPage;
 use super::{Lookups, Site, SiteError};
 use crate::db::{published, Database, DbConn, DbError};
 
@@ -84,6 +86,11 @@ pub fn export(
         report.bytes += part.bytes;
     }
     let conn = &mut db.connection()?;
+    for (file, bytes) in not_found_pages(site, conn, &lookups)? {
+        write(&out.join(&file), &bytes)?;
+        report.pages += 1;
+        report.bytes += bytes.len() as u64;
+    }
     for name in site.theme.site_asset_names() {
         if let Some(asset) = site.theme.asset(name) {
             write(&out.join("assets").join(name), &asset.bytes)?;
@@ -100,6 +107,21 @@ pub fn export(
         report.media += 1;
     }
     Ok(report)
+}
+
+/// The "not found" page a static host serves for a missing address: `<locale>/404.html` per
+/// locale and `404.html` in the default locale, the same bytes as a browser gets live.
+fn not_found_pages(site: &Site, conn: &mut DbConn, lookups: &Lookups) -> Result<Vec<(PathBuf, Vec<u8>)>, ExportError> {
+    let default = site.l10n.default_locale().to_owned();
+    let mut pages = Vec::new();
+    for locale in site.l10n.codes() {
+        let page = site.render_error_with(conn, lookups, locale, ErrorPage::NotFound)?;
+        if locale == default {
+            pages.push((PathBuf::from("404.html"), page.body.to_vec()));
+        }
+        pages.push((PathBuf::from(locale).join("404.html"), page.body.to_vec()));
+    }
+    Ok(pages)
 }
 
 /// Renders one page and writes it; its size, or `None` if there is no such page.

@@ -345,6 +345,11 @@ fn edition_ref(
     }))
 }
 
+/// Whether the story with this slug was published in `locale` and has been unpublished.
+pub fn withdrawn_story(conn: &mut DbConn, slug: &str, locale: &str) -> Result<bool, DbError> {
+    Ok(published::withdrawn_story(conn, slug, locale)?)
+}
+
 /// The story with id `story_id` in `locale` as its latest revision reads (a draft too), for
 /// the desk's preview: the same view [`story`] builds from the live revision, so the
 /// preview renders exactly as the published page will. `None` if it has no text in `locale`.

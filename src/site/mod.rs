@@ -18,6 +18,7 @@ pub mod load;
 mod load_tests;
 pub(crate) mod pages;
 pub mod paths;
+pub mod readers;
 #[cfg(test)]
 pub(crate) mod render_tests;
 pub mod view;
@@ -86,13 +87,18 @@ pub struct Site {
     pub l10n: Arc<Localizer>,
     pub dates: Arc<DateFormats>,
     pub base: BaseUrl,
+    /// Where readers' forms post: the server's public address. The same as `base` when the
+    /// server renders; an export for another host still posts its subscribe form here.
+    pub forms: BaseUrl,
     pub feed_entries: usize,
     pub cache: PageCache,
 }
 
 impl Site {
-    /// The site as configured, at `public_url` (an absolute URL).
+    /// The site as configured, at `public_url` (an absolute URL). Its forms post to the
+    /// configured `public_url`, or to `public_url` itself when none is configured.
     pub fn new(settings: &Settings, l10n: Arc<Localizer>, public_url: &str) -> Result<Self, ThemeError> {
+        let server = Some(settings.public_url.as_str()).filter(|u| !u.trim().is_empty()).unwrap_or(public_url);
         let dates = Arc::new(DateFormats::new(&settings.locales));
         let theme_dir =
             settings.site.theme_dir.as_os_str().is_empty().not().then_some(settings.site.theme_dir.as_path());
@@ -101,6 +107,7 @@ impl Site {
             l10n,
             dates,
             base: BaseUrl::new(public_url),
+            forms: BaseUrl::new(server),
             feed_entries: settings.site.feed_entries,
             cache: PageCache::new(settings.site.page_cache_bytes),
         })
@@ -136,6 +143,38 @@ impl Site {
         content: &view::Content,
     ) -> Result<Rendered, SiteError> {
         pages::render(self, publication, path, content)
+    }
+
+    /// The page a browser gets in `locale` for an address that shows nothing (`error`), with
+    /// the publication's name and footer from `lookups`: what a live 404 shows and what the
+    /// export writes as `404.html`.
+    pub fn render_error_with(
+        &self,
+        conn: &mut DbConn,
+        lookups: &Lookups,
+        locale: &str,
+        error: view::ErrorPage,
+    ) -> Result<Rendered, SiteError> {
+        self.render_error(lookups.publication(conn)?, locale, error)
+    }
+
+    /// [`Site::render_error_with`] without the database (when it is what failed, say).
+    pub fn render_error(
+        &self,
+        publication: &view::Publication,
+        locale: &str,
+        error: view::ErrorPage,
+    ) -> Result<Rendered, SiteError> {
+        pages::error_page(self, publication, locale, error)
+    }
+
+    /// Whether `path`, which names no page now, is a story that was published and has been
+    /// taken off the site since (an answer of 410 rather than 404).
+    pub fn withdrawn(&self, conn: &mut DbConn, path: &PagePath) -> Result<bool, SiteError> {
+        match path {
+            PagePath::Story(locale, slug) => Ok(load::withdrawn_story(conn, slug, locale)?),
+            _ => Ok(false),
+        }
     }
 
     /// Every page of the published site.

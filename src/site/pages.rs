@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::cache::Rendered;
 use super::paths::PagePath;
-use super::view::{ArchiveEntry, Content, Edition, Image, Publication, Sitemap, Story};
+use super::view::{ArchiveEntry, Content, Edition, ErrorPage, Image, Publication, Sitemap, Story};
 use super::{feed, Site, SiteError};
 use crate::l10n::Direction;
 use crate::render::markdown::to_safe_html;
@@ -24,6 +24,49 @@ struct SiteContext {
     feed: String,
     feed_href: String,
     footer: Footer,
+    subscribe: SubscribeForm,
+}
+
+/// What the subscribe form needs: where it posts (the server's public address, so that it
+/// works from a copy of the site hosted elsewhere) and the languages to choose from.
+#[derive(Serialize)]
+pub(crate) struct SubscribeForm {
+    action: String,
+    locales: Vec<LocaleChoice>,
+    /// What was typed, on the form's own page after a mistake.
+    email: String,
+    /// Whether `email` was refused.
+    invalid: bool,
+}
+
+/// A configured locale, named in its own language.
+#[derive(Serialize)]
+pub(crate) struct LocaleChoice {
+    pub(crate) code: String,
+    pub(crate) name: String,
+}
+
+impl SubscribeForm {
+    pub(crate) fn new(site: &Site) -> Self {
+        Self {
+            action: site.forms.absolute("/subscribe"),
+            locales: locale_choices(site),
+            email: String::new(),
+            invalid: false,
+        }
+    }
+
+    /// The form again with what was typed, refused or not, on a page of its own.
+    /// On the server's own page of the form it posts to the same host, whichever name the
+    /// reader reached it by.
+    pub(crate) fn refilled(site: &Site, email: &str, invalid: bool) -> Self {
+        Self { action: site.base.link("/subscribe"), email: email.to_owned(), invalid, ..Self::new(site) }
+    }
+}
+
+/// Every configured locale, in the configuration's order.
+pub(crate) fn locale_choices(site: &Site) -> Vec<LocaleChoice> {
+    site.l10n.settings().map(|s| LocaleChoice { code: s.code.clone(), name: s.name.clone() }).collect()
 }
 
 /// The publication's contact lines in one locale, for page and email footers.
@@ -234,8 +277,33 @@ fn home(site: &Site, publication: &Publication, locale: &str, latest: Option<&Ed
         "site/edition.html",
         locale,
         meta,
-        context! { edition => Value::from(Serde(&edition)) },
+        context! { edition => Value::from(Serde(&edition)), is_home => true },
     )
+}
+
+/// The page a browser gets, in `locale`, for an address that shows nothing: the site's
+/// frame (its name, navigation and footer) around a sentence and the ways back in. It has
+/// no address of its own, so no canonical link and no alternates, and asks not to be indexed.
+pub(super) fn error_page(
+    site: &Site,
+    publication: &Publication,
+    locale: &str,
+    error: ErrorPage,
+) -> Result<Rendered, SiteError> {
+    let key = error.key();
+    let title = site.l10n.plain(locale, &format!("error-{key}-title"), &crate::l10n::Args::new());
+    let meta = Meta {
+        title: format!("{title} — {}", site.name(publication, locale)),
+        og_title: title,
+        description: String::new(),
+        canonical: String::new(),
+        og_type: "website",
+        og_locale: locale.replace('-', "_"),
+        og_image: None,
+        alternates: Vec::new(),
+        x_default: String::new(),
+    };
+    render_html(site, publication, "site/error.html", locale, meta, context! { error => key })
 }
 
 fn edition_page(site: &Site, publication: &Publication, found: &Edition) -> Result<Rendered, SiteError> {
@@ -523,10 +591,11 @@ fn site_context(site: &Site, publication: &Publication, locale: &str) -> SiteCon
         feed: site.base.link(&feed),
         feed_href: site.base.absolute(&feed),
         footer: Footer::new(publication, locale),
+        subscribe: SubscribeForm::new(site),
     }
 }
 
-fn direction(site: &Site, locale: &str) -> &'static str {
+pub(crate) fn direction(site: &Site, locale: &str) -> &'static str {
     match site.l10n.direction(locale) {
         Direction::Rtl => "rtl",
         Direction::Ltr => "ltr",

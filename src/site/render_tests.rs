@@ -37,6 +37,7 @@ pub(crate) fn site() -> Site {
         l10n,
         dates,
         base: BaseUrl::new("https://plains.example.org/bulletin"),
+        forms: BaseUrl::new("https://plains.example.org/bulletin"),
         feed_entries: 20,
         cache: PageCache::new(0),
     }

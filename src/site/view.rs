@@ -212,3 +212,25 @@ pub enum Content {
     Sitemap(Sitemap),
     Robots,
 }
+
+/// Why an address shows a reader nothing, as the page a browser gets says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorPage {
+    /// No such page (404).
+    NotFound,
+    /// A story that was published once and has been taken off the site (410).
+    Gone,
+    /// Our fault (5xx): the database is down, or a bug.
+    ServerError,
+}
+
+impl ErrorPage {
+    /// Its part of the Fluent message ids `error-<key>-title` and `error-<key>-body`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ErrorPage::NotFound => "not-found",
+            ErrorPage::Gone => "gone",
+            ErrorPage::ServerError => "server",
+        }
+    }
+}

@@ -33,6 +33,8 @@ mod locales;
 mod media;
 mod problems;
 mod publication;
+mod readers;
+mod readers_browser;
 mod readme;
 mod scheduled_send;
 mod security;
