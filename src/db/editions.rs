@@ -98,6 +98,16 @@ pub fn with_ids(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<Edition>> {
     editions::table.filter(editions::id.eq_any(ids)).select(Edition::as_select()).load(conn)
 }
 
+/// The newest `limit` editions as a menu names them: id, number and slug (a list filter
+/// offers them; reading whole rows would parse every timestamp for nothing).
+pub fn menu(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<(i64, i32, String)>> {
+    editions::table
+        .order(editions::number.desc())
+        .limit(limit)
+        .select((editions::id, editions::number, editions::slug))
+        .load(conn)
+}
+
 /// One page of editions, highest number first, and the total.
 pub fn list(conn: &mut DbConn, limit: i64, offset: i64) -> QueryResult<(Vec<Edition>, i64)> {
     let total = editions::table.count().get_result(conn)?;

@@ -142,7 +142,7 @@ diesel::table! {
         publish_at -> Nullable<Timestamp>,
         published_at -> Nullable<Timestamp>,
         updated_at -> Timestamp,
-        latest_title -> Text,
+        search_title -> Text,
     }
 }
 

@@ -133,6 +133,7 @@ pub enum AwaitingReview {
 
 /// One page of stories, most recently changed first, and the total matching.
 pub fn list(conn: &mut DbConn, filter: &StoryFilter, limit: i64, offset: i64) -> QueryResult<(Vec<Story>, i64)> {
+    let searched = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
     let query = || {
         let mut query = stories::table.into_boxed();
         let translations = story_translations::table;
@@ -207,21 +208,28 @@ pub fn list(conn: &mut DbConn, filter: &StoryFilter, limit: i64, offset: i64) ->
         if let Some(section) = &filter.section {
             query = query.filter(stories::section.eq(section.clone()));
         }
-        if let Some(q) = filter.q.as_deref().filter(|q| !q.trim().is_empty()) {
+        if let Some(q) = searched {
+            // IN, not EXISTS: the few titles that match drive the query.
             let titled = story_translations::table
-                .filter(lower(story_translations::latest_title).like(contains_pattern(q)).escape('\\'))
+                .filter(story_translations::search_title.like(contains_pattern(q)).escape('\\'))
                 .select(story_translations::story_id);
             query = query.filter(stories::id.eq_any(titled));
         }
         query
     };
+    let newest_first = (stories::updated_at.desc(), stories::id.desc());
+    if searched.is_some() {
+        // A search reads every title once: the matching ids, in order, give both the total
+        // and the page, instead of a count and a page that would each read them again.
+        let ids: Vec<i64> = query().order(newest_first).select(stories::id).load(conn)?;
+        let total = ids.len() as i64;
+        let wanted: Vec<i64> = ids.into_iter().skip(offset.max(0) as usize).take(limit.max(0) as usize).collect();
+        let mut page = stories::table.filter(stories::id.eq_any(&wanted)).select(Story::as_select()).load(conn)?;
+        page.sort_by_key(|story: &Story| wanted.iter().position(|id| *id == story.id));
+        return Ok((page, total));
+    }
     let total = query().count().get_result(conn)?;
-    let page = query()
-        .order((stories::updated_at.desc(), stories::id.desc()))
-        .limit(limit)
-        .offset(offset)
-        .select(Story::as_select())
-        .load(conn)?;
+    let page = query().order(newest_first).limit(limit).offset(offset).select(Story::as_select()).load(conn)?;
     Ok((page, total))
 }
 
@@ -234,7 +242,7 @@ pub fn outside_editions(conn: &mut DbConn, search: &str, limit: i64) -> QueryRes
     if !search.is_empty() {
         let pattern = contains_pattern(search);
         let titled = story_translations::table
-            .filter(lower(story_translations::latest_title).like(pattern.clone()).escape('\\'))
+            .filter(story_translations::search_title.like(pattern.clone()).escape('\\'))
             .select(story_translations::story_id);
         query = query.filter(lower(stories::slug).like(pattern).escape('\\').or(stories::id.eq_any(titled)));
     }

@@ -182,10 +182,13 @@ pub fn set_latest(conn: &mut DbConn, id: i64, revision_id: i64) -> QueryResult<(
     copy_latest_title(conn, id, revision_id)
 }
 
-/// Keeps `latest_title` (what the desk searches) equal to the latest revision's title.
+/// Keeps `search_title` (what the desk searches) equal to the latest revision's title,
+/// lower-cased.
 fn copy_latest_title(conn: &mut DbConn, id: i64, revision_id: i64) -> QueryResult<()> {
     let title: String = story_revisions::table.find(revision_id).select(story_revisions::title).first(conn)?;
-    diesel::update(story_translations::table.find(id)).set(story_translations::latest_title.eq(title)).execute(conn)?;
+    diesel::update(story_translations::table.find(id))
+        .set(story_translations::search_title.eq(title.to_lowercase()))
+        .execute(conn)?;
     Ok(())
 }
 

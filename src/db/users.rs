@@ -130,6 +130,11 @@ pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>
 }
 
 /// One page of users ordered by id, optionally only those holding `role`, and the total.
+/// The first `limit` people as a menu names them: id and display name.
+pub fn menu(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<(i64, String)>> {
+    users::table.order(users::id.asc()).limit(limit).select((users::id, users::display_name)).load(conn)
+}
+
 pub fn list(conn: &mut DbConn, role: Option<Role>, limit: i64, offset: i64) -> QueryResult<(Vec<User>, i64)> {
     let filtered = || {
         let mut query = users::table.into_boxed();

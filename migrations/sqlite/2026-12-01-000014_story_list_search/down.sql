@@ -1,1 +1,2 @@
-ALTER TABLE story_translations DROP COLUMN latest_title;
+DROP INDEX story_revisions_author;
+ALTER TABLE story_translations DROP COLUMN search_title;

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::{Choice, When};
-use crate::db::editions::{self, Edition};
+use crate::db::editions;
 use crate::db::stories::{self, AwaitingReview, Outdated, StoryFilter};
 use crate::db::users::User;
 use crate::db::{users, DbConn};
@@ -149,7 +149,7 @@ pub fn load(
     }
     let edition_ids: Vec<i64> = found.iter().filter_map(|s| s.edition_id).collect();
     let labels: HashMap<i64, String> =
-        editions::with_ids(conn, &edition_ids)?.into_iter().map(|e| (e.id, edition_label(&e))).collect();
+        editions::with_ids(conn, &edition_ids)?.into_iter().map(|e| (e.id, edition_label(e.number, &e.slug))).collect();
     let rows = views(conn, rules, found)?
         .into_iter()
         .map(|story| Row {
@@ -158,15 +158,13 @@ pub fn load(
             story,
         })
         .collect();
-    let editions = editions::list(conn, MENU_SIZE, 0)?
-        .0
+    let editions = editions::menu(conn, MENU_SIZE)?
         .into_iter()
-        .map(|e| Choice { value: e.id.to_string(), label: edition_label(&e) })
+        .map(|(id, number, slug)| Choice { value: id.to_string(), label: edition_label(number, &slug) })
         .collect();
-    let authors = users::list(conn, None, MENU_SIZE, 0)?
-        .0
+    let authors = users::menu(conn, MENU_SIZE)?
         .into_iter()
-        .map(|u| Choice { value: u.id.to_string(), label: u.display_name })
+        .map(|(id, name)| Choice { value: id.to_string(), label: name })
         .collect();
     let may_create = user.roles.has_or_admin(Role::Editor);
     let filtered = !query.href(1).ends_with("?page=1");
@@ -188,6 +186,6 @@ pub fn load(
 }
 
 /// How the list names an edition: its number and slug.
-fn edition_label(edition: &Edition) -> String {
-    format!("{} · {}", edition.number, edition.slug)
+fn edition_label(number: i32, slug: &str) -> String {
+    format!("{number} · {slug}")
 }
