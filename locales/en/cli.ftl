@@ -35,3 +35,12 @@ cli-demo-site = { "  " }{ $language } site: { $url }
 cli-demo-api = { "  " }API reference: { $url }
 cli-demo-accounts = { "  " }Accounts (email, password, roles):
 startup-smtp-plaintext-credentials = Refusing to start: smtp_url has a user name and password but no TLS, so the password would cross the network unencrypted. Use smtps://… or add ?tls=required; if the mail server is on this machine or a trusted network, add insecure_auth=true to the URL.
+cli-media-variants-made = { $name }: { PLURAL($count) ->
+    [one] one variant.
+   *[other] { $count } variants.
+}
+cli-media-variants-unreadable = { $name }: no variants, the original serves alone ({ $reason }).
+cli-media-variants-done = { PLURAL($count) ->
+    [one] One image done.
+   *[other] { $count } images done.
+}

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::view::{
-    ArchiveEntry, Content, Edition, EditionRef, EditionStory, EditionSummary, Image, Publication, PublicationText,
-    Story,
+    ArchiveEntry, Content, Edition, EditionRef, EditionStory, EditionSummary, Image, ImageVariant, Publication,
+    PublicationText, Story,
 };
 use super::{BaseUrl, PageCache, PagePath, Site};
 use crate::l10n::LocaleSetting;
@@ -67,14 +67,21 @@ pub(crate) fn publication() -> Publication {
     }
 }
 
-fn image(file_name: &str, alt: &str, caption: &str) -> Image {
+/// A 1200×800 image with its 480, 600 and 960 variants (its own width came out no smaller
+/// than the original, so the original stands in at 1200), credited in `locale`.
+fn image(file_name: &str, alt: &str, caption: &str, locale: &str) -> Image {
+    let stem = file_name.trim_end_matches(".png");
     Image {
         file_name: file_name.into(),
         width: 1200,
         height: 800,
         alt: alt.into(),
         caption: caption.into(),
-        credit: "Yousef Nimr".into(),
+        credit: if locale == "ar" { "يوسف نمر" } else { "Yousef Nimr" }.into(),
+        variants: [480, 600, 960]
+            .into_iter()
+            .map(|width| ImageVariant { file_name: format!("{stem}-{width}.jpg"), width, height: width * 2 / 3 })
+            .collect(),
     }
 }
 
@@ -95,7 +102,7 @@ pub(crate) fn edition(locale: &str) -> Edition {
         ),
         signature_name: pick("Layla Haddad", "ليلى حداد"),
         signature_role: pick("Head of Office", "رئيسة المكتب"),
-        cover: Some(image("ab/cover.png", &pick("Olive trees at sunset", "أشجار زيتون عند الغروب"), "")),
+        cover: Some(image("ab/cover.png", &pick("Olive trees at sunset", "أشجار زيتون عند الغروب"), "", locale)),
         stories: vec![
             EditionStory {
                 slug: "olive-harvest-cooperative".into(),
@@ -106,6 +113,7 @@ pub(crate) fn edition(locale: &str) -> Edition {
                     "cd/press.png",
                     &pick("The olive press", "معصرة الزيتون"),
                     &pick("At the press", "في المعصرة"),
+                    locale,
                 )),
             },
             EditionStory {
@@ -138,6 +146,7 @@ fn story(locale: &str) -> Story {
             "cd/press.png",
             &pick("The olive press", "معصرة الزيتون"),
             &pick("At the press", "في المعصرة"),
+            locale,
         )],
         published_on: NaiveDate::from_ymd_opt(2026, 10, 20).expect("a date"),
         locales: vec!["en".into(), "ar".into()],

@@ -1,0 +1,3 @@
+ALTER TABLE media DROP COLUMN variants_made;
+DROP TABLE media_variants;
+DROP TABLE media_credits;
