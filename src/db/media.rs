@@ -24,6 +24,9 @@ pub struct Media {
     pub created_at: NaiveDateTime,
     /// Whether its variants were made (or tried).
     pub variants_made: bool,
+    /// When its credits or variants last changed (`None`: not since before there were
+    /// variants).
+    pub updated_at: Option<NaiveDateTime>,
 }
 
 pub struct NewMedia<'a> {
@@ -49,6 +52,7 @@ pub fn insert(conn: &mut DbConn, new: NewMedia) -> QueryResult<i64> {
             media::original_name.eq(new.original_name),
             media::uploaded_by.eq(new.uploaded_by),
             media::created_at.eq(now()),
+            media::updated_at.eq(now()),
         ))
         .returning(media::id)
         .get_result(conn)
@@ -57,7 +61,10 @@ pub fn insert(conn: &mut DbConn, new: NewMedia) -> QueryResult<i64> {
 /// Sets an image's shared credit (the one of every locale without its own); returns whether
 /// the image exists.
 pub fn set_credit(conn: &mut DbConn, id: i64, credit: &str) -> QueryResult<bool> {
-    Ok(diesel::update(media::table.find(id)).set(media::credit.eq(credit)).execute(conn)? > 0)
+    Ok(diesel::update(media::table.find(id))
+        .set((media::credit.eq(credit), media::updated_at.eq(now())))
+        .execute(conn)?
+        > 0)
 }
 
 /// Sets image `id`'s own credit in `locale` (`Some("")`: none in that locale), or removes it
@@ -65,6 +72,7 @@ pub fn set_credit(conn: &mut DbConn, id: i64, credit: &str) -> QueryResult<bool>
 pub fn set_credit_in(conn: &mut DbConn, id: i64, locale: &str, credit: Option<&str>) -> QueryResult<()> {
     // Delete and insert: no upsert works through the two-backend connection.
     diesel::delete(media_credits::table.find((id, locale))).execute(conn)?;
+    diesel::update(media::table.find(id)).set(media::updated_at.eq(now())).execute(conn)?;
     if let Some(credit) = credit {
         diesel::insert_into(media_credits::table)
             .values((
@@ -120,7 +128,9 @@ pub fn set_variants(conn: &mut DbConn, id: i64, shown: Option<(u32, u32)>, varia
             ))
             .execute(conn)?;
     }
-    diesel::update(media::table.find(id)).set(media::variants_made.eq(true)).execute(conn)?;
+    diesel::update(media::table.find(id))
+        .set((media::variants_made.eq(true), media::updated_at.eq(now())))
+        .execute(conn)?;
     if let Some((width, height)) = shown {
         let (width, height) = (i32::try_from(width).unwrap_or(i32::MAX), i32::try_from(height).unwrap_or(i32::MAX));
         diesel::update(media::table.find(id)).set((media::width.eq(width), media::height.eq(height))).execute(conn)?;

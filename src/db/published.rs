@@ -34,16 +34,18 @@ pub struct LiveStory {
 /// could show may have changed (it also moves on unpublished edits, which only costs a
 /// re-render).
 pub fn content_version(conn: &mut DbConn) -> QueryResult<Option<NaiveDateTime>> {
-    // One statement, one round trip; each MAX is an index lookup (migration 000004).
-    let latest: (Option<NaiveDateTime>, Option<NaiveDateTime>, Option<NaiveDateTime>, Option<NaiveDateTime>) =
-        diesel::select((
-            story_translations::table.select(max(story_translations::updated_at)).single_value(),
-            stories::table.select(max(stories::updated_at)).single_value(),
-            editions::table.select(max(editions::updated_at)).single_value(),
-            publication::table.select(max(publication::updated_at)).single_value(),
-        ))
-        .get_result(conn)?;
-    Ok([latest.0, latest.1, latest.2, latest.3].into_iter().flatten().max())
+    // One statement, one round trip; each MAX is an index lookup (migrations 000004 and
+    // 000012: an image's credits and variants show on pages too).
+    type Latest = Option<NaiveDateTime>;
+    let latest: (Latest, Latest, Latest, Latest, Latest) = diesel::select((
+        story_translations::table.select(max(story_translations::updated_at)).single_value(),
+        stories::table.select(max(stories::updated_at)).single_value(),
+        editions::table.select(max(editions::updated_at)).single_value(),
+        publication::table.select(max(publication::updated_at)).single_value(),
+        media::table.select(max(media::updated_at)).single_value(),
+    ))
+    .get_result(conn)?;
+    Ok([latest.0, latest.1, latest.2, latest.3, latest.4].into_iter().flatten().max())
 }
 
 /// Published editions joined with their live revisions (a macro, as the query's type is

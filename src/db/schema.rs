@@ -82,6 +82,7 @@ diesel::table! {
         uploaded_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         variants_made -> Bool,
+        updated_at -> Nullable<Timestamp>,
     }
 }
 

@@ -29,6 +29,7 @@ mod hardening;
 mod import;
 mod locales;
 mod media;
+mod media_variants;
 mod problems;
 mod publication;
 mod readme;

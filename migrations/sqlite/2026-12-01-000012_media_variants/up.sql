@@ -23,3 +23,8 @@ CREATE TABLE media_variants (
 -- Whether variants were made for an image (or tried: one that cannot be decoded has none);
 -- `nashra media variants` makes them for the images uploaded before there were variants.
 ALTER TABLE media ADD COLUMN variants_made BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- When an image's credits or variants last changed: pages show both, so the content version
+-- that the page cache follows (db::published::content_version) takes it into account.
+ALTER TABLE media ADD COLUMN updated_at TIMESTAMP;
+CREATE INDEX media_updated_at ON media (updated_at);
