@@ -24,6 +24,7 @@ mod desk_stories;
 mod edition_review;
 mod editions;
 mod email;
+mod email_phone;
 mod faults;
 mod hardening;
 mod import;

@@ -25,7 +25,7 @@ on_both_backends!(
 );
 
 /// A photo as a camera writes one: gradients with sensor grain, at quality 92.
-fn camera_photo(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn camera_photo(width: u32, height: u32) -> Vec<u8> {
     let mut state = 0x9e37_79b9_u32;
     let picture = RgbImage::from_fn(width, height, |x, y| {
         state ^= state << 13;
@@ -42,7 +42,7 @@ fn camera_photo(width: u32, height: u32) -> Vec<u8> {
 }
 
 /// Uploads `bytes` with the shared `credit` and `credits[<locale>]` parts.
-fn upload(app: &TestApp, token: &str, bytes: Vec<u8>, credit: &str, credits: &[(&str, &str)]) -> Value {
+pub(crate) fn upload(app: &TestApp, token: &str, bytes: Vec<u8>, credit: &str, credits: &[(&str, &str)]) -> Value {
     let mut form =
         Form::new().part("file", Part::bytes(bytes).file_name("photo.jpg")).text("credit", credit.to_owned());
     for (locale, credit) in credits {
@@ -55,7 +55,7 @@ fn upload(app: &TestApp, token: &str, bytes: Vec<u8>, credit: &str, credits: &[(
 
 /// Publishes story `olive-press` (English and Arabic) placing image `media`, and edition 3
 /// (`autumn`) with it as cover listing the story. Returns the story's and the edition's ids.
-fn publish(app: &TestApp, media: i64) -> (i64, i64) {
+pub(crate) fn publish(app: &TestApp, media: i64) -> (i64, i64) {
     let editor = app.user_with("editor@example.test", &["editor"]);
     let reviewer = app.user_with("reviewer@example.test", &["reviewer"]);
     let story = create_story(app, &editor, "olive-press");
