@@ -4,7 +4,7 @@
 //! and both front doors change credits through [`change_credits`]; `nashra media variants`
 //! makes the variants of images uploaded before there were any ([`make_missing_variants`]).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::config::MediaSettings;
 use crate::db::media::{self, Media};
@@ -36,6 +36,8 @@ pub struct PreparedImage {
     /// Its kind, and its size as shown (turned as its orientation says).
     found: Sniffed,
     size_bytes: i64,
+    /// The media folder its files are in.
+    dir: PathBuf,
     file_name: String,
     variants: Vec<media::Variant>,
 }
@@ -92,15 +94,17 @@ pub fn prepare_image(settings: &MediaSettings, locales: &[&str], new: NewImage) 
         uploader: new.uploader,
         found: Sniffed { width: shown.0, height: shown.1, ..found },
         size_bytes: new.bytes.len() as i64,
+        dir: settings.dir.clone(),
         file_name,
         variants,
     })
 }
 
-/// Records a prepared image, its credits and its variants, in one transaction.
+/// Records a prepared image, its credits and its variants, in one transaction; if that
+/// fails, its files are removed again.
 pub fn record_image(conn: &mut DbConn, prepared: PreparedImage) -> Result<AddedImage, Error> {
-    let files = prepared.files().map(str::to_owned).collect();
-    let id = db::write_transaction(conn, |conn| {
+    let files: Vec<String> = prepared.files().map(str::to_owned).collect();
+    let recorded = db::write_transaction(conn, |conn| {
         let id = media::insert(
             conn,
             media::NewMedia {
@@ -119,8 +123,14 @@ pub fn record_image(conn: &mut DbConn, prepared: PreparedImage) -> Result<AddedI
         }
         media::set_variants(conn, id, None, &prepared.variants)?;
         Ok::<_, Error>(id)
-    })?;
-    Ok(AddedImage { id, file_name: prepared.file_name, files })
+    });
+    match recorded {
+        Ok(id) => Ok(AddedImage { id, file_name: prepared.file_name, files }),
+        Err(error) => {
+            remove_files(&prepared.dir, files.iter().map(String::as_str));
+            Err(error)
+        }
+    }
 }
 
 /// Changes an image's credits, checked as on upload: `credit`, when given, is the one of every

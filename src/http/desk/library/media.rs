@@ -80,8 +80,8 @@ fn languages(state: &AppState) -> Vec<Language> {
         .collect()
 }
 
-/// The credits a form has, one field `credit-<locale>` per configured language, in
-/// configuration order (a language without its field: empty).
+/// The credits a form has, one field `credit-<locale>` per configured language, by locale (a
+/// language without its field: empty).
 fn typed_credits(state: &AppState, field: impl Fn(&str) -> Option<String>) -> BTreeMap<String, String> {
     state.l10n.codes().map(|code| (code.to_owned(), field(&format!("credit-{code}")).unwrap_or_default())).collect()
 }
