@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the peers and tools the comparisons need, from Debian packages, if missing:
-#   nginx (nginx-light), wrk, hugo, postfix (for /usr/sbin/smtp-sink), time (GNU time -v).
+#   nginx (nginx-light), wrk, hugo, postfix (for /usr/sbin/smtp-sink), time (GNU time -v),
+#   and for the photos comparison Chromium and Node.js (with npm, for playwright-core).
 # No daemon is left running: nginx and postfix are only wanted for their binaries, which
 # bench/run starts itself on 127.0.0.1 with its own configuration.
 set -euo pipefail
@@ -12,6 +13,9 @@ command -v hugo >/dev/null 2>&1 || missing+=(hugo)
 [[ -x /usr/sbin/smtp-sink ]] || missing+=(postfix)
 [[ -x /usr/bin/time ]] || missing+=(time)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if ((${#missing[@]} == 0)); then
   exit 0

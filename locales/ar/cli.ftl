@@ -43,3 +43,20 @@ cli-demo-api = { "  " }مرجع الواجهة البرمجية: { $url }
 cli-demo-accounts = { "  " }الحسابات (البريد، كلمة المرور، الأدوار):
 startup-smtp-plaintext-credentials = رفض التشغيل: يحتوي smtp_url على اسم مستخدم وكلمة مرور دون TLS، فتعبر كلمة المرور الشبكة غير مشفّرة. استخدم smtps://… أو أضف ?tls=required؛ وإن كان خادم البريد على هذا الجهاز أو على شبكة موثوقة فأضف insecure_auth=true إلى العنوان.
 cli-send-scheduled = العدد { $slug } مجدول للإرسال لاحقًا. ألغِ الإرسال المجدول (من صفحة الإرسال في المكتب، أو عبر الواجهة البرمجية) قبل إرساله الآن.
+cli-media-variants-made = { $name }: { PLURAL($count) ->
+    [zero] لا مقاسات أخرى.
+    [one] مقاس واحد.
+    [two] مقاسان.
+    [few] { $count } مقاسات.
+    [many] { $count } مقاسًا.
+   *[other] { $count } مقاس.
+}
+cli-media-variants-unreadable = { $name }: بلا مقاسات أخرى، ويُعرض الأصل وحده ({ $reason }).
+cli-media-variants-done = { PLURAL($count) ->
+    [zero] لم تُعالَج أي صورة.
+    [one] عولجت صورة واحدة.
+    [two] عولجت صورتان.
+    [few] عولجت { $count } صور.
+    [many] عولجت { $count } صورة.
+   *[other] عولجت { $count } صورة.
+}

@@ -15,7 +15,7 @@ desk-media-file = ملف الصورة
 desk-media-file-hint = صورة بصيغة JPEG أو PNG أو WebP لا يزيد حجمها على { $megabytes } ميغابايت.
 desk-media-drop = يمكنك أيضًا إفلات الصورة على هذا النموذج.
 desk-media-credit = حقوق الصورة
-desk-media-credit-hint = اسم المصوّر كما سيراه القرّاء («تصوير: سارة علي»). وهو واحد في كل اللغات.
+desk-media-credit-hint = اسم المصوّر كما سيراه القرّاء بكل لغة («تصوير: سارة علي»). اترك حقل لغةٍ فارغًا كي لا تُذكر الحقوق فيها.
 desk-media-alt-note = يُكتب النص البديل والتعليق لكل لغة في كل خبر يضع الصورة.
 desk-media-upload-button = ارفع
 desk-media-look-only = يمكنك الاطلاع على المكتبة؛ أما رفع الصور فللمحررين والمشرفين.
@@ -108,3 +108,6 @@ desk-flash-subscriber-unsubscribed = أُلغي اشتراك المشترك.
 
 desk-media-save-credit = احفظ الحقوق
 desk-flash-media-credit-changed = تغيّرت حقوق الصورة.
+desk-media-variants = المقاسات المعدّة للقرّاء
+desk-media-variant-widths = بعرض { $widths } بكسل
+desk-media-no-variants = بحجمها المرفوع فقط

@@ -36,3 +36,12 @@ cli-demo-api = { "  " }API reference: { $url }
 cli-demo-accounts = { "  " }Accounts (email, password, roles):
 startup-smtp-plaintext-credentials = Refusing to start: smtp_url has a user name and password but no TLS, so the password would cross the network unencrypted. Use smtps://… or add ?tls=required; if the mail server is on this machine or a trusted network, add insecure_auth=true to the URL.
 cli-send-scheduled = Edition { $slug } is scheduled to be sent later. Cancel the scheduled send (on the desk's sending page, or through the API) before sending it now.
+cli-media-variants-made = { $name }: { PLURAL($count) ->
+    [one] one variant.
+   *[other] { $count } variants.
+}
+cli-media-variants-unreadable = { $name }: no variants, the original serves alone ({ $reason }).
+cli-media-variants-done = { PLURAL($count) ->
+    [one] One image done.
+   *[other] { $count } images done.
+}

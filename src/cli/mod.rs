@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod locales;
 mod mail;
+mod media;
 mod serve;
 mod user;
 
@@ -75,6 +76,9 @@ enum Command {
     /// Export published content as files.
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// Work on uploaded images.
+    #[command(subcommand)]
+    Media(media::MediaCommand),
     /// Check that every locale has the same messages with the same variables.
     CheckLocales {
         /// Folder with one subfolder per locale (default: the configured locales_dir).
@@ -172,6 +176,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Migrate => serve::migrate(&context),
         Command::User(command) => user::run(&context, command),
         Command::Export(command) => export::run(&context, command),
+        Command::Media(command) => media::run(&context, command),
         Command::Send { edition } => mail::send(&context, &edition),
         Command::Worker => mail::run_worker(&context),
         Command::CheckLocales { .. } => unreachable!("handled before the locales are loaded"),

@@ -1,9 +1,12 @@
-//! Uploaded images.
+//! Uploaded images, their credits per locale and their resized variants.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{edition_revisions, editions, media, revision_images, story_revisions, story_translations};
+use super::schema::{
+    edition_revisions, editions, media, media_credits, media_variants, revision_images, story_revisions,
+    story_translations,
+};
 use super::{now, DbConn};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -19,6 +22,11 @@ pub struct Media {
     pub original_name: String,
     pub uploaded_by: Option<i64>,
     pub created_at: NaiveDateTime,
+    /// Whether its variants were made (or tried).
+    pub variants_made: bool,
+    /// When its credits or variants last changed (`None`: not since before there were
+    /// variants).
+    pub updated_at: Option<NaiveDateTime>,
 }
 
 pub struct NewMedia<'a> {
@@ -44,14 +52,117 @@ pub fn insert(conn: &mut DbConn, new: NewMedia) -> QueryResult<i64> {
             media::original_name.eq(new.original_name),
             media::uploaded_by.eq(new.uploaded_by),
             media::created_at.eq(now()),
+            media::updated_at.eq(now()),
         ))
         .returning(media::id)
         .get_result(conn)
 }
 
-/// Sets an image's credit; returns whether the image exists.
+/// Sets an image's shared credit (the one of every locale without its own); returns whether
+/// the image exists.
 pub fn set_credit(conn: &mut DbConn, id: i64, credit: &str) -> QueryResult<bool> {
-    Ok(diesel::update(media::table.find(id)).set(media::credit.eq(credit)).execute(conn)? > 0)
+    Ok(diesel::update(media::table.find(id))
+        .set((media::credit.eq(credit), media::updated_at.eq(now())))
+        .execute(conn)?
+        > 0)
+}
+
+/// Sets image `id`'s own credit in `locale` (`Some("")`: none in that locale), or removes it
+/// (`None`) so that the shared credit shows there.
+pub fn set_credit_in(conn: &mut DbConn, id: i64, locale: &str, credit: Option<&str>) -> QueryResult<()> {
+    // Delete and insert: no upsert works through the two-backend connection.
+    diesel::delete(media_credits::table.find((id, locale))).execute(conn)?;
+    diesel::update(media::table.find(id)).set(media::updated_at.eq(now())).execute(conn)?;
+    if let Some(credit) = credit {
+        diesel::insert_into(media_credits::table)
+            .values((
+                media_credits::media_id.eq(id),
+                media_credits::locale.eq(locale),
+                media_credits::credit.eq(credit),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The own credits of the images `ids`: `(media_id, locale, credit)`, by image and locale.
+pub fn credits_of(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<(i64, String, String)>> {
+    media_credits::table
+        .filter(media_credits::media_id.eq_any(ids))
+        .order((media_credits::media_id, media_credits::locale))
+        .select((media_credits::media_id, media_credits::locale, media_credits::credit))
+        .load(conn)
+}
+
+/// Image `id`'s own credit in `locale`, if it has one.
+pub fn credit_in(conn: &mut DbConn, id: i64, locale: &str) -> QueryResult<Option<String>> {
+    media_credits::table.find((id, locale)).select(media_credits::credit).first(conn).optional()
+}
+
+/// A resized copy of an image.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = media_variants)]
+pub struct Variant {
+    pub media_id: i64,
+    pub width: i32,
+    pub height: i32,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+}
+
+/// Records the variants made of image `id` (replacing any it had) and that they were made;
+/// with `shown`, its size as shown, once decoding found it.
+pub fn set_variants(conn: &mut DbConn, id: i64, shown: Option<(u32, u32)>, variants: &[Variant]) -> QueryResult<()> {
+    diesel::delete(media_variants::table.filter(media_variants::media_id.eq(id))).execute(conn)?;
+    // Row by row: multi-row inserts do not compile through the two-backend connection.
+    for variant in variants {
+        diesel::insert_into(media_variants::table)
+            .values((
+                media_variants::media_id.eq(id),
+                media_variants::width.eq(variant.width),
+                media_variants::height.eq(variant.height),
+                media_variants::file_name.eq(&variant.file_name),
+                media_variants::content_type.eq(&variant.content_type),
+                media_variants::size_bytes.eq(variant.size_bytes),
+            ))
+            .execute(conn)?;
+    }
+    diesel::update(media::table.find(id))
+        .set((media::variants_made.eq(true), media::updated_at.eq(now())))
+        .execute(conn)?;
+    if let Some((width, height)) = shown {
+        let (width, height) = (i32::try_from(width).unwrap_or(i32::MAX), i32::try_from(height).unwrap_or(i32::MAX));
+        diesel::update(media::table.find(id)).set((media::width.eq(width), media::height.eq(height))).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The variants of the images `ids`, by image, narrowest first.
+pub fn variants_of(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<Variant>> {
+    media_variants::table
+        .filter(media_variants::media_id.eq_any(ids))
+        .order((media_variants::media_id, media_variants::width))
+        .select(Variant::as_select())
+        .load(conn)
+}
+
+pub fn find_variant_by_file_name(conn: &mut DbConn, file_name: &str) -> QueryResult<Option<Variant>> {
+    media_variants::table
+        .filter(media_variants::file_name.eq(file_name))
+        .select(Variant::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Images whose variants were never made (uploaded before there were variants), or every
+/// image with `all`, oldest first.
+pub fn needing_variants(conn: &mut DbConn, all: bool) -> QueryResult<Vec<Media>> {
+    let mut query = media::table.order(media::id).select(Media::as_select()).into_boxed();
+    if !all {
+        query = query.filter(media::variants_made.eq(false));
+    }
+    query.load(conn)
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Media>> {

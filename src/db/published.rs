@@ -15,8 +15,8 @@ use diesel::prelude::*;
 use super::edition_revisions::{layout as revision_layout, RevisionText};
 use super::editions::{Edition, EditionText};
 use super::schema::{
-    edition_revision_stories, edition_revision_texts, edition_revisions, editions, media, publication, revision_images,
-    stories, story_revisions, story_translations,
+    edition_revision_stories, edition_revision_texts, edition_revisions, editions, media, media_variants, publication,
+    revision_images, stories, story_revisions, story_translations,
 };
 use super::stories::Story;
 use super::translations::{self, FullRevision, Revision, Translation};
@@ -35,16 +35,18 @@ pub struct LiveStory {
 /// could show may have changed (it also moves on unpublished edits, which only costs a
 /// re-render).
 pub fn content_version(conn: &mut DbConn) -> QueryResult<Option<NaiveDateTime>> {
-    // One statement, one round trip; each MAX is an index lookup (migration 000004).
-    let latest: (Option<NaiveDateTime>, Option<NaiveDateTime>, Option<NaiveDateTime>, Option<NaiveDateTime>) =
-        diesel::select((
-            story_translations::table.select(max(story_translations::updated_at)).single_value(),
-            stories::table.select(max(stories::updated_at)).single_value(),
-            editions::table.select(max(editions::updated_at)).single_value(),
-            publication::table.select(max(publication::updated_at)).single_value(),
-        ))
-        .get_result(conn)?;
-    Ok([latest.0, latest.1, latest.2, latest.3].into_iter().flatten().max())
+    // One statement, one round trip; each MAX is an index lookup (migrations 000004 and
+    // 000012: an image's credits and variants show on pages too).
+    type Latest = Option<NaiveDateTime>;
+    let latest: (Latest, Latest, Latest, Latest, Latest) = diesel::select((
+        story_translations::table.select(max(story_translations::updated_at)).single_value(),
+        stories::table.select(max(stories::updated_at)).single_value(),
+        editions::table.select(max(editions::updated_at)).single_value(),
+        publication::table.select(max(publication::updated_at)).single_value(),
+        media::table.select(max(media::updated_at)).single_value(),
+    ))
+    .get_result(conn)?;
+    Ok([latest.0, latest.1, latest.2, latest.3, latest.4].into_iter().flatten().max())
 }
 
 /// Published editions joined with their live revisions (a macro, as the query's type is
@@ -265,27 +267,34 @@ pub fn all_live(conn: &mut DbConn) -> QueryResult<Vec<(String, String, Option<Na
         .load(conn)
 }
 
-/// File names of the images readers can see: in live texts, or live covers of published
-/// editions.
+/// File names of the images readers can see (in live texts, or live covers of published
+/// editions) and of their variants.
 pub fn public_media(conn: &mut DbConn) -> QueryResult<Vec<String>> {
-    let mut names: Vec<String> = revision_images::table
+    let mut ids: Vec<i64> = revision_images::table
         .inner_join(
             story_translations::table
                 .on(story_translations::live_revision_id.eq(revision_images::revision_id.nullable())),
         )
-        .inner_join(media::table)
-        .select(media::file_name)
+        .select(revision_images::media_id)
         .load(conn)?;
-    names.extend(
+    ids.extend(
         editions::table
             .inner_join(edition_revisions::table.on(edition_revisions::id.nullable().eq(editions::live_revision_id)))
-            .inner_join(media::table.on(edition_revisions::cover_media_id.eq(media::id.nullable())))
             .filter(editions::published_at.is_not_null())
-            .select(media::file_name)
+            .filter(edition_revisions::cover_media_id.is_not_null())
+            .select(edition_revisions::cover_media_id.assume_not_null())
+            .load::<i64>(conn)?,
+    );
+    ids.sort_unstable();
+    ids.dedup();
+    let mut names: Vec<String> = media::table.filter(media::id.eq_any(&ids)).select(media::file_name).load(conn)?;
+    names.extend(
+        media_variants::table
+            .filter(media_variants::media_id.eq_any(&ids))
+            .select(media_variants::file_name)
             .load::<String>(conn)?,
     );
     names.sort();
-    names.dedup();
     Ok(names)
 }
 

@@ -81,6 +81,27 @@ diesel::table! {
         original_name -> Text,
         uploaded_by -> Nullable<BigInt>,
         created_at -> Timestamp,
+        variants_made -> Bool,
+        updated_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    media_credits (media_id, locale) {
+        media_id -> BigInt,
+        locale -> Text,
+        credit -> Text,
+    }
+}
+
+diesel::table! {
+    media_variants (media_id, width) {
+        media_id -> BigInt,
+        width -> Integer,
+        height -> Integer,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
     }
 }
 
@@ -313,6 +334,8 @@ diesel::joinable!(story_translations -> stories (story_id));
 diesel::joinable!(story_revisions -> story_translations (translation_id));
 diesel::joinable!(revision_images -> story_revisions (revision_id));
 diesel::joinable!(revision_images -> media (media_id));
+diesel::joinable!(media_credits -> media (media_id));
+diesel::joinable!(media_variants -> media (media_id));
 diesel::joinable!(translation_events -> story_translations (translation_id));
 diesel::joinable!(edition_revision_texts -> edition_revisions (revision_id));
 diesel::joinable!(edition_revision_stories -> edition_revisions (revision_id));
@@ -345,4 +368,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_events,
     totp_recovery_codes,
     scheduled_sends,
+    media_credits,
+    media_variants,
 );

@@ -1,5 +1,6 @@
 //! Uploading images, reading their metadata, and serving the files.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use actix_files::NamedFile;
@@ -14,6 +15,7 @@ use utoipa::ToSchema;
 use super::auth::{CurrentUser, Editor};
 use crate::config::MediaSettings;
 use crate::db::media::{self, Media};
+use crate::db::DbConn;
 use crate::domain::image::MAX_CREDIT_CHARS;
 use crate::domain::Invalid;
 use crate::http::json::Json;
@@ -34,18 +36,49 @@ pub struct MediaView {
     pub width: i32,
     pub height: i32,
     pub size_bytes: i64,
-    /// Photo credit, shown with the image in every language.
+    /// Photo credit of every language without its own in `credits` (before there were
+    /// credits per language, the credit of every language).
     pub credit: String,
+    /// Photo credits of particular languages, by locale code: a page in one of these shows
+    /// this one instead of `credit` (an empty one: no credit in that language).
+    pub credits: BTreeMap<String, String>,
     /// The uploader's file name, for reference only.
     pub original_name: String,
-    /// Public address once published content uses the image.
+    /// Public address of the original once published content uses the image.
     pub url: String,
+    /// Resized copies (for `srcset` and email), narrowest first, public with the original.
+    /// Empty for an image at most 480 pixels wide, one that could not be decoded, or one
+    /// uploaded before variants existed until `nashra media variants` has run.
+    pub variants: Vec<VariantView>,
     pub created_at: DateTime<Utc>,
 }
 
-impl From<Media> for MediaView {
-    fn from(m: Media) -> Self {
-        Self {
+/// A resized copy of an image.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VariantView {
+    pub width: i32,
+    pub height: i32,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub url: String,
+}
+
+impl MediaView {
+    /// The view of `m`, with its credits and variants.
+    pub fn load(conn: &mut DbConn, m: Media) -> Result<Self, ApiError> {
+        let credits =
+            media::credits_of(conn, &[m.id])?.into_iter().map(|(_, locale, credit)| (locale, credit)).collect();
+        let variants = media::variants_of(conn, &[m.id])?
+            .into_iter()
+            .map(|v| VariantView {
+                url: format!("/media/{}", v.file_name),
+                width: v.width,
+                height: v.height,
+                content_type: v.content_type,
+                size_bytes: v.size_bytes,
+            })
+            .collect();
+        Ok(Self {
             url: format!("/media/{}", m.file_name),
             id: m.id,
             content_type: m.content_type,
@@ -53,9 +86,17 @@ impl From<Media> for MediaView {
             height: m.height,
             size_bytes: m.size_bytes,
             credit: m.credit,
+            credits,
             original_name: m.original_name,
+            variants,
             created_at: m.created_at.and_utc(),
-        }
+        })
+    }
+
+    /// The view of image `id`; 404 if there is none.
+    pub fn find(conn: &mut DbConn, id: i64) -> Result<Self, ApiError> {
+        let found = media::find(conn, id)?.ok_or(ApiError::NotFound)?;
+        Self::load(conn, found)
     }
 }
 
@@ -66,11 +107,16 @@ pub struct UploadForm {
     /// A JPEG, PNG or WebP image, recognised by its content.
     #[schema(value_type = String, format = Binary)]
     file: Vec<u8>,
-    /// Photo credit.
+    /// Photo credit of every language without its own.
     credit: Option<String>,
+    /// Photo credit in one language, a part per language: `credits[ar]`, `credits[en]`…
+    #[schema(rename = "credits[{locale}]")]
+    credits: Option<String>,
 }
 
-/// Upload an image (multipart/form-data with `file` and optional `credit`).
+/// Upload an image (multipart/form-data with `file`, optional `credit` and optional
+/// `credits[<locale>]` parts). JPEGs and PNGs wider than 480 pixels get resized variants at
+/// once (see `variants`).
 #[utoipa::path(
     post, path = "/api/v1/media", tag = "media", security(("bearer" = ["editor"])),
     request_body(content = UploadForm, content_type = "multipart/form-data"),
@@ -80,7 +126,7 @@ pub struct UploadForm {
         (status = 413, description = "Larger than the configured limit"),
         (status = 408, description = "The body did not arrive within `media.read_timeout_secs` (`request-timeout`)"),
         (status = 415, description = "Not a JPEG, PNG or WebP image (`unsupported-image`)"),
-        (status = 422, description = "Credit too long, more than `media.max_pixels` declared pixels, or more than 16 form fields"),
+        (status = 422, description = "A credit too long, not one line, or for a locale not configured; more than `media.max_pixels` declared pixels; or more than 16 form fields"),
     )
 )]
 pub async fn upload_media(
@@ -90,19 +136,31 @@ pub async fn upload_media(
 ) -> Result<HttpResponse, ApiError> {
     let limits = UploadLimits::images(&state.settings.media);
     let upload = read_upload(form, limits, |_: &str, _: &Upload| Ok::<_, ApiError>(())).await?;
-    let credit = match upload.text("credit") {
-        Some(bytes) => String::from_utf8(bytes.to_vec()).map_err(|_| Invalid::new("credit", "invalid-text"))?,
-        None => String::new(),
-    };
+    let text = |bytes: &[u8], field| String::from_utf8(bytes.to_vec()).map_err(|_| Invalid::new(field, "invalid-text"));
+    let credit = upload.text("credit").map(|bytes| text(bytes, "credit")).transpose()?.unwrap_or_default();
+    let credits = upload
+        .locale_texts("credits")
+        .map(|(locale, bytes)| Ok((locale.to_owned(), text(bytes, "credits")?)))
+        .collect::<Result<Vec<(String, String)>, Invalid>>()?;
     let (bytes, original_name) = upload.file.ok_or_else(|| ApiError::from(Invalid::new("file", "value-required")))?;
     let settings = state.settings.media.clone();
+    let locales: Vec<String> = state.l10n.codes().map(str::to_owned).collect();
     let uploader = editor.id;
+    // Decoding and resizing take a while: on the blocking pool, before taking a connection.
+    let prepared = web::block(move || {
+        let locales: Vec<&str> = locales.iter().map(String::as_str).collect();
+        let credits: Vec<(&str, Option<&str>)> = credits.iter().map(|(l, c)| (l.as_str(), Some(c.as_str()))).collect();
+        let new =
+            NewImage { bytes: &bytes, original_name: &original_name, credit: &credit, credits: &credits, uploader };
+        service::media::prepare_image(&settings, &locales, new)
+    })
+    .await
+    .map_err(|_| ApiError::Internal)??;
     let view = state
         .db
         .run(move |conn| {
-            let new = NewImage { bytes: &bytes, original_name: &original_name, credit: &credit, uploader };
-            let id = service::media::add_image(conn, &settings, new)?.id;
-            media::find(conn, id)?.map(MediaView::from).ok_or(ApiError::Internal)
+            let id = service::media::record_image(conn, prepared)?.id;
+            MediaView::find(conn, id)
         })
         .await?;
     Ok(HttpResponse::Created().json(view))
@@ -136,6 +194,14 @@ impl Upload {
     /// The first text field called `name`, as sent.
     pub fn text(&self, name: &str) -> Option<&[u8]> {
         self.texts.iter().find(|(field, _)| field == name).map(|(_, value)| value.as_slice())
+    }
+
+    /// The text fields called `name[<key>]`, as `(key, value)`: `credits[ar]` is `("ar", …)`.
+    pub fn locale_texts<'a>(&'a self, name: &'a str) -> impl Iterator<Item = (&'a str, &'a [u8])> + 'a {
+        self.texts.iter().filter_map(move |(field, value)| {
+            let key = field.strip_prefix(name)?.strip_prefix('[')?.strip_suffix(']')?;
+            Some((key, value.as_slice()))
+        })
     }
 }
 
@@ -181,22 +247,28 @@ pub async fn read_upload<E: From<ApiError>>(
     Ok(upload)
 }
 
-/// What may change about an image.
+/// What may change about an image: at least one of the two.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateMediaRequest {
-    /// Photo credit, shown with the image in every language.
-    pub credit: String,
+    /// Photo credit of every language without its own (what older clients set as the credit).
+    pub credit: Option<String>,
+    /// Photo credits of particular languages, by locale code: a string sets that language's
+    /// own (an empty one: no credit in that language), `null` removes it so `credit` shows
+    /// there again. Languages not named keep what they have. On a page, a language's own
+    /// credit wins over `credit`.
+    #[serde(default)]
+    pub credits: BTreeMap<String, Option<String>>,
 }
 
-/// Change an image's credit.
+/// Change an image's credits.
 #[utoipa::path(
     patch, path = "/api/v1/media/{id}", tag = "media", security(("bearer" = ["editor"])),
     params(("id" = i64, Path)),
     request_body = UpdateMediaRequest,
     responses(
         (status = 200, body = MediaView),
-        (status = 422, description = "Credit too long"),
+        (status = 422, description = "Neither `credit` nor `credits`; a credit too long or not one line; a locale not configured"),
     )
 )]
 pub async fn update_media(
@@ -206,11 +278,18 @@ pub async fn update_media(
     body: Json<UpdateMediaRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, body) = (id.into_inner(), body.into_inner());
+    if body.credit.is_none() && body.credits.is_empty() {
+        return Err(Invalid::new("credit", "value-required").into());
+    }
+    let locales: Vec<String> = state.l10n.codes().map(str::to_owned).collect();
     let view = state
         .db
         .run(move |conn| {
-            service::media::change_credit(conn, id, &body.credit)?;
-            media::find(conn, id)?.map(MediaView::from).ok_or(ApiError::NotFound)
+            let locales: Vec<&str> = locales.iter().map(String::as_str).collect();
+            let credits: Vec<(&str, Option<&str>)> =
+                body.credits.iter().map(|(locale, credit)| (locale.as_str(), credit.as_deref())).collect();
+            service::media::change_credits(conn, &locales, id, body.credit.as_deref(), &credits)?;
+            MediaView::find(conn, id)
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
@@ -241,8 +320,8 @@ pub async fn get_media(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let found = state.db.run(move |conn| media::find(conn, id).map_err(ApiError::from)).await?;
-    Ok(HttpResponse::Ok().json(MediaView::from(found.ok_or(ApiError::NotFound)?)))
+    let view = state.db.run(move |conn| MediaView::find(conn, id)).await?;
+    Ok(HttpResponse::Ok().json(view))
 }
 
 /// The image file, for staff previewing unpublished content.
@@ -264,8 +343,10 @@ pub async fn get_media_file(
     serve(&req, &state, &found.ok_or(ApiError::NotFound)?.file_name)
 }
 
-/// A public image: served only once published content (a live text, a published edition's
-/// cover) uses it, so uploads for unpublished stories do not leak.
+/// A public image or one of its variants: served only once published content (a live text,
+/// a published edition's cover) uses the image, so uploads for unpublished stories do not
+/// leak. A file's name is never reused for other bytes, so readers' browsers and caches may
+/// keep it for a week without asking again.
 #[utoipa::path(
     get, path = "/media/{file_name}", tag = "media",
     params(("file_name" = String, Path)),
@@ -286,17 +367,27 @@ pub async fn get_public_media(
     let public = state
         .db
         .run(move |conn| {
-            let Some(found) = media::find_by_file_name(conn, &lookup)? else {
-                return Ok(false);
+            let image = match media::find_by_file_name(conn, &lookup)? {
+                Some(original) => original.id,
+                None => match media::find_variant_by_file_name(conn, &lookup)? {
+                    Some(variant) => variant.media_id,
+                    None => return Ok(false),
+                },
             };
-            media::is_public(conn, found.id).map_err(ApiError::from)
+            media::is_public(conn, image).map_err(ApiError::from)
         })
         .await?;
     if !public {
         return Err(ApiError::NotFound);
     }
-    serve(&req, &state, &name)
+    let mut response = serve(&req, &state, &name)?;
+    // A week, not a year: an image taken down with its story stays in caches no longer.
+    response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static(PUBLIC_CACHE));
+    Ok(response)
 }
+
+/// How long readers' browsers and shared caches keep a public image.
+pub const PUBLIC_CACHE: &str = "public, max-age=604800";
 
 /// The stored file `name` from the media folder, with validators and `nosniff`.
 pub fn serve(req: &HttpRequest, state: &AppState, name: &str) -> Result<HttpResponse, ApiError> {

@@ -86,6 +86,7 @@ pub struct ImageView {
     pub media_id: i64,
     pub alt: String,
     pub caption: String,
+    /// The image's photo credit in this translation's language (the library's).
     pub credit: String,
     pub width: i32,
     pub height: i32,
@@ -542,7 +543,7 @@ fn view(conn: &mut DbConn, rules: &Rules, translation: &Translation, revision_id
             media_id: image.media_id,
             alt: image.alt.clone(),
             caption: image.caption.clone(),
-            credit: file.credit,
+            credit: media::credit_in(conn, file.id, &translation.locale)?.unwrap_or(file.credit),
             width: file.width,
             height: file.height,
             url: format!("/media/{}", file.file_name),

@@ -54,9 +54,7 @@ pub fn apply(
     let mut written = Vec::new();
     let result = db::write_transaction(conn, |conn| import(conn, plan, media, locales, &mut written));
     if result.is_err() {
-        for name in written {
-            let _ = std::fs::remove_file(media.dir.join(name));
-        }
+        service::media::remove_files(&media.dir, written.iter().map(String::as_str));
     }
     result
 }
@@ -100,7 +98,7 @@ fn import(
         .first()
         .map(|u| u.id)
         .ok_or_else(|| Origin { file: plan.dir.clone(), line: 0 }.error("create an admin user first"))?;
-    let images = store_images(conn, plan, media, default_author, written)?;
+    let images = store_images(conn, plan, media, locales, default_author, written)?;
     report.images = images.len();
 
     let mut edition_ids = HashMap::new();
@@ -131,7 +129,7 @@ fn import(
         }
         let published_at = edition.published_at.as_deref().map(|raw| when(raw, &edition.origin)).transpose()?;
         let changes = EditionChanges {
-            cover_media_id: edition.cover.as_ref().map(|(file, _)| images.get(file).copied()),
+            cover_media_id: edition.cover.as_ref().map(|file| images.get(file).copied()),
             published_at: Some(published_at),
             ..Default::default()
         };
@@ -187,36 +185,62 @@ fn store_images(
     conn: &mut DbConn,
     plan: &Plan,
     media: &MediaSettings,
+    locales: &[&str],
     uploader: i64,
     written: &mut Vec<String>,
 ) -> Result<HashMap<String, i64>, ImportFailure> {
-    let mut wanted: Vec<(String, String, Origin)> = Vec::new();
+    // Each file once, with the credit every text placing it gives, by the text's locale.
+    struct Wanted {
+        file: String,
+        credits: Vec<(String, String)>,
+        origin: Origin,
+    }
+    let mut wanted: Vec<Wanted> = Vec::new();
+    let mut want = |file: &str, credits: Vec<(String, String)>, origin: &Origin| match wanted
+        .iter_mut()
+        .find(|w| w.file == file)
+    {
+        Some(known) => known.credits.extend(credits),
+        None => wanted.push(Wanted { file: file.to_owned(), credits, origin: origin.clone() }),
+    };
     for edition in &plan.editions {
-        if let Some((file, credit)) = &edition.cover {
-            wanted.push((file.clone(), credit.clone(), edition.origin.clone()));
+        if let Some(file) = &edition.cover {
+            let credits = edition.cover_credits.iter().map(|(l, c)| (l.clone(), c.clone())).collect();
+            want(file, credits, &edition.origin);
         }
     }
     for story in &plan.stories {
-        for image in story.texts.values().flat_map(|t| &t.images) {
-            wanted.push((image.file.clone(), image.credit.clone(), story.origin.clone()));
+        for (locale, text) in &story.texts {
+            for image in &text.images {
+                let credits = image.credit.iter().map(|c| (locale.clone(), c.clone())).collect();
+                want(&image.file, credits, &story.origin);
+            }
         }
     }
     let mut ids = HashMap::new();
-    for (file, credit, origin) in wanted {
-        if ids.contains_key(&file) {
-            continue;
-        }
+    for Wanted { file, credits, origin } in wanted {
         let path: PathBuf = plan.dir.join("images").join(&file);
         let bytes = std::fs::read(&path).map_err(|e| origin.error(format!("cannot read image {file}: {e}")))?;
-        let new = NewImage { bytes: &bytes, original_name: &file, credit: &credit, uploader };
-        let added = service::media::add_image(conn, media, new).map_err(|error| match error {
+        // The credit of the first configured locale is the shared one; a locale whose text
+        // says otherwise gets its own (the first its texts give).
+        let mut credits = credits;
+        credits.sort_by_key(|(locale, _)| locales.iter().position(|l| l == locale));
+        let shared = credits.first().map(|(_, credit)| credit.as_str()).unwrap_or_default();
+        let mut own: Vec<(&str, Option<&str>)> = Vec::new();
+        for (locale, credit) in &credits {
+            if credit != shared && !own.iter().any(|(l, _)| l == locale) {
+                own.push((locale, Some(credit)));
+            }
+        }
+        let new = NewImage { bytes: &bytes, original_name: &file, credit: shared, credits: &own, uploader };
+        let added = service::media::add_image(conn, media, locales, new).map_err(|error| match error {
             service::Error::UnsupportedImage => origin.error(format!("{file} is not a JPEG, PNG or WebP image")).into(),
             service::Error::Invalid(problems) => origin.invalid(problems).into(),
             service::Error::Storage(e) => origin.error(format!("cannot store {file}: {e}")).into(),
             service::Error::Db(e) => ImportFailure::Database(e),
             other => origin.error(other.to_string()).into(),
         })?;
-        written.push(added.file_name);
+        written.extend(added.files);
         let id = added.id;
         ids.insert(file, id);
     }

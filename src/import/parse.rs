@@ -239,7 +239,9 @@ impl Origin {
 #[derive(Debug, Clone)]
 pub struct ImagePlan {
     pub file: String,
-    pub credit: String,
+    /// The credit this text gives the image, if it gives one: the image's credit in the
+    /// text's locale.
+    pub credit: Option<String>,
     pub alt: String,
     pub caption: String,
 }
@@ -288,7 +290,10 @@ pub struct EditionPlan {
     /// In reading order (group after group when it has groups).
     pub stories: Vec<String>,
     pub groups: Option<Vec<GroupPlan>>,
-    pub cover: Option<(String, String)>,
+    /// The cover's file.
+    pub cover: Option<String>,
+    /// The cover's credit by locale, where an edition text gives one.
+    pub cover_credits: BTreeMap<String, String>,
     pub published_at: Option<String>,
     pub texts: BTreeMap<String, EditionTextPlan>,
 }
@@ -482,7 +487,7 @@ fn check_story(doc: &Document, front: &StoryFront) -> Result<TextPlan, ImportErr
     let mut problems: Vec<Invalid> = Slug::parse(&front.slug).err().into_iter().collect();
     let mut credits = Vec::new();
     for image in &front.images {
-        match image::credit(image.credit.as_deref().unwrap_or_default()) {
+        match image.credit.as_deref().map(image::credit).transpose() {
             Ok(credit) => credits.push(credit),
             Err(invalid) => problems.push(invalid),
         }
@@ -530,7 +535,11 @@ fn add_edition(plan: &mut Plan, doc: &Document, front: EditionFront, locales: &[
     }
     let mut problems: Vec<Invalid> = Slug::parse(&front.slug).err().into_iter().collect();
     problems.extend(edition::number(front.number).err());
-    let cover_credit = image::credit(front.cover_credit.as_deref().unwrap_or_default())
+    let cover_credit = front
+        .cover_credit
+        .as_deref()
+        .map(image::credit)
+        .transpose()
         .map_err(|invalid| problems.push(Invalid { field: "cover_credit", ..invalid }))
         .unwrap_or_default();
     let texts = EditionTexts {
@@ -576,6 +585,7 @@ fn add_edition(plan: &mut Plan, doc: &Document, front: EditionFront, locales: &[
                 stories: Vec::new(),
                 groups: None,
                 cover: None,
+                cover_credits: BTreeMap::new(),
                 published_at: None,
                 texts: BTreeMap::new(),
             });
@@ -597,8 +607,10 @@ fn add_edition(plan: &mut Plan, doc: &Document, front: EditionFront, locales: &[
         agree(&mut agreed, Some(stories), "stories", &origin)?;
         edition.stories = agreed.unwrap_or_default();
     }
-    let cover = front.cover.map(|file| (file, cover_credit));
-    agree(&mut edition.cover, cover, "cover", &origin)?;
+    agree(&mut edition.cover, front.cover, "cover", &origin)?;
+    if let Some(credit) = cover_credit {
+        edition.cover_credits.insert(front.locale.clone(), credit);
+    }
     agree(&mut edition.published_at, front.published_at, "published_at", &origin)?;
     edition.texts.insert(
         front.locale,
@@ -622,7 +634,7 @@ fn check_references(plan: &Plan) -> Result<(), ImportError> {
                 return Err(edition.origin.error(format!("story {slug:?} is not among the imported stories")));
             }
         }
-        if let Some((file, _)) = &edition.cover {
+        if let Some(file) = &edition.cover {
             check_image(plan, file, &edition.origin)?;
         }
     }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::cache::Rendered;
+use super::image::ImageSource;
 use super::pages::ImageContext;
 use super::paths::PagePath;
 use super::view::{Edition, EditionSummary, Story};
@@ -93,12 +94,16 @@ pub struct PublicStory {
 
 #[derive(Serialize, ToSchema)]
 pub struct PublicImage {
+    /// The original, as uploaded.
     pub url: String,
     pub width: i32,
     pub height: i32,
     pub alt: String,
     pub caption: String,
+    /// The photo credit in this text's language (empty: none).
     pub credit: String,
+    /// Resized files for a `srcset`, narrowest first; empty when the original is the only one.
+    pub srcset: Vec<ImageSource>,
 }
 
 impl From<ImageContext> for PublicImage {
@@ -110,6 +115,7 @@ impl From<ImageContext> for PublicImage {
             alt: image.alt,
             caption: image.caption,
             credit: image.credit,
+            srcset: image.sources,
         }
     }
 }

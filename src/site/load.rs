@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use super::paths::PagePath;
 use super::view::{
     ArchiveEntry, Content, Edition, EditionPart, EditionRef, EditionStory, EditionSummary, FeedEntry, GroupRef, Image,
-    Publication, PublicationText, Sitemap, SitemapEdition, SitemapStory, Story,
+    ImageVariant, Publication, PublicationText, Sitemap, SitemapEdition, SitemapStory, Story,
 };
 use crate::db::editions::{Edition as EditionRow, EditionText};
 use crate::db::published;
@@ -177,7 +177,7 @@ pub fn edition(
     let cover = match row.cover_media_id {
         Some(id) => {
             let image = ImageRef { media_id: id, alt: text.cover_alt.clone(), caption: String::new() };
-            images(conn, std::slice::from_ref(&image))?.into_iter().next()
+            images(conn, std::slice::from_ref(&image), locale)?.into_iter().next()
         }
         None => None,
     };
@@ -185,7 +185,7 @@ pub fn edition(
     for live in published::live_stories_in_edition(conn, row.id, locale)? {
         let snapshot = live.live.snapshot;
         let story = EditionStory {
-            image: images(conn, &snapshot.images[..snapshot.images.len().min(1)])?.into_iter().next(),
+            image: images(conn, &snapshot.images[..snapshot.images.len().min(1)], locale)?.into_iter().next(),
             slug: live.story.slug,
             section: live.story.section,
             title: snapshot.title,
@@ -315,7 +315,7 @@ pub fn story(conn: &mut DbConn, lookups: &Lookups, slug: &str, locale: &str) -> 
     let snapshot = live.live.snapshot;
     Ok(Some(Story {
         locales: published::live_locales(conn, live.story.id)?,
-        images: images(conn, &snapshot.images)?,
+        images: images(conn, &snapshot.images, locale)?,
         slug: live.story.slug,
         section: live.story.section,
         locale: locale.to_owned(),
@@ -374,7 +374,7 @@ pub fn latest_story(
     let snapshot = latest.snapshot;
     Ok(Some(Story {
         locales,
-        images: images(conn, &snapshot.images)?,
+        images: images(conn, &snapshot.images, locale)?,
         slug: row.slug,
         section: row.section,
         locale: locale.to_owned(),
@@ -419,18 +419,25 @@ pub fn sitemap(conn: &mut DbConn) -> Result<Sitemap, DbError> {
     Ok(Sitemap { editions, stories })
 }
 
-/// The images `refs` place, skipping any whose file is gone.
-pub fn images(conn: &mut DbConn, refs: &[ImageRef]) -> Result<Vec<Image>, DbError> {
+/// The images `refs` place in a text in `locale`, with their credits in that locale and their
+/// variants, skipping any whose file is gone.
+pub fn images(conn: &mut DbConn, refs: &[ImageRef], locale: &str) -> Result<Vec<Image>, DbError> {
     let mut found = Vec::with_capacity(refs.len());
     for image in refs {
         let Some(file) = media::find(conn, image.media_id)? else { continue };
+        let own = media::credit_in(conn, file.id, locale)?;
+        let variants = media::variants_of(conn, &[file.id])?
+            .into_iter()
+            .map(|v| ImageVariant { file_name: v.file_name, width: v.width, height: v.height })
+            .collect();
         found.push(Image {
             file_name: file.file_name,
             width: file.width,
             height: file.height,
             alt: image.alt.clone(),
             caption: image.caption.clone(),
-            credit: file.credit,
+            credit: own.unwrap_or(file.credit),
+            variants,
         });
     }
     Ok(found)

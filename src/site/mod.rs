@@ -13,6 +13,7 @@ pub mod cache;
 pub mod export;
 mod feed;
 pub mod freshness;
+pub mod image;
 pub mod load;
 #[cfg(test)]
 mod load_tests;

@@ -8,10 +8,12 @@ use serde::Serialize;
 
 use super::cache::Rendered;
 use super::paths::PagePath;
-use super::view::{ArchiveEntry, Content, Edition, ErrorPage, Image, Publication, Sitemap, Story};
+use super::view::{ArchiveEntry, Content, Edition, ErrorPage, Publication, Sitemap, Story};
 use super::{feed, Site, SiteError};
 use crate::l10n::Direction;
 use crate::render::markdown::to_safe_html;
+
+pub use super::image::ImageContext;
 
 const HTML: &str = "text/html; charset=utf-8";
 
@@ -117,33 +119,6 @@ struct Alternate {
     href: String,
     path: String,
     og_locale: String,
-}
-
-#[derive(Serialize)]
-pub struct ImageContext {
-    pub src: String,
-    /// Absolute, for OpenGraph and the public API.
-    pub href: String,
-    pub width: i32,
-    pub height: i32,
-    pub alt: String,
-    pub caption: String,
-    pub credit: String,
-}
-
-impl ImageContext {
-    pub(crate) fn new(site: &Site, image: &Image) -> Self {
-        let path = format!("/media/{}", image.file_name);
-        Self {
-            src: site.base.link(&path),
-            href: site.base.absolute(&path),
-            width: image.width,
-            height: image.height,
-            alt: image.alt.clone(),
-            caption: image.caption.clone(),
-            credit: image.credit.clone(),
-        }
-    }
 }
 
 #[derive(Serialize)]
@@ -269,7 +244,7 @@ fn home(site: &Site, publication: &Publication, locale: &str, latest: Option<&Ed
     let edition = latest.map(|e| edition_context(site, e));
     let name = site.name(publication, locale);
     let description = edition.as_ref().map_or_else(|| name.clone(), |e| e.title.clone());
-    let og_image = edition.as_ref().and_then(|e| e.cover.as_ref().map(|c| c.href.clone()));
+    let og_image = edition.as_ref().and_then(|e| e.cover.as_ref().map(|c| c.share_href.clone()));
     let meta = meta(site, &page, &all_locales, name.clone(), name, description, "website", og_image);
     render_html(
         site,
@@ -311,7 +286,7 @@ fn edition_page(site: &Site, publication: &Publication, found: &Edition) -> Resu
     let edition = edition_context(site, found);
     let page = PagePath::Edition(locale.to_owned(), found.slug.clone());
     let title = format!("{} — {}", edition.title, site.name(publication, locale));
-    let og_image = edition.cover.as_ref().map(|c| c.href.clone());
+    let og_image = edition.cover.as_ref().map(|c| c.share_href.clone());
     let meta =
         meta(site, &page, &found.locales, title, edition.title.clone(), edition.title.clone(), "website", og_image);
     render_html(
@@ -340,7 +315,7 @@ fn story_page(site: &Site, publication: &Publication, live: &Story) -> Result<Re
     });
     let page = PagePath::Story(locale.to_owned(), live.slug.clone());
     let description = if live.summary.is_empty() { excerpt(&live.body) } else { live.summary.clone() };
-    let og_image = images.first().map(|i| i.href.clone());
+    let og_image = images.first().map(|i| i.share_href.clone());
     let title = format!("{} — {}", live.title, site.name(publication, locale));
     let meta = meta(site, &page, &live.locales, title, live.title.clone(), description, "article", og_image);
     let story = StoryContext {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::view::{
     ArchiveEntry, Content, Edition, EditionPart, EditionRef, EditionStory, EditionSummary, GroupRef, Image,
-    Publication, PublicationText, Story,
+    ImageVariant, Publication, PublicationText, Story,
 };
 use super::{BaseUrl, PageCache, PagePath, Site};
 use crate::l10n::LocaleSetting;
@@ -68,14 +68,21 @@ pub(crate) fn publication() -> Publication {
     }
 }
 
-fn image(file_name: &str, alt: &str, caption: &str) -> Image {
+/// A 1200×800 image with its 480, 600 and 960 variants (its own width came out no smaller
+/// than the original, so the original stands in at 1200), credited in `locale`.
+fn image(file_name: &str, alt: &str, caption: &str, locale: &str) -> Image {
+    let stem = file_name.trim_end_matches(".png");
     Image {
         file_name: file_name.into(),
         width: 1200,
         height: 800,
         alt: alt.into(),
         caption: caption.into(),
-        credit: "Yousef Nimr".into(),
+        credit: if locale == "ar" { "يوسف نمر" } else { "Yousef Nimr" }.into(),
+        variants: [480, 600, 960]
+            .into_iter()
+            .map(|width| ImageVariant { file_name: format!("{stem}-{width}.jpg"), width, height: width * 2 / 3 })
+            .collect(),
     }
 }
 
@@ -97,7 +104,7 @@ pub(crate) fn edition(locale: &str) -> Edition {
         ),
         signature_name: pick("Layla Haddad", "ليلى حداد"),
         signature_role: pick("Head of Office", "رئيسة المكتب"),
-        cover: Some(image("ab/cover.png", &pick("Olive trees at sunset", "أشجار زيتون عند الغروب"), "")),
+        cover: Some(image("ab/cover.png", &pick("Olive trees at sunset", "أشجار زيتون عند الغروب"), "", locale)),
         parts: vec![
             EditionPart {
                 key: Some("programme".into()),
@@ -113,6 +120,7 @@ pub(crate) fn edition(locale: &str) -> Edition {
                             "cd/press.png",
                             &pick("The olive press", "معصرة الزيتون"),
                             &pick("At the press", "في المعصرة"),
+                            locale,
                         )),
                         letter: Some(0),
                     },
@@ -162,6 +170,7 @@ fn story(locale: &str) -> Story {
             "cd/press.png",
             &pick("The olive press", "معصرة الزيتون"),
             &pick("At the press", "في المعصرة"),
+            locale,
         )],
         published_on: NaiveDate::from_ymd_opt(2026, 10, 20).expect("a date"),
         locales: vec!["en".into(), "ar".into()],

@@ -37,16 +37,28 @@ impl Publication {
     }
 }
 
-/// A published image as placed in a text.
+/// A published image as placed in a text, in the text's locale.
 #[derive(Debug, Clone)]
 pub struct Image {
     /// Under the media folder (`/media/<file_name>`).
     pub file_name: String,
+    /// As shown.
     pub width: i32,
     pub height: i32,
     pub alt: String,
     pub caption: String,
+    /// Its credit in the text's locale (empty: none).
     pub credit: String,
+    /// Its resized copies, narrowest first.
+    pub variants: Vec<ImageVariant>,
+}
+
+/// A resized copy of an image, in the media folder too.
+#[derive(Debug, Clone)]
+pub struct ImageVariant {
+    pub file_name: String,
+    pub width: i32,
+    pub height: i32,
 }
 
 /// A published edition in one locale, from its live revision: what its page, the public

@@ -31,8 +31,8 @@ fn editor(app: &TestApp) -> DeskBrowser {
     DeskBrowser::signed_in(app, EDITOR.0, EDITOR.1)
 }
 
-/// Posts a multipart form as the desk's page would: `csrf` (if given) first, then `credit`,
-/// then the file.
+/// Posts a multipart form as the desk's page would: `csrf` (if given) first, then the
+/// English credit `credit-en`, then the file.
 fn post_multipart(
     browser: &DeskBrowser,
     path: &str,
@@ -45,7 +45,7 @@ fn post_multipart(
         form = form.text("csrf", token.to_owned());
     }
     if let Some(credit) = credit {
-        form = form.text("credit", credit.to_owned());
+        form = form.text("credit-en", credit.to_owned());
     }
     if let Some((bytes, name, kind)) = file {
         form = form.part("file", Part::bytes(bytes).file_name(name.to_owned()).mime_str(kind).unwrap());
@@ -66,6 +66,14 @@ fn upload(browser: &mut DeskBrowser, bytes: Vec<u8>, name: &str, credit: &str) -
     assert_eq!(page.status, 200, "{}", page.text());
     let csrf = browser.csrf.clone();
     post_multipart(browser, "/desk/media", Some(&csrf), Some(credit), Some((bytes, name, "image/png")))
+}
+
+/// The value of the input with this `id` on the page.
+fn input_value(page: &Answer, id: &str) -> Option<String> {
+    let at = page.body.find(&format!("id=\"{id}\""))?;
+    let tag = &page.body[at..at + page.body[at..].find('>')?];
+    let start = tag.find(" value=\"")? + " value=\"".len();
+    Some(tag[start..start + tag[start..].find('"')?].to_owned())
 }
 
 fn files_in(app: &TestApp) -> usize {
@@ -156,7 +164,7 @@ fn refused_uploads_say_why_and_store_nothing(backend: Backend) {
     let answer = upload(&mut browser, b"just some text".to_vec(), "notes.png", "Mine");
     assert_eq!(answer.status, 422, "{}", answer.text());
     assert!(answer.text().contains("Upload a JPEG, PNG or WebP image."), "{}", answer.text());
-    assert_eq!(answer.field("credit").as_deref(), Some("Mine"), "what was typed is kept");
+    assert_eq!(answer.field("credit-en").as_deref(), Some("Mine"), "what was typed is kept");
 
     let long_credit = "x".repeat(301);
     let answer = upload(&mut browser, png(8, 8), "fine.png", &long_credit);
@@ -188,7 +196,7 @@ fn an_upload_needs_the_token_first(backend: Backend) {
     let late = answer(browser.client.post(format!("{}/desk/media", browser.base)).multipart(late).send().unwrap());
     assert_eq!(late.status, 403);
     // Not multipart at all.
-    assert_eq!(browser.post_raw("/desk/media", &[("credit", "c")]).status, 403);
+    assert_eq!(browser.post_raw("/desk/media", &[("credit-en", "c")]).status, 403);
     // Another session's token.
     let mut other = DeskBrowser::signed_in(&app, EDITOR.0, EDITOR.1);
     other.get("/desk/media");
@@ -209,30 +217,55 @@ fn an_editor_changes_an_images_credit(backend: Backend) {
     let id = image_ids(&page)[0];
     let path = format!("/desk/media/{id}");
     let token = app.login(EDITOR.0, EDITOR.1).access;
-    let credit = || app.get(&format!("/api/v1/media/{id}"), Some(&token)).json::<Value>().unwrap()["credit"].clone();
+    let metadata = || app.get(&format!("/api/v1/media/{id}"), Some(&token)).json::<Value>().unwrap();
+    let credit = || metadata()["credit"].clone();
 
-    assert_eq!(browser.post_raw(&path, &[("credit", "Forged")]).status, 403);
+    // One field per language, each in its language and direction.
+    for (code, dir) in [("en", "ltr"), ("ar", "rtl")] {
+        let input = format!("id=\"credit-{id}-{code}\" name=\"credit-{code}\"");
+        let at = page.body.find(&input).unwrap_or_else(|| panic!("no {code} field: {}", page.body));
+        let tag = &page.body[at..at + page.body[at..].find('>').unwrap()];
+        assert!(tag.contains(&format!("lang=\"{code}\" dir=\"{dir}\"")), "{tag}");
+        assert!(page.body.contains(&format!("<label for=\"credit-{id}-{code}\" lang=\"{code}\" dir=\"{dir}\">")));
+    }
+
+    assert_eq!(browser.post_raw(&path, &[("credit-en", "Forged")]).status, 403);
     assert_eq!(credit(), "Old credit");
-    let answer = browser.post(&path, &[("credit", "  Photo: Hana Saleh "), ("page", "1")]);
+    let answer =
+        browser.post(&path, &[("credit-en", "  Photo: Hana Saleh "), ("credit-ar", "تصوير: هناء صالح"), ("page", "1")]);
     assert_eq!(answer.status, 303, "{}", answer.text());
     assert_eq!(answer.location, Some(format!("/desk/media?page=1#image-{id}")));
+    // The first language's is the shared credit; the other's differs, so it is its own.
     assert_eq!(credit(), "Photo: Hana Saleh");
-    assert!(browser.get("/desk/media").text().contains("The credit is changed."));
+    assert_eq!(metadata()["credits"], json!({"ar": "تصوير: هناء صالح"}));
+    let page = browser.get("/desk/media");
+    assert!(page.text().contains("The credits are changed."));
+    assert_eq!(input_value(&page, &format!("credit-{id}-ar")).as_deref(), Some("تصوير: هناء صالح"));
 
-    // Too long: the page again, the sentence at that image, what was typed kept, nothing changed.
-    let long = "y".repeat(301);
-    let refused = browser.post(&path, &[("credit", &long)]);
+    // Too long in Arabic, or two lines in English: the page again, each sentence at its
+    // field, what was typed kept, nothing changed.
+    let long = "ي".repeat(301);
+    let refused = browser.post(&path, &[("credit-en", "Photo: Hana\nSaleh"), ("credit-ar", &long)]);
     assert_eq!(refused.status, 422);
-    assert!(refused.body.contains(&format!("aria-describedby=\"credit-err-{id}\"")), "{}", refused.body);
+    assert!(refused.body.contains(&format!("aria-describedby=\"credit-{id}-ar-err\"")), "{}", refused.body);
+    assert!(refused.body.contains(&format!("aria-describedby=\"credit-{id}-en-err\"")), "{}", refused.body);
     assert!(refused.text().contains("At most 300 characters."), "{}", refused.text());
-    assert!(refused.body.contains(&format!("value=\"{long}\"")));
+    assert!(refused.text().contains("Control characters"), "{}", refused.text());
+    assert_eq!(input_value(&refused, &format!("credit-{id}-ar")).as_deref(), Some(long.as_str()));
     assert_eq!(credit(), "Photo: Hana Saleh");
-    assert_eq!(browser.post("/desk/media/999999", &[("credit", "x")]).status, 404);
+    assert_eq!(browser.post("/desk/media/999999", &[("credit-en", "x")]).status, 404);
 
-    // The API changes it through the same use case; a reviewer may not.
+    // The API changes them through the same use case; a reviewer may not.
     let changed = app.patch(&format!("/api/v1/media/{id}"), &json!({"credit": "Via API"}), Some(&token));
     assert_eq!(changed.status(), 200);
     assert_eq!(credit(), "Via API");
+    let page = browser.get("/desk/media");
+    assert_eq!(input_value(&page, &format!("credit-{id}-en")).as_deref(), Some("Via API"));
+    assert_eq!(input_value(&page, &format!("credit-{id}-ar")).as_deref(), Some("تصوير: هناء صالح"), "its own stays");
+    let removed = app.patch(&format!("/api/v1/media/{id}"), &json!({"credits": {"ar": null}}), Some(&token));
+    assert_eq!(removed.status(), 200);
+    let page = browser.get("/desk/media");
+    assert_eq!(input_value(&page, &format!("credit-{id}-ar")).as_deref(), Some("Via API"), "the shared one shows");
     let too_long = app.patch(&format!("/api/v1/media/{id}"), &json!({"credit": long}), Some(&token));
     assert_eq!(too_long.status(), 422);
     let reviewer = app.user_with("reviewer@example.test", &["reviewer"]);
@@ -242,7 +275,7 @@ fn an_editor_changes_an_images_credit(backend: Backend) {
     let mut looker = DeskBrowser::signed_in(&app, REVIEWER.0, REVIEWER.1);
     let page = looker.get("/desk/media");
     assert!(page.text().contains("Via API") && !page.body.contains(&format!("action=\"{path}\"")));
-    assert_eq!(looker.post(&path, &[("credit", "No")]).status, 403);
+    assert_eq!(looker.post(&path, &[("credit-en", "No")]).status, 403);
     assert_eq!(credit(), "Via API");
 }
 

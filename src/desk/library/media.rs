@@ -1,7 +1,7 @@
 //! The media library: every uploaded image, newest first, with what the data model says about
-//! it (its credit, the same in every language) and where it is used: the story texts that
-//! place it (each with its own alt text and caption, per language) and the editions that
-//! have it as their cover.
+//! it (its credit in each language, the widths it was resized to) and where it is used: the
+//! story texts that place it (each with its own alt text and caption, per language) and the
+//! editions that have it as their cover.
 
 use std::collections::BTreeMap;
 
@@ -24,22 +24,34 @@ pub struct MediaPage {
     pub form: UploadForm,
     /// The largest file accepted, in whole megabytes (at least 1), for the form's hint.
     pub max_megabytes: usize,
-    /// A refused change of one image's credit, shown at that image.
+    /// A refused change of one image's credits, shown at that image.
     pub credit_edit: Option<CreditEdit>,
+    /// The configured languages, a credit field each.
+    pub languages: Vec<Language>,
 }
 
-/// A credit as typed for image `id`, and why it was refused.
+/// A configured language, for a field in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
+    pub dir: &'static str,
+}
+
+/// Credits as typed for image `id` (by locale), and why they were refused (by field name:
+/// `credit-<locale>`, or `credit` for what belongs to no one field).
 #[derive(Debug, Serialize)]
 pub struct CreditEdit {
     pub id: i64,
-    pub credit: String,
-    pub error: String,
+    pub credits: BTreeMap<String, String>,
+    pub errors: BTreeMap<String, String>,
 }
 
-/// The upload form as it was sent, and why it was refused: field name → sentence.
+/// The upload form as it was sent (credits by locale), and why it was refused: field name →
+/// sentence.
 #[derive(Debug, Default, Serialize)]
 pub struct UploadForm {
-    pub credit: String,
+    pub credits: BTreeMap<String, String>,
     pub errors: BTreeMap<String, String>,
 }
 
@@ -52,7 +64,12 @@ pub struct ImageView {
     pub height: i32,
     pub kilobytes: i64,
     pub content_type: String,
-    pub credit: String,
+    /// What readers see in each configured language, in configuration order.
+    pub credits: Vec<LocaleCredit>,
+    /// The address of its narrowest variant (or the original), for the thumbnail.
+    pub thumb: String,
+    /// The widths of its variants, narrowest first.
+    pub variant_widths: Vec<i32>,
     pub original_name: String,
     pub uploaded: LocalTime,
     pub stories: Vec<StoryUse>,
@@ -79,6 +96,13 @@ pub struct TextUse {
     pub only_live: bool,
 }
 
+/// An image's credit in one language: its own there, or the shared one.
+#[derive(Debug, Serialize)]
+pub struct LocaleCredit {
+    pub locale: String,
+    pub credit: String,
+}
+
 #[derive(Debug, Serialize)]
 pub struct EditionUse {
     pub id: i64,
@@ -87,32 +111,39 @@ pub struct EditionUse {
 }
 
 /// Page `page` of the library, for a person in `time_zone`; `dir` gives a locale's
-/// direction.
+/// direction, `locales` are the configured ones.
 pub fn load(
     conn: &mut DbConn,
     page: i64,
     time_zone: &str,
     dir: &dyn Fn(&str) -> &'static str,
+    locales: &[&str],
 ) -> Result<(Vec<ImageView>, Pager), Error> {
     let (found, total) = media::list(conn, PER_PAGE, (page - 1) * PER_PAGE)?;
     let ids: Vec<i64> = found.iter().map(|m| m.id).collect();
-    let texts = media::text_uses(conn, &ids)?;
-    let covers = media::cover_uses(conn, &ids)?;
-    let images = found.into_iter().map(|m| view(m, &texts, &covers, time_zone, dir)).collect();
+    let uses = Uses {
+        texts: media::text_uses(conn, &ids)?,
+        covers: media::cover_uses(conn, &ids)?,
+        credits: media::credits_of(conn, &ids)?,
+        variants: media::variants_of(conn, &ids)?,
+    };
+    let images = found.into_iter().map(|m| view(m, &uses, time_zone, dir, locales)).collect();
     Ok((images, Pager::new(page, PER_PAGE, total, |n| format!("/desk/media?page={n}"))))
 }
 
-fn view(
-    m: Media,
-    texts: &[media::TextUse],
-    covers: &[media::CoverUse],
-    time_zone: &str,
-    dir: &dyn Fn(&str) -> &'static str,
-) -> ImageView {
+/// What the images of one page have besides their own row.
+struct Uses {
+    texts: Vec<media::TextUse>,
+    covers: Vec<media::CoverUse>,
+    credits: Vec<(i64, String, String)>,
+    variants: Vec<media::Variant>,
+}
+
+fn view(m: Media, uses: &Uses, time_zone: &str, dir: &dyn Fn(&str) -> &'static str, locales: &[&str]) -> ImageView {
     let mut stories: Vec<StoryUse> = Vec::new();
     // Rows come by story and locale, the latest revision first: one text per locale, and
     // the first image placement in it.
-    for row in texts.iter().filter(|t| t.media_id == m.id) {
+    for row in uses.texts.iter().filter(|t| t.media_id == m.id) {
         if stories.last().is_none_or(|s| s.story_id != row.story_id) {
             stories.push(StoryUse { story_id: row.story_id, texts: Vec::new() });
         }
@@ -129,19 +160,32 @@ fn view(
             only_live: row.revision_id != row.latest_revision_id,
         });
     }
-    let editions = covers
+    let editions = uses
+        .covers
         .iter()
         .filter(|(media_id, ..)| *media_id == m.id)
         .map(|(_, id, number, slug)| EditionUse { id: *id, number: *number, slug: slug.clone() })
         .collect();
+    let own: Vec<(&str, &str)> =
+        uses.credits.iter().filter(|(id, ..)| *id == m.id).map(|(_, l, c)| (l.as_str(), c.as_str())).collect();
+    let credits = locales
+        .iter()
+        .map(|locale| LocaleCredit {
+            locale: (*locale).to_owned(),
+            credit: crate::domain::image::credit_in(&m.credit, own.iter().copied(), locale).to_owned(),
+        })
+        .collect();
+    let variant_widths: Vec<i32> = uses.variants.iter().filter(|v| v.media_id == m.id).map(|v| v.width).collect();
     ImageView {
         file: format!("/desk/media/{}/file", m.id),
+        thumb: format!("/desk/media/{}/thumb", m.id),
         id: m.id,
         width: m.width,
         height: m.height,
         kilobytes: (m.size_bytes + 1023) / 1024,
         content_type: m.content_type,
-        credit: m.credit,
+        credits,
+        variant_widths,
         original_name: m.original_name,
         uploaded: local_time(m.created_at, time_zone),
         stories,

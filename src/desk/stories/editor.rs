@@ -32,8 +32,8 @@ pub struct TextForm {
     pub images: Vec<ImageForm>,
 }
 
-/// An image placed in the text: the file (its name and credit are the library's) and its
-/// words in this language.
+/// An image placed in the text: the file (its name and its credit in this language are the
+/// library's) and its words in this language.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ImageForm {
     pub media_id: i64,
@@ -78,11 +78,11 @@ impl TextForm {
         }
     }
 
-    /// Fills in each image's file name and credit from the library.
-    fn with_files(mut self, conn: &mut DbConn) -> Result<Self, Error> {
+    /// Fills in each image's file name and its credit in `locale` from the library.
+    fn with_files(mut self, conn: &mut DbConn, locale: &str) -> Result<Self, Error> {
         for image in &mut self.images {
             if let Some(file) = media::find(conn, image.media_id)? {
-                image.credit = file.credit;
+                image.credit = media::credit_in(conn, file.id, locale)?.unwrap_or(file.credit);
                 image.name = file.original_name;
             }
         }
@@ -296,7 +296,7 @@ fn missing(conn: &mut DbConn, user: &User, language: &Language, redo: Option<Red
         state: StateLine { key: "none", who: String::new(), when: None, comment: String::new() },
         next: if can_edit { "write" } else { "none" },
         version: String::new(),
-        text: redo.text.unwrap_or_default().with_files(conn)?,
+        text: redo.text.unwrap_or_default().with_files(conn, &language.code)?,
         errors: redo.errors,
         problem: redo.problem,
         conflict: None,
@@ -326,7 +326,7 @@ fn existing(
 ) -> Result<Column, Error> {
     let status = translation.status();
     let latest = revision(conn, translation.latest_revision_id)?;
-    let saved = TextForm::of(&latest.snapshot).with_files(conn)?;
+    let saved = TextForm::of(&latest.snapshot).with_files(conn, &language.code)?;
     let wrote_latest = latest.revision.author_id == Some(user.id);
     let has_live = translation.live_revision_id.is_some();
 
@@ -402,7 +402,7 @@ fn existing(
         _ => None,
     };
     let text = match redo.text {
-        Some(typed) => typed.with_files(conn)?,
+        Some(typed) => typed.with_files(conn, &language.code)?,
         None => saved,
     };
     let next = match primary {

@@ -24,6 +24,7 @@ pub fn routes(desk: &mut web::ServiceConfig) {
         .route("/media", web::post().to(media::upload))
         .route("/media/{id}", web::post().to(media::change_credit))
         .route("/media/{id}/file", web::get().to(media::file))
+        .route("/media/{id}/thumb", web::get().to(media::thumb))
         .route("/subscribers", web::get().to(subscribers::subscribers_page))
         .route("/subscribers/export", web::get().to(subscribers::export))
         .route("/subscribers/import", web::post().to(subscribers::import))

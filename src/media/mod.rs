@@ -1,5 +1,8 @@
-//! Image files on disk: recognising them by content and storing them under names the server
-//! chooses, so no client-supplied name ever becomes a path.
+//! Image files on disk: recognising them by content and storing them, and their resized
+//! variants (`variants`), under names the server chooses, so no client-supplied name ever
+//! becomes a path.
+
+pub mod variants;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -64,29 +67,51 @@ pub fn check_pixels(image: &Sniffed, max_pixels: u64) -> Result<(), crate::domai
     Ok(())
 }
 
-/// Whether `name` is one the server could have chosen: 32 hex digits and a known extension.
-/// Anything else (`../`, slashes, other characters) is not a stored file.
+/// Whether `name` is one the server could have chosen: 32 hex digits, for a variant a hyphen
+/// and its width, and a known extension. Anything else (`../`, slashes, other characters) is
+/// not a stored file.
 pub fn is_stored_name(name: &str) -> bool {
-    let Some((stem, extension)) = name.split_once('.') else {
+    let Some((base, extension)) = name.split_once('.') else {
         return false;
+    };
+    let (stem, width) = match base.split_once('-') {
+        Some((stem, width)) => (stem, Some(width)),
+        None => (base, None),
     };
     stem.len() == 32
         && stem.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        && width.is_none_or(|w| (1..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
         && ["jpg", "png", "webp"].contains(&extension)
 }
 
-/// Writes `bytes` into `dir` under a fresh random name and returns that name. The file
-/// appears whole or not at all (written aside, then renamed).
+/// Writes `bytes` into `dir` under a fresh random name and returns that name.
 pub fn store(dir: &Path, bytes: &[u8], kind: ImageKind) -> std::io::Result<String> {
-    std::fs::create_dir_all(dir)?;
     let stem: String = rand::random::<[u8; 16]>().iter().map(|b| format!("{b:02x}")).collect();
     let name = format!("{stem}.{}", kind.extension());
+    write_whole(dir, &name, bytes)?;
+    Ok(name)
+}
+
+/// Writes a variant of the stored image `original` into `dir`, named after it and its width
+/// (`<original's stem>-<width>.<extension>`), and returns that name.
+pub fn store_variant(dir: &Path, original: &str, variant: &variants::Variant) -> std::io::Result<String> {
+    let stem = original.split_once('.').map_or(original, |(stem, _)| stem);
+    let name = format!("{stem}-{}.{}", variant.width, variant.kind.extension());
+    if !is_stored_name(&name) {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("not a stored name: {original}")));
+    }
+    write_whole(dir, &name, &variant.bytes)?;
+    Ok(name)
+}
+
+/// The file appears whole or not at all: written aside, then renamed.
+fn write_whole(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
     let partial = dir.join(format!(".{name}.part"));
     let mut file = std::fs::File::create(&partial)?;
     file.write_all(bytes)?;
     file.sync_all()?;
-    std::fs::rename(&partial, dir.join(&name))?;
-    Ok(name)
+    std::fs::rename(&partial, dir.join(name))
 }
 
 /// The path of a stored file, if `name` is a stored name.
@@ -130,7 +155,12 @@ mod tests {
     #[test]
     fn only_server_chosen_names_are_paths() {
         assert!(is_stored_name("0123456789abcdef0123456789abcdef.png"));
+        assert!(is_stored_name("0123456789abcdef0123456789abcdef-1600.jpg"));
         for bad in [
+            "0123456789abcdef0123456789abcdef-.jpg",
+            "0123456789abcdef0123456789abcdef-123456.jpg",
+            "0123456789abcdef0123456789abcdef-16a0.jpg",
+            "0123456789abcdef0123456789abcdef-1600-2.jpg",
             "../etc/passwd",
             "0123456789abcdef0123456789abcdef.png/..",
             "x.png",
@@ -150,5 +180,9 @@ mod tests {
         assert!(is_stored_name(&a));
         assert_eq!(std::fs::read(dir.path().join(&a)).unwrap(), PNG);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no partial files left behind");
+        let variant = variants::Variant { width: 480, height: 1, kind: ImageKind::Jpeg, bytes: vec![1, 2] };
+        let name = store_variant(dir.path(), &a, &variant).unwrap();
+        assert_eq!(name, format!("{}-480.jpg", a.trim_end_matches(".png")));
+        assert_eq!(std::fs::read(dir.path().join(&name)).unwrap(), [1, 2]);
     }
 }
