@@ -231,7 +231,8 @@ pub async fn get_edition(
     Ok(HttpResponse::Ok().json(view))
 }
 
-/// Change an edition: number, slug, cover, required locales, and its stories in order.
+/// Change an edition: number, slug, cover, required locales, and its stories in order, as one
+/// list (`story_ids`) or in groups (`groups`).
 #[utoipa::path(
     patch, path = "/api/v1/editions/{id}", tag = "editions", security(("bearer" = ["editor"])),
     params(("id" = i64, Path)),
@@ -273,7 +274,8 @@ pub async fn update_edition(
     Ok(HttpResponse::Ok().json(view))
 }
 
-/// Set the edition's title, foreword and signature in one locale.
+/// Set the edition's title, foreword and signature in one locale, and its groups' headings and
+/// introductions there (`groups`; absent keeps them).
 #[utoipa::path(
     put, path = "/api/v1/editions/{id}/translations/{locale}", tag = "editions", security(("bearer" = ["editor"])),
     params(("id" = i64, Path), ("locale" = String, Path)),
@@ -405,7 +407,8 @@ fn group_views(layout: &Layout) -> Vec<GroupView> {
 fn view(conn: &mut DbConn, edition: Edition) -> Result<EditionView, ApiError> {
     let texts = editions::texts(conn, edition.id)?;
     let members = stories::in_edition(conn, edition.id)?;
-    let layout = editions::layout(conn, edition.id)?;
+    let groups = editions::groups(conn, edition.id)?.into_iter().map(|g| (g.group_key, g.lettered)).collect();
+    let layout = Layout::assemble(groups, members.iter().map(|s| (s.id, s.group_key.clone())).collect());
     let revision = match edition.latest_revision_id {
         Some(id) => edition_revisions::number(conn, id)?,
         None => None,

@@ -5,12 +5,12 @@ use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 
-use super::parse::{ImportError, ImportStatus, Origin, Plan, StoryPlan};
+use super::parse::{GroupPlan, ImportError, ImportStatus, Origin, Plan, StoryPlan};
 use crate::config::MediaSettings;
 use crate::db::editions::{self, EditionChanges, EditionText};
 use crate::db::translations::{self, NewEvent, StateChange};
 use crate::db::{self, stories, users, DbConn, DbError};
-use crate::domain::groups::{self, Group, Layout};
+use crate::domain::groups::{self, Layout};
 use crate::domain::revision::{ImageRef, Snapshot};
 use crate::domain::workflow::{Action, EventKind, Status};
 use crate::domain::Role;
@@ -159,21 +159,15 @@ fn import(
         }
         let layout = match &edition.groups {
             None => Layout::Ungrouped(order),
+            // A story that names the edition without being in one of its groups joins the
+            // last, as `Layout::assemble` places any story of no known group.
             Some(planned) => {
-                let mut grouped: Vec<Group> = planned
-                    .iter()
-                    .map(|g| Group {
-                        key: g.key.clone(),
-                        lettered: g.lettered,
-                        story_ids: g.stories.iter().filter_map(|slug| story_ids.get(slug).copied()).collect(),
-                    })
-                    .collect();
-                // A story that names the edition without being in a group joins the last.
-                let placed: Vec<i64> = grouped.iter().flat_map(|g| g.story_ids.clone()).collect();
-                if let Some(last) = grouped.last_mut() {
-                    last.story_ids.extend(order.into_iter().filter(|id| !placed.contains(id)));
-                }
-                Layout::Grouped(grouped)
+                let group_of = |id: i64| {
+                    let listed = |g: &&GroupPlan| g.stories.iter().any(|slug| story_ids.get(slug) == Some(&id));
+                    planned.iter().find(listed).map(|g| g.key.clone())
+                };
+                let placed = order.into_iter().map(|id| (id, group_of(id))).collect();
+                Layout::assemble(planned.iter().map(|g| (g.key.clone(), g.lettered)).collect(), placed)
             }
         };
         editions::set_layout(conn, edition_ids[&edition.slug], &layout)?;

@@ -164,7 +164,7 @@ pub fn put_text(
         let before = editions::texts(conn, id)?.into_iter().find(|t| t.locale == locale);
         let group_texts = match group_texts {
             Some(given) => {
-                let keys = editions::layout(conn, id)?.keys();
+                let keys: Vec<String> = editions::groups(conn, id)?.into_iter().map(|g| g.group_key).collect();
                 encode_group_texts(&groups::check_texts(given, &keys).map_err(Error::Invalid)?)
             }
             None => before.as_ref().map_or_else(|| encode_group_texts(&GroupTexts::new()), |b| b.group_texts.clone()),
