@@ -1,10 +1,12 @@
 //! Stories: the language-independent part (slug, section, place in an edition).
 
 use chrono::NaiveDateTime;
+use diesel::dsl::sql;
 use diesel::prelude::*;
+use diesel::sql_types::{Bool, Text};
 
 use super::schema::{stories, story_revisions, story_translations};
-use super::{now, DbConn};
+use super::{now, DbConn, MultiBackend};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = stories)]
@@ -99,6 +101,34 @@ diesel::define_sql_function! {
     fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }
 
+fn is_sqlite(conn: &DbConn) -> bool {
+    matches!(conn, DbConn::Sqlite(_))
+}
+
+/// Stories whose latest title in some language contains `q`, in any case, asked of each
+/// backend's substring index: SQLite's FTS5 trigram table `story_title_search` (a quoted
+/// phrase, in which nothing is an operator), PostgreSQL's pg_trgm index, which serves `LIKE`
+/// itself. Trigrams need three characters: a shorter search reads every title, which is still
+/// right. Written as SQL because diesel has no `MATCH`; the text is bound, never spliced.
+fn titled(sqlite: bool, q: &str) -> Box<dyn BoxableExpression<stories::table, MultiBackend, SqlType = Bool>> {
+    let q = q.trim().to_lowercase();
+    let (before, text, after) = if sqlite && q.chars().count() >= 3 {
+        (
+            "stories.id IN (SELECT story_id FROM story_translations WHERE id IN \
+             (SELECT rowid FROM story_title_search WHERE story_title_search MATCH ",
+            format!("\"{}\"", q.replace('"', "\"\"")),
+            "))",
+        )
+    } else {
+        (
+            "stories.id IN (SELECT story_id FROM story_translations WHERE search_title LIKE ",
+            contains_pattern(&q),
+            " ESCAPE '\\')",
+        )
+    };
+    Box::new(sql::<Bool>(before).bind::<Text, _>(text).sql(after))
+}
+
 /// `text` as a `LIKE` pattern matching it anywhere, its wildcards escaped with `\`.
 fn contains_pattern(text: &str) -> String {
     let mut pattern = String::from("%");
@@ -134,6 +164,7 @@ pub enum AwaitingReview {
 /// One page of stories, most recently changed first, and the total matching.
 pub fn list(conn: &mut DbConn, filter: &StoryFilter, limit: i64, offset: i64) -> QueryResult<(Vec<Story>, i64)> {
     let searched = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
+    let sqlite = is_sqlite(conn);
     let query = || {
         let mut query = stories::table.into_boxed();
         let translations = story_translations::table;
@@ -210,10 +241,7 @@ pub fn list(conn: &mut DbConn, filter: &StoryFilter, limit: i64, offset: i64) ->
         }
         if let Some(q) = searched {
             // IN, not EXISTS: the few titles that match drive the query.
-            let titled = story_translations::table
-                .filter(story_translations::search_title.like(contains_pattern(q)).escape('\\'))
-                .select(story_translations::story_id);
-            query = query.filter(stories::id.eq_any(titled));
+            query = query.filter(titled(sqlite, q));
         }
         query
     };
@@ -240,11 +268,8 @@ pub fn outside_editions(conn: &mut DbConn, search: &str, limit: i64) -> QueryRes
     let mut query = stories::table.filter(stories::edition_id.is_null()).into_boxed();
     let search = search.trim();
     if !search.is_empty() {
-        let pattern = contains_pattern(search);
-        let titled = story_translations::table
-            .filter(story_translations::search_title.like(pattern.clone()).escape('\\'))
-            .select(story_translations::story_id);
-        query = query.filter(lower(stories::slug).like(pattern).escape('\\').or(stories::id.eq_any(titled)));
+        let by_slug = lower(stories::slug).like(contains_pattern(search)).escape('\\');
+        query = query.filter(by_slug.or(titled(is_sqlite(conn), search)));
     }
     query.order((stories::updated_at.desc(), stories::id.desc())).limit(limit).select(Story::as_select()).load(conn)
 }

@@ -115,6 +115,17 @@ fn the_list_filters_searches_and_pages(backend: Backend) {
     workflow::write(&app, &token, renamed, "en", "The final headline");
     assert!(browser.get("/desk/stories?q=final+HEADLINE").text().contains("One story"));
     assert!(browser.get("/desk/stories?q=provisional").text().contains("No story matches these filters"));
+    // Quotes and wildcards are characters, in the indexed search (three characters or more)
+    // and in the short one alike; a deleted story is no longer found.
+    let quoted = workflow::create_story(&app, &token, "quoted");
+    workflow::write(&app, &token, quoted, "en", "Water \"for all\" at 100% of wells");
+    for (q, expected) in [("%22for+all%22", 1), ("100%25+of", 1), ("0%25", 1), ("%22for+some%22", 0), ("l%22", 1)] {
+        let api: Value = app.get(&format!("/api/v1/stories?q={q}"), Some(&token)).json().unwrap();
+        assert_eq!(api["total"], expected, "q={q}: {api}");
+    }
+    assert_eq!(app.delete(&format!("/api/v1/stories/{quoted}"), &token).status(), 204);
+    let api: Value = app.get("/api/v1/stories?q=%22for+all%22", Some(&token)).json().unwrap();
+    assert_eq!(api["total"], 0, "{api}");
 
     let mut reviewer = DeskBrowser::signed_in(&app, REVIEWER.0, REVIEWER.1);
     let waiting = reviewer.get("/desk/stories?waiting=1").text();
