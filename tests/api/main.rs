@@ -40,6 +40,7 @@ mod readers_browser;
 mod readme;
 mod scheduled_send;
 mod security;
+mod send_troubles;
 mod site;
 mod smtp_server;
 mod subscriptions;
