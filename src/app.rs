@@ -37,6 +37,14 @@ impl Application {
         if settings.public_url.trim().is_empty() {
             settings.public_url = format!("http://{address}");
         }
+        // For `nashra export web` and `nashra send` run from another shell, which may not
+        // have this server's settings: they link to where this server serves the site.
+        let recorded = db.connection().map_err(|e| e.to_string()).and_then(|mut conn| {
+            crate::db::server_state::record_public_url(&mut conn, &settings.public_url).map_err(|e| e.to_string())
+        });
+        if let Err(error) = recorded {
+            tracing::warn!(%error, "could not record the public address for other commands");
+        }
         let state = AppState::new(settings, db, l10n, keyring)?;
         let workers = match state.settings.http.workers {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get()),

@@ -121,7 +121,8 @@ desk-sending-fallbacks = { $count ->
     [many] { $count } مشتركًا يتلقون اللغة الافتراضية: العدد ليس بلغتهم.
    *[other] { $count } مشترك يتلقون اللغة الافتراضية: العدد ليس بلغتهم.
 }
-desk-sending-last-errors = آخر الأخطاء
+desk-sending-waiting-errors = بانتظار محاولة أخرى، حسب آخر خطأ
+desk-sending-failed-errors = فشلت نهائيًا، حسب الخطأ
 desk-sending-error-count = { $count ->
     [zero] لا رسائل
     [one] رسالة واحدة

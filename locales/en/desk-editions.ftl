@@ -106,7 +106,8 @@ desk-sending-fallbacks = { $count ->
     [one] One subscriber gets the default language: the edition is not in theirs.
    *[other] { $count } subscribers get the default language: the edition is not in theirs.
 }
-desk-sending-last-errors = Last errors
+desk-sending-waiting-errors = Waiting for another try, by last error
+desk-sending-failed-errors = Failed for good, by error
 desk-sending-error-count = { $count ->
     [one] one email
    *[other] { $count } emails

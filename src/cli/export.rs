@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::address::SiteAddress;
 use super::{Context, Failure};
 use crate::l10n::Args;
 use crate::site::export::export;
@@ -18,7 +19,8 @@ pub enum ExportCommand {
         /// Folder to write into (created if missing; existing files are overwritten).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// The address the files will be served from (default: public_url, else the bind address).
+        /// The address the files will be served from (default: public_url, else the address the
+        /// last server started on this database serves at, else the bind address).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
@@ -49,11 +51,11 @@ pub fn run(context: &Context, command: ExportCommand) -> Result<(), Failure> {
 
 fn web(context: &Context, out: PathBuf, base_url: Option<String>) -> Result<(), Failure> {
     let settings = &context.settings;
-    let base_url = base_url
-        .or_else(|| Some(settings.public_url.clone()).filter(|u| !u.trim().is_empty()))
-        .unwrap_or_else(|| format!("http://{}", settings.bind));
-    let site = Site::new(settings, context.l10n.clone(), &base_url).map_err(|e| Failure::Technical(e.to_string()))?;
     let db = context.database()?;
+    let address = SiteAddress::resolve(context, &db, base_url)?;
+    println!("{}", address.describe(context));
+    let base_url = address.url;
+    let site = Site::new(settings, context.l10n.clone(), &base_url).map_err(|e| Failure::Technical(e.to_string()))?;
     let mut conn = db.connection().map_err(|e| Failure::Technical(e.to_string()))?;
     let pages = site.all_pages(&mut conn).map_err(|e| Failure::Technical(e.to_string()))?;
     // Back to the pool, for the export's threads.

@@ -1,11 +1,13 @@
 //! `nashra send`, `nashra worker` and `nashra export email`.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::address::SiteAddress;
 use super::{Context, Failure};
 use crate::db::deliveries::{self, Scope};
 use crate::db::{published, subscribers, Database};
@@ -19,13 +21,11 @@ use crate::l10n::Args;
 use crate::service::{sending, Conflict, Error};
 use crate::site::Site;
 
-/// The site as emails link to it: `public_url`, else the bind address.
-fn site(context: &Context) -> Result<Arc<Site>, Failure> {
-    let settings = &context.settings;
-    let url = Some(settings.public_url.clone())
-        .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| format!("http://{}", settings.bind));
-    Site::new(settings, context.l10n.clone(), &url).map(Arc::new).map_err(technical)
+/// The site as emails link to it: where the server serves it (see [`SiteAddress`]).
+fn site(context: &Context, db: &Database) -> Result<(Arc<Site>, SiteAddress), Failure> {
+    let address = SiteAddress::resolve(context, db, None)?;
+    let site = Site::new(&context.settings, context.l10n.clone(), &address.url).map_err(technical)?;
+    Ok((Arc::new(site), address))
 }
 
 /// Refuses, in words, an `smtp_url` that would send its password unencrypted; every
@@ -40,9 +40,12 @@ pub(super) fn check_smtp(context: &Context) -> Result<(), Failure> {
     }
 }
 
-fn worker(context: &Context, db: &Database, tokens: LinkTokens) -> Result<Arc<Worker>, Failure> {
+/// A worker, and the SMTP transport it sends through; says where the emails' links point.
+fn worker(context: &Context, db: &Database, tokens: LinkTokens) -> Result<(Arc<Worker>, Transport), Failure> {
     let mailer = Transport::new(&context.settings).map_err(technical)?;
-    Ok(Arc::new(Worker::new(db.clone(), site(context)?, &context.settings, mailer, tokens)))
+    let (site, address) = site(context, db)?;
+    println!("{}", address.describe(context));
+    Ok((Arc::new(Worker::new(db.clone(), site, &context.settings, mailer.clone(), tokens)), mailer))
 }
 
 /// A runtime with a thread per core, over which the worker spreads building and sending
@@ -72,31 +75,33 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
     )?;
     drop(conn);
     let bar = ProgressBar::new(queued.progress.total as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
     let progress = runtime()?.block_on(async {
-        let worker = worker(context, &db, tokens)?;
+        let (worker, mailer) = worker(context, &db, tokens)?;
+        let mut shown = Shown::new(context, &bar, mailer.address(), edition.id);
         let count = || {
             let id = edition.id;
-            db.run(move |conn| deliveries::progress(conn, id).map_err(crate::db::DbError::from))
+            db.run(move |conn| {
+                Ok::<_, crate::db::DbError>((deliveries::progress(conn, id)?, deliveries::troubles(conn, id)?))
+            })
         };
         loop {
             // Counting reads every delivery of the edition, so it is done between rounds;
-            // within one, the bar moves by what each batch reports.
-            let progress = count().await.map_err(technical)?;
-            bar.set_position((progress.sent + progress.failed) as u64);
-            bar.set_message(context.say("cli-send-failed-so-far", &Args::new().with("failed", progress.failed)));
+            // within one, the bar moves by what each batch reports. The errors read here
+            // include those other workers met.
+            let (progress, troubles) = count().await.map_err(technical)?;
+            shown.counts(progress.sent + progress.failed, progress.failed, troubles.retrying);
+            shown.errors(troubles.waiting_by_error.into_iter().map(|e| e.error));
             if progress.remaining == 0 {
                 return Ok::<_, Failure>(progress);
             }
-            let mut failed = progress.failed as usize;
             let handled = worker
                 .drain(Scope::Edition(edition.id), |batch| {
-                    failed += batch.failed;
-                    bar.inc((batch.sent + batch.failed) as u64);
-                    bar.set_message(context.say("cli-send-failed-so-far", &Args::new().with("failed", failed)));
+                    shown.errors(batch.temporary_errors.iter().cloned());
+                    shown.counts(
+                        shown.done + (batch.sent + batch.failed) as i64,
+                        shown.failed + batch.failed as i64,
+                        shown.retrying + batch.retrying_change,
+                    );
                 })
                 .await
                 .map_err(technical)?;
@@ -122,7 +127,7 @@ pub fn run_worker(context: &Context) -> Result<(), Failure> {
     let db = context.database()?;
     let tokens = LinkTokens::new(&context.keyring(&db)?);
     runtime()?.block_on(async {
-        let worker = worker(context, &db, tokens)?;
+        let (worker, _) = worker(context, &db, tokens)?;
         println!("{}", context.say("cli-worker-started", &Args::new()));
         tokio::select! {
             _ = worker.run() => {}
@@ -143,8 +148,8 @@ pub fn export_email(
     if !context.l10n.is_supported(locale) {
         return Err(Failure::Said(context.say("cli-unknown-locale", &Args::new().with("locale", locale.to_owned()))));
     }
-    let site = site(context)?;
     let db = context.database()?;
+    let (site, _) = site(context, &db)?;
     let tokens = LinkTokens::new(&context.keyring(&db)?);
     let mut conn = db.connection().map_err(technical)?;
     let not_found = || Failure::Said(context.say("cli-edition-not-found", &Args::new().with("slug", slug.to_owned())));
@@ -171,6 +176,76 @@ pub fn export_email(
     std::fs::write(out, to_eml(&message)).map_err(technical)?;
     println!("{}", context.say("cli-export-email-done", &Args::new().with("file", out.display().to_string())));
     Ok(())
+}
+
+/// How many distinct temporary errors `nashra send` prints before it stops listing them.
+const ERRORS_PRINTED: usize = 20;
+
+/// What `nashra send` shows: the bar with its counts, and one line for each distinct
+/// temporary error, above the bar (on standard error, also when there is no bar to draw).
+struct Shown<'a> {
+    context: &'a Context,
+    bar: &'a ProgressBar,
+    /// The SMTP server's `host:port`, named once, with the first temporary error.
+    server: String,
+    edition: i64,
+    printed: HashSet<String>,
+    /// Sent or failed for good.
+    done: i64,
+    failed: i64,
+    retrying: i64,
+}
+
+impl<'a> Shown<'a> {
+    fn new(context: &'a Context, bar: &'a ProgressBar, server: String, edition: i64) -> Self {
+        let shown = Self { context, bar, server, edition, printed: HashSet::new(), done: 0, failed: 0, retrying: -1 };
+        shown.bar.set_style(Self::style(true));
+        shown
+    }
+
+    /// With a rate and an estimate while mail flows; without, while it waits for retries, when
+    /// an estimate would only climb.
+    fn style(flowing: bool) -> ProgressStyle {
+        let template = match flowing {
+            true => "{bar:40} {pos}/{len} {per_sec} {eta} {msg}",
+            false => "{bar:40} {pos}/{len} {msg}",
+        };
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar())
+    }
+
+    fn counts(&mut self, done: i64, failed: i64, retrying: i64) {
+        let retrying = retrying.max(0);
+        if (retrying > 0) != (self.retrying > 0) || self.retrying < 0 {
+            self.bar.set_style(Self::style(retrying == 0));
+        }
+        (self.done, self.failed, self.retrying) = (done, failed, retrying);
+        self.bar.set_position(done.max(0) as u64);
+        let args = Args::new().with("failed", failed).with("retrying", retrying);
+        self.bar.set_message(self.context.say("cli-send-progress", &args));
+    }
+
+    /// Prints the errors not printed yet, up to [`ERRORS_PRINTED`] of them.
+    fn errors(&mut self, errors: impl IntoIterator<Item = String>) {
+        for error in errors {
+            if self.printed.len() > ERRORS_PRINTED || self.printed.contains(&error) {
+                continue;
+            }
+            let first = self.printed.is_empty();
+            let say = |id: &str, args: Args| self.context.say(id, &args);
+            let line = match self.printed.len() == ERRORS_PRINTED {
+                true => say("cli-send-more-errors", Args::new().with("id", self.edition)),
+                false => say("cli-send-temporary-failure", Args::new().with("error", error.clone())),
+            };
+            self.printed.insert(error);
+            let hint = first.then(|| say("cli-send-smtp-hint", Args::new().with("server", self.server.clone())));
+            self.bar.suspend(|| {
+                eprintln!("{line}");
+                if let Some(hint) = hint {
+                    eprintln!("{hint}");
+                }
+            });
+        }
+    }
 }
 
 fn technical(error: impl std::fmt::Display) -> Failure {

@@ -2,6 +2,7 @@
 //! function per subcommand. Messages for people come from Fluent, in the language of the
 //! terminal (`LC_ALL`, `LC_MESSAGES` or `LANG`).
 
+mod address;
 mod export;
 mod import;
 mod locales;

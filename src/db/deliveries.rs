@@ -223,9 +223,9 @@ pub fn mark_sent(conn: &mut DbConn, id: i64, owner: &str) -> QueryResult<bool> {
     Ok(updated == 1)
 }
 
-/// Puts a delivery back in the queue after a temporary failure.
-pub fn retry_later(conn: &mut DbConn, id: i64, owner: &str, at: NaiveDateTime, error: &str) -> QueryResult<()> {
-    diesel::update(owned(id, owner))
+/// Puts a delivery back in the queue after a temporary failure, if the lease is still ours.
+pub fn retry_later(conn: &mut DbConn, id: i64, owner: &str, at: NaiveDateTime, error: &str) -> QueryResult<bool> {
+    let updated = diesel::update(owned(id, owner))
         .set((
             deliveries::status.eq("queued"),
             deliveries::attempts.eq(deliveries::attempts + 1),
@@ -235,7 +235,7 @@ pub fn retry_later(conn: &mut DbConn, id: i64, owner: &str, at: NaiveDateTime, e
             deliveries::leased_until.eq(None::<NaiveDateTime>),
         ))
         .execute(conn)?;
-    Ok(())
+    Ok(updated == 1)
 }
 
 /// Gives up on a delivery, if the lease is still ours.
@@ -340,13 +340,29 @@ pub fn erase_history(conn: &mut DbConn, subscriber_id: i64) -> QueryResult<()> {
     Ok(())
 }
 
-/// What the desk's progress block shows besides [`Progress`]: deliveries waiting for another
-/// attempt after a failure, and the last errors grouped (most frequent first).
+/// Deliveries that share a last error, and how many there are.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorCount {
+    /// The error as recorded: the SMTP server's reply, or why it could not be reached.
+    pub error: String,
+    pub count: i64,
+}
+
+/// How many distinct errors [`Troubles`] lists at most, in each list: an error that names
+/// its recipient makes one group per delivery, and the report stays small regardless.
+pub const ERRORS_LISTED: i64 = 10;
+
+/// What went wrong with an edition's delivery, beside the counts of [`Progress`]: what the
+/// API's delivery report, the desk's progress block and `nashra send` show.
 #[derive(Debug, Default, Clone, serde::Serialize)]
 pub struct Troubles {
+    /// Deliveries waiting for another attempt after a temporary failure.
     pub retrying: i64,
-    /// `(error, how many deliveries ended or wait with it)`, at most ten.
-    pub errors: Vec<(String, i64)>,
+    /// The deliveries waiting for another attempt, by their last error, most frequent first
+    /// (at most [`ERRORS_LISTED`]).
+    pub waiting_by_error: Vec<ErrorCount>,
+    /// The deliveries that failed for good, by their error, likewise.
+    pub failed_by_error: Vec<ErrorCount>,
 }
 
 pub fn troubles(conn: &mut DbConn, edition_id: i64) -> QueryResult<Troubles> {
@@ -356,15 +372,26 @@ pub fn troubles(conn: &mut DbConn, edition_id: i64) -> QueryResult<Troubles> {
         .filter(deliveries::attempts.gt(0))
         .count()
         .get_result(conn)?;
-    let mut errors: Vec<(Option<String>, i64)> = deliveries::table
+    Ok(Troubles {
+        retrying,
+        waiting_by_error: by_error(conn, edition_id, &["queued", "sending"])?,
+        failed_by_error: by_error(conn, edition_id, &["failed"])?,
+    })
+}
+
+/// The edition's deliveries in `statuses` that have a last error, grouped by it, the
+/// [`ERRORS_LISTED`] most frequent errors first.
+fn by_error(conn: &mut DbConn, edition_id: i64, statuses: &[&str]) -> QueryResult<Vec<ErrorCount>> {
+    let rows: Vec<(Option<String>, i64)> = deliveries::table
         .filter(deliveries::edition_id.eq(edition_id))
+        .filter(deliveries::status.eq_any(statuses))
         .filter(deliveries::last_error.is_not_null())
         .group_by(deliveries::last_error)
         .select((deliveries::last_error, diesel::dsl::count_star()))
+        .order_by((diesel::dsl::count_star().desc(), deliveries::last_error.asc()))
+        .limit(ERRORS_LISTED)
         .load(conn)?;
-    errors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    errors.truncate(10);
-    Ok(Troubles { retrying, errors: errors.into_iter().map(|(e, n)| (e.unwrap_or_default(), n)).collect() })
+    Ok(rows.into_iter().map(|(error, count)| ErrorCount { error: error.unwrap_or_default(), count }).collect())
 }
 
 /// Confirmed subscribers who have no delivery of the edition yet, by their language: whom

@@ -14,6 +14,7 @@ pub mod refresh_tokens;
 pub mod scheduled_sends;
 pub mod schema;
 pub mod server_secret;
+pub mod server_state;
 pub mod stories;
 pub mod subscribers;
 pub mod totp;

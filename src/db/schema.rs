@@ -314,6 +314,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    server_state (name) {
+        name -> Text,
+        value -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(totp_recovery_codes -> users (user_id));
 diesel::table! {

@@ -68,8 +68,9 @@ pub enum UrlError {
 /// Why a message was not sent.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot connect to the SMTP server: {0}")]
-    Connect(#[from] io::Error),
+    /// The address is in the message: "refused" means little until one sees it was port 25.
+    #[error("cannot connect to the SMTP server at {address}: {source}")]
+    Connect { address: String, source: io::Error },
     /// Greeting, EHLO, TLS or AUTH failed: whatever the reply, it says nothing about the
     /// recipient.
     #[error("cannot open an SMTP session: {0}")]
@@ -119,6 +120,11 @@ impl Transport {
         let size = settings.email.concurrency.max(1);
         let idle = Mutex::new(Vec::with_capacity(size));
         Ok(Self(Arc::new(Pool { server, permits: Semaphore::new(size), idle })))
+    }
+
+    /// The server's `host:port` (never its credentials), for telling people where mail goes.
+    pub fn address(&self) -> String {
+        self.0.server.address()
     }
 
     /// Sends `message` to its envelope's recipients, over an idle connection or a new one.
@@ -222,12 +228,19 @@ impl Server {
         Ok(Self { port: url.port().unwrap_or(default_port), host, tls, hello, credentials, insecure_auth })
     }
 
+    /// `host:port`, as an operator would look for it.
+    fn address(&self) -> String {
+        // An IPv6 host keeps the brackets the URL gave it.
+        format!("{}:{}", self.host, self.port)
+    }
+
     /// A new session, greeted, encrypted and authenticated as the URL asks.
     async fn connect(&self) -> Result<AsyncSmtpConnection, Error> {
-        let tcp = TcpStream::connect((self.host.as_str(), self.port)).await?;
+        let failed = |source| Error::Connect { address: self.address(), source };
+        let tcp = TcpStream::connect((self.host.as_str(), self.port)).await.map_err(failed)?;
         // The point of this module: a message's last bytes go out at once instead of
         // waiting for the ACK of the bytes before them.
-        tcp.set_nodelay(true)?;
+        tcp.set_nodelay(true).map_err(failed)?;
         let (mut connection, encrypted) = self.open(tcp).await.map_err(Error::Session)?;
         if let Some(credentials) = &self.credentials {
             // `tls=opportunistic` against a server without STARTTLS: better no mail than a

@@ -45,6 +45,11 @@ pub struct BatchReport {
     /// Deliveries that failed for good. The rest wait for a retry, or (when they could not
     /// even be tried) for their lease to run out.
     pub failed: usize,
+    /// How the number of deliveries waiting for another attempt changed: one more for each
+    /// first temporary failure, one less for each such delivery now sent or failed for good.
+    pub retrying_change: i64,
+    /// The temporary failures of this batch, each distinct error once, in the order met.
+    pub temporary_errors: Vec<String>,
 }
 
 /// How one delivery ended.
@@ -176,11 +181,18 @@ impl Worker {
             })
             .collect()
             .await;
-        let mut report = BatchReport { handled, sent: 0, failed: 0 };
-        for ended in self.record(outcomes).await? {
+        let mut report = BatchReport { handled, sent: 0, failed: 0, retrying_change: 0, temporary_errors: Vec::new() };
+        for (tried_before, ended) in self.record(outcomes).await? {
+            let retrying = matches!(ended, Ended::Retrying(_));
+            report.retrying_change += i64::from(retrying && !tried_before) - i64::from(!retrying && tried_before);
             match ended {
                 Ended::Sent => report.sent += 1,
                 Ended::Failed => report.failed += 1,
+                Ended::Retrying(error) => {
+                    if !report.temporary_errors.contains(&error) {
+                        report.temporary_errors.push(error);
+                    }
+                }
             }
         }
         Ok(report)
@@ -270,9 +282,9 @@ impl Worker {
 
     /// Records a batch's outcomes in one transaction: one commit per batch rather than per
     /// message. If the process dies before it commits, the batch is sent again once its
-    /// lease runs out, so duplicates stay bounded by the batches in flight. Returns the
-    /// deliveries that ended.
-    async fn record(&self, outcomes: Vec<(Delivery, Outcome)>) -> Result<Vec<Ended>, DeliveryError> {
+    /// lease runs out, so duplicates stay bounded by the batches in flight. Returns what
+    /// became of each delivery whose lease still stood, and whether it had been tried before.
+    async fn record(&self, outcomes: Vec<(Delivery, Outcome)>) -> Result<Vec<(bool, Ended)>, DeliveryError> {
         let owner = self.owner.clone();
         let settings = self.settings.clone();
         self.db
@@ -280,7 +292,9 @@ impl Worker {
                 db::write_transaction(conn, |conn| {
                     let mut ended = Vec::with_capacity(outcomes.len());
                     for (delivery, outcome) in outcomes {
-                        ended.extend(record_one(conn, &owner, &settings, delivery, outcome)?);
+                        let tried_before = delivery.attempts > 0;
+                        let recorded = record_one(conn, &owner, &settings, delivery, outcome)?;
+                        ended.extend(recorded.map(|recorded| (tried_before, recorded)));
                     }
                     Ok::<_, DeliveryError>(ended)
                 })
@@ -301,13 +315,16 @@ impl Worker {
     }
 }
 
-/// How a recorded delivery ended, if it did.
+/// What became of a recorded delivery.
 enum Ended {
     Sent,
     Failed,
+    /// Back in the queue after this temporary error.
+    Retrying(String),
 }
 
-/// Records one outcome, if this worker's lease on the delivery still stands.
+/// Records one outcome, if this worker's lease on the delivery still stands, and says what
+/// became of the delivery (`None`: the lease had run out, another worker has it).
 fn record_one(
     conn: &mut db::DbConn,
     owner: &str,
@@ -327,8 +344,7 @@ fn record_one(
             let wait = backoff(settings.retry_base_secs, delivery.attempts);
             let at = db::now() + chrono::Duration::from_std(wait).unwrap_or_default();
             tracing::info!(delivery = delivery.id, %error, ?wait, "temporary failure; will retry");
-            deliveries::retry_later(conn, delivery.id, owner, at, &error)?;
-            None
+            deliveries::retry_later(conn, delivery.id, owner, at, &error)?.then_some(Ended::Retrying(error))
         }
         Outcome::Retry(error) | Outcome::Failed(error) => {
             tracing::warn!(delivery = delivery.id, %error, "delivery failed");

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::auth::{Admin, CurrentUser};
-use crate::db::deliveries::{self, Progress};
+use crate::db::deliveries::{self, ErrorCount, Progress};
 use crate::db::editions;
 use crate::db::scheduled_sends::ScheduledSend;
 use crate::delivery::compose::{Composed, PersonalLinks};
@@ -145,16 +145,26 @@ pub async fn cancel_send(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// An edition's delivery: the counts, and the send scheduled for later, if any.
+/// An edition's delivery: the counts, what went wrong, and the send scheduled for later, if
+/// any.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DeliveryView {
     #[serde(flatten)]
     pub progress: Progress,
+    /// Deliveries waiting for another attempt after a temporary failure (4xx, the SMTP
+    /// server unreachable or silent); part of `remaining`.
+    pub retrying: i64,
+    /// The deliveries waiting for another attempt, grouped by their last error, most
+    /// frequent first; at most 10 distinct errors.
+    pub waiting_by_error: Vec<ErrorCount>,
+    /// The deliveries that failed for good, grouped by their error, likewise.
+    pub failed_by_error: Vec<ErrorCount>,
     /// The scheduled send that has not started yet; `null` when none.
     pub scheduled: Option<ScheduledSendView>,
 }
 
-/// How the edition's delivery is going.
+/// How the edition's delivery is going: the counts by status, and the errors that hold
+/// deliveries back (`waiting_by_error`) or made them fail (`failed_by_error`).
 #[utoipa::path(
     get, path = "/api/v1/editions/{id}/delivery", tag = "sending", security(("bearer" = [])),
     params(("id" = i64, Path)),
@@ -173,8 +183,15 @@ pub async fn get_delivery(
         .run(move |conn| {
             editions::find(conn, id)?.ok_or(ApiError::NotFound)?;
             let progress = deliveries::progress(conn, id)?;
+            let troubles = deliveries::troubles(conn, id)?;
             let scheduled = sending::pending_send(conn, id)?.map(ScheduledSendView::from);
-            Ok::<_, ApiError>(DeliveryView { progress, scheduled })
+            Ok::<_, ApiError>(DeliveryView {
+                progress,
+                retrying: troubles.retrying,
+                waiting_by_error: troubles.waiting_by_error,
+                failed_by_error: troubles.failed_by_error,
+                scheduled,
+            })
         })
         .await?;
     Ok(HttpResponse::Ok().json(progress))
