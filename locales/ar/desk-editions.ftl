@@ -66,6 +66,7 @@ desk-edition-stories = { $count ->
     [many] { $count } قصة بهذا الترتيب
    *[other] { $count } قصة بهذا الترتيب
 }
+desk-edition-stories-in-list = هذه القصص في قائمة القصص، مع عوامل التصفية
 desk-edition-drag-hint = اسحب قصة لنقلها، أو استعمل أزرارها.
 desk-edition-move-up = إلى الأعلى
 desk-edition-move-down = إلى الأسفل

@@ -55,6 +55,7 @@ desk-edition-stories = { $count ->
     [one] One story, in this order
    *[other] { $count } stories, in this order
 }
+desk-edition-stories-in-list = These stories in the story list, with their filters
 desk-edition-drag-hint = Drag a story to move it, or use its buttons.
 desk-edition-move-up = Move up
 desk-edition-move-down = Move down

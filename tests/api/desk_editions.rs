@@ -169,6 +169,10 @@ fn stories_are_added_ordered_and_removed(backend: Backend) {
 
     let page = editor.get(&format!("/desk/editions/{id}"));
     assert!(page.text().contains("The story is added"), "{}", page.text());
+    // Its stories are one link away in the story list, filtered by the edition.
+    assert!(page.body.contains(&format!("href=\"/desk/stories?edition={id}\"")), "{}", page.body);
+    let listed = editor.get(&format!("/desk/stories?edition={id}")).text();
+    assert!(listed.contains("3 stories"), "{listed}");
     let moved =
         editor.post(&format!("/desk/editions/{id}/stories/move"), &[("story_id", &c.to_string()), ("direction", "up")]);
     assert_eq!(moved.status, 303);

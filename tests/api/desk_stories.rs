@@ -158,6 +158,21 @@ fn the_list_stays_fast_with_ten_thousand_stories(backend: Backend) {
     assert!(first.contains("Page 1 of 201") && first.contains("The needle in the haystack"), "{first}");
     assert_eq!(browser.get("/desk/stories?page=150").body.matches("<tr>").count(), 51);
     assert!(browser.get("/desk/stories?q=NEEDLE").text().contains("One story"));
+
+    // The edition menu offers the newest thirty editions, and an older one a list is
+    // filtered by; that edition's screen links to the filtered list.
+    app.database.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40) \
+         INSERT INTO editions (number, slug, required_locales, created_at, updated_at) \
+         SELECT i, 'old-' || i, 'en', '2026-01-01 00:00:00', '2026-01-01 00:00:00' FROM n",
+    );
+    let menu = browser.get("/desk/stories").body;
+    assert_eq!(menu.matches(" · old-").count(), 30, "{menu}");
+    assert!(menu.contains("40 · old-40<") && !menu.contains("1 · old-1<"));
+    let edition: Value = app.get("/api/v1/editions?per_page=100", Some(&token)).json().unwrap();
+    let oldest = edition["items"].as_array().unwrap().iter().find(|e| e["number"] == 1).unwrap()["id"].clone();
+    let filtered = browser.get(&format!("/desk/stories?edition={oldest}")).body;
+    assert!(filtered.contains(&format!("<option value=\"{oldest}\" selected>1 · old-1</option>")), "{filtered}");
 }
 
 fn a_story_is_created_from_the_list(backend: Backend) {

@@ -26,3 +26,6 @@ END;
 DROP INDEX story_translations_status;
 CREATE INDEX story_translations_status ON story_translations (status, locale, story_id);
 CREATE INDEX story_translations_locale ON story_translations (locale, story_id);
+
+-- The section filter, newest first, without reading every story.
+CREATE INDEX stories_section ON stories (section, updated_at);

@@ -17,8 +17,12 @@ use crate::service::{Error, Rules};
 
 /// Stories per page.
 pub const PAGE_SIZE: i64 = 50;
-/// How many people and editions the filter menus offer.
+/// How many people the author menu offers.
 const MENU_SIZE: i64 = 500;
+/// How many editions the edition menu offers, newest first: the ones a desk works on. An
+/// older edition's stories are one click away from its own screen, and a list filtered by
+/// one keeps it in the menu. Five hundred options made a third of every list page's bytes.
+const EDITION_MENU_SIZE: i64 = 30;
 
 /// The filters as typed in the address. Every value is text, so a strange one is ignored
 /// rather than refused: a list address never fails.
@@ -158,7 +162,11 @@ pub fn load(
             story,
         })
         .collect();
-    let editions = editions::menu(conn, MENU_SIZE)?
+    let mut menu = editions::menu(conn, EDITION_MENU_SIZE)?;
+    if let Some(chosen) = filter.edition_id.filter(|id| !menu.iter().any(|(menu_id, ..)| menu_id == id)) {
+        menu.extend(editions::with_ids(conn, &[chosen])?.into_iter().map(|e| (e.id, e.number, e.slug)));
+    }
+    let editions = menu
         .into_iter()
         .map(|(id, number, slug)| Choice { value: id.to_string(), label: edition_label(number, &slug) })
         .collect();
