@@ -73,9 +73,10 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
     drop(conn);
     let bar = ProgressBar::new(queued.progress.total as u64);
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta} {msg}")
+        ProgressStyle::with_template("{prefix} {bar:40} {pos}/{len} {per_sec} {eta} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
+    bar.set_prefix(context.say("cli-send-progress", &Args::new()));
     let progress = runtime()?.block_on(async {
         let worker = worker(context, &db, tokens)?;
         let count = || {

@@ -10,10 +10,12 @@
 #[macro_use]
 mod common;
 
+mod anywhere;
 mod auth;
 mod bad_input;
 mod browser;
 mod cli;
+mod cli_language;
 mod cors;
 mod desk;
 mod desk_browser;
