@@ -249,6 +249,13 @@ impl Settings {
                 self.default_locale
             )));
         }
+        if let Some(locale) = self.locales.iter().find(|l| !l.script_is_valid()) {
+            return Err(ConfigError::Rule(format!(
+                "locales: the script of {:?} must be an ISO 15924 code such as \"Arab\" or \"Latn\", not {:?}",
+                locale.code,
+                locale.script()
+            )));
+        }
         if self.database.pool_size == 0 {
             return Err(ConfigError::Rule("database.pool_size must be at least 1".into()));
         }

@@ -116,6 +116,11 @@ impl Localizer {
         self.entry(code).setting.direction
     }
 
+    /// The locale's ISO 15924 script (`Arab`, `Latn`), for `data-script` on pages.
+    pub fn script(&self, code: &str) -> &str {
+        self.entry(code).setting.script()
+    }
+
     pub fn digits(&self, code: &str) -> Digits {
         self.entry(code).setting.digits
     }

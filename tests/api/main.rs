@@ -45,5 +45,6 @@ mod security;
 mod site;
 mod smtp_server;
 mod subscriptions;
+mod third_locale;
 mod users;
 mod workflow;

@@ -37,7 +37,7 @@ fn pages_speak_each_language(backend: Backend) {
     assert_eq!(home.headers()["x-content-type-options"], "nosniff");
     assert_eq!(home.headers()["x-frame-options"], "DENY");
     let english = home.text().unwrap();
-    assert!(english.contains(r#"<html lang="en" dir="ltr">"#));
+    assert!(english.contains(r#"<html lang="en" dir="ltr" data-script="Latn">"#));
     assert!(english.contains("<h1>Spring 2026</h1>"));
     assert!(english.contains("Issue \u{2068}12\u{2069}"), "edition number");
     assert!(english.contains("(two stories)") || english.contains("(\u{2068}2\u{2069} stories)"), "plural count");
@@ -50,7 +50,7 @@ fn pages_speak_each_language(backend: Backend) {
     assert!(english.contains(r#"<meta property="og:locale" content="en">"#));
 
     let arabic = page(&app, "/ar/");
-    assert!(arabic.contains(r#"<html lang="ar" dir="rtl">"#));
+    assert!(arabic.contains(r#"<html lang="ar" dir="rtl" data-script="Arab">"#));
     assert!(arabic.contains("العدد \u{2068}١٢\u{2069}"), "Arabic-Indic digits in the edition number");
     assert!(arabic.contains("قصتان"), "Arabic dual for two stories");
     let arabic_date = common::arabic_indic(&today.format("%-d").to_string());
