@@ -101,7 +101,7 @@ fn the_list_shows_editions_and_creates_one(backend: Backend) {
     speak(&mut editor, "ar", "/desk/editions");
     let arabic = editor.get("/desk/editions");
     assert_eq!(arabic.status, 200);
-    assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\" data-script=\"Arab\">"));
+    assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\" data-script=\"Arab\" data-digits=\"arab\">"));
     assert!(arabic.text().contains("الأعداد") && arabic.text().contains("مسودة"), "{}", arabic.text());
 
     // Without the form's token nothing is created.

@@ -44,7 +44,9 @@ fn pages_speak_each_language(backend: Backend) {
     let today = chrono::Utc::now().date_naive();
     assert!(english.contains(&today.format("%-d %B %Y").to_string()), "CLDR date in en-GB form");
     assert!(english.contains(r#"<link rel="alternate" hreflang="ar" href="http://"#));
-    assert!(english.contains(r#"<a href="/ar/" hreflang="ar" lang="ar" dir="rtl" rel="alternate">العربية</a>"#));
+    assert!(english.contains(
+        r#"<a href="/ar/" hreflang="ar" lang="ar" dir="rtl" data-script="Arab" rel="alternate">العربية</a>"#
+    ));
     assert!(english.contains("Funded by the Example Fund") && english.contains("12 River Road, Erbil"));
     assert!(english.contains("Layla Haddad") && english.contains("Head of Office"));
     assert!(english.contains(r#"<meta property="og:locale" content="en">"#));
@@ -59,7 +61,9 @@ fn pages_speak_each_language(backend: Backend) {
         "Arabic date with Arabic-Indic digits"
     );
     assert!(arabic.contains("بتمويل من صندوق المثال"));
-    assert!(arabic.contains(r#"<a href="/en/" hreflang="en" lang="en" dir="ltr" rel="alternate">English</a>"#));
+    assert!(arabic.contains(
+        r#"<a href="/en/" hreflang="en" lang="en" dir="ltr" data-script="Latn" rel="alternate">English</a>"#
+    ));
 
     let story = page(&app, "/ar/stories/new-well/");
     assert!(story.contains("<h1>بئر جديدة في الحمدانية</h1>"));
