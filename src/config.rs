@@ -189,6 +189,25 @@ pub fn parse_network(text: &str) -> Option<ipnet::IpNet> {
     text.parse().ok().or_else(|| text.parse::<std::net::IpAddr>().ok().map(ipnet::IpNet::from))
 }
 
+/// The locales of the built-in defaults and the default among them: what the command line
+/// speaks when the configured ones cannot be read.
+pub fn built_in_locales() -> (Vec<LocaleSetting>, String) {
+    #[derive(Deserialize)]
+    struct Locales {
+        locales: Vec<LocaleSetting>,
+        default_locale: String,
+    }
+    let parsed = Config::builder()
+        .add_source(File::from_str(BUILT_IN_DEFAULTS, FileFormat::Toml))
+        .build()
+        .and_then(|config| config.try_deserialize::<Locales>());
+    match parsed {
+        Ok(Locales { locales, default_locale }) if !locales.is_empty() => (locales, default_locale),
+        // A unit test proves the built-in file parses; this keeps start-up from panicking.
+        _ => (vec![LocaleSetting::new("en", crate::l10n::Direction::Ltr)], "en".to_owned()),
+    }
+}
+
 impl Settings {
     /// Reads every layer. `config_dir` is `--config DIR`; when it was not given explicitly a
     /// missing `./config` is fine and the built-in defaults apply.
@@ -230,6 +249,13 @@ impl Settings {
                 self.default_locale
             )));
         }
+        if let Some(locale) = self.locales.iter().find(|l| !l.script_is_valid()) {
+            return Err(ConfigError::Rule(format!(
+                "locales: the script of {:?} must be an ISO 15924 code such as \"Arab\" or \"Latn\", not {:?}",
+                locale.code,
+                locale.script()
+            )));
+        }
         if self.database.pool_size == 0 {
             return Err(ConfigError::Rule("database.pool_size must be at least 1".into()));
         }
@@ -253,7 +279,16 @@ impl Settings {
 
 #[cfg(test)]
 mod tests {
-    use super::is_web_origin;
+    use super::{built_in_locales, is_web_origin};
+
+    #[test]
+    fn the_built_in_locales_are_read_from_the_built_in_defaults() {
+        let (locales, default) = built_in_locales();
+        let codes: Vec<&str> = locales.iter().map(|l| l.code.as_str()).collect();
+        assert_eq!(codes, ["en", "ar"]);
+        assert_eq!(default, "en");
+        assert!(crate::l10n::Localizer::built_in(&locales, &default).is_ok());
+    }
 
     #[test]
     fn origins_are_scheme_host_and_port_only() {

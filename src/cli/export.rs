@@ -66,9 +66,10 @@ fn web(context: &Context, out: PathBuf, base_url: Option<String>) -> Result<(), 
     let threads = NonZeroUsize::new(cores.min(settings.database.pool_size as usize)).unwrap_or(NonZeroUsize::MIN);
     let progress = ProgressBar::new(pages.len() as u64);
     progress.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}")
+        ProgressStyle::with_template("{prefix} {bar:40} {pos}/{len} {per_sec} {eta}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
+    progress.set_prefix(context.say("cli-export-progress", &Args::new()));
     let report = export(&site, &db, threads, &settings.media.dir, &out, &pages, || progress.inc(1))
         .map_err(|e| Failure::Technical(e.to_string()))?;
     progress.finish_and_clear();

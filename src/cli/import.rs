@@ -5,7 +5,7 @@ use std::path::Path;
 use super::{Context, Failure};
 use crate::db::subscribers::{self, CONFIRMED};
 use crate::domain::Role;
-use crate::import::parse::Problem;
+use crate::import::parse::{Problem, Said};
 use crate::import::{apply, read_plan, ImportError, ImportFailure, ImportReport};
 use crate::l10n::Args;
 use crate::service::accounts::{self, NewAccount};
@@ -35,8 +35,9 @@ fn import(context: &Context, dir: &Path) -> Result<ImportReport, Failure> {
 /// `file:line: ` and what is wrong there; values the API's rules refuse are said in the
 /// terminal's language, as the API says them (`field-<code>`).
 fn describe(context: &Context, error: &ImportError) -> String {
-    let Problem::Invalid(list) = &error.problem else {
-        return error.to_string();
+    let list = match &error.problem {
+        Problem::Said(said) => return format!("{}:{}: {}", error.file.display(), error.line, say(context, said)),
+        Problem::Invalid(list) => list,
     };
     let reasons: Vec<String> = list
         .iter()
@@ -60,8 +61,14 @@ fn print_report(context: &Context, report: &ImportReport) {
         .with("images", report.images);
     println!("{}", context.say("cli-import-done", &args));
     for warning in &report.warnings {
-        println!("  {}", context.say("cli-import-warning", &Args::new().with("warning", warning.clone())));
+        println!("  {}", context.say("cli-import-warning", &Args::new().with("warning", say(context, warning))));
     }
+}
+
+/// An importer's sentence (`import-…`) in the terminal's language.
+fn say(context: &Context, said: &Said) -> String {
+    let args = said.args.iter().fold(Args::new(), |args, (name, value)| args.with(name, value.as_str()));
+    context.say(said.id, &args)
 }
 
 /// The demo's accounts: (email, name, roles, password). Printed for the newcomer.

@@ -75,6 +75,7 @@ pub fn send(context: &Context, slug: &str) -> Result<(), Failure> {
     )?;
     drop(conn);
     let bar = ProgressBar::new(queued.progress.total as u64);
+    bar.set_prefix(context.say("cli-send-progress-label", &Args::new()));
     let progress = runtime()?.block_on(async {
         let (worker, mailer) = worker(context, &db, tokens)?;
         let mut shown = Shown::new(context, &bar, mailer.address(), edition.id);
@@ -207,8 +208,8 @@ impl<'a> Shown<'a> {
     /// an estimate would only climb.
     fn style(flowing: bool) -> ProgressStyle {
         let template = match flowing {
-            true => "{bar:40} {pos}/{len} {per_sec} {eta} {msg}",
-            false => "{bar:40} {pos}/{len} {msg}",
+            true => "{prefix} {bar:40} {pos}/{len} {per_sec} {eta} {msg}",
+            false => "{prefix} {bar:40} {pos}/{len} {msg}",
         };
         ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar())
     }

@@ -10,19 +10,24 @@ mod mail;
 mod media;
 mod serve;
 mod user;
+mod words;
 
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{FromArgMatches, Parser, Subcommand};
 
 use crate::auth::secret::{self, Keyring};
-use crate::config::{Overrides, Settings};
+use crate::config::{self, Overrides, Settings};
 use crate::db::Database;
-use crate::l10n::{Args, Localizer};
+use crate::l10n::{Args, LoadError, Localizer};
 
+/// The arguments. The doc comments are for readers of this file: what `--help` prints comes
+/// from Fluent (`cli-…-about`, `cli-…-arg-…`; see `words`).
 #[derive(Parser)]
 #[command(name = "nashra", version, about = "A newsroom backend for a newsletter in English and Arabic")]
 pub struct Cli {
@@ -133,23 +138,98 @@ pub enum Failure {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let raw: Vec<OsString> = std::env::args_os().collect();
+    // The messages come first, so that even clap's help and refusals speak the terminal's
+    // language: from the configuration `--config` names, else from the built-in one.
+    let early = Messages::load(&raw);
+    let locale = terminal_locale(&early.l10n);
+    let say_error = |message: String| early.l10n.plain(&locale, "cli-error", &Args::new().with("message", message));
+    let parsed = words::command(&early.l10n, &locale)
+        .try_get_matches_from(raw)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(error) => return refuse_arguments(&error, &early.l10n, &locale),
+    };
     let quiet_by_default = !matches!(cli.command, Command::Serve { .. });
     init_tracing(quiet_by_default);
-    match run(cli) {
+    match run(cli, early.l10n.clone(), early.failure, locale.clone()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Said(message)) => {
             eprintln!("{message}");
             ExitCode::FAILURE
         }
         Err(Failure::Technical(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("{}", say_error(message));
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+/// Help and version go to stdout with status 0, as clap prints them (from the localised
+/// command); refusals are said in the terminal's language with clap's status, 2.
+fn refuse_arguments(error: &clap::Error, l10n: &Localizer, locale: &str) -> ExitCode {
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = error.print();
+        }
+        _ => eprint!("{}", words::explain(error, l10n, locale)),
+    }
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+}
+
+/// The messages the command line speaks in, loaded before its arguments are parsed.
+struct Messages {
+    l10n: Arc<Localizer>,
+    /// Why the configured locales could not be loaded (the built-in ones stand in): every
+    /// command but `check-locales` then refuses to run.
+    failure: Option<String>,
+}
+
+impl Messages {
+    fn load(raw: &[OsString]) -> Self {
+        let config_dir = config_flag(raw);
+        let explicit = config_dir.is_some();
+        let dir = config_dir.unwrap_or_else(|| PathBuf::from("config"));
+        let configured = Settings::load(&dir, explicit, &Overrides::default())
+            .ok()
+            .map(|s| Localizer::load(&s.locales_dir, &s.locales, &s.default_locale));
+        match configured {
+            Some(Ok(l10n)) => Self { l10n: Arc::new(l10n), failure: None },
+            // Broken settings are reported once the arguments are parsed, as before.
+            Some(Err(error)) => Self { failure: Some(error.to_string()), ..Self::built_in() },
+            None => Self::built_in(),
+        }
+    }
+
+    fn built_in() -> Self {
+        let (locales, default) = config::built_in_locales();
+        let l10n = Localizer::built_in(&locales, &default)
+            .or_else(|_: LoadError| Localizer::built_in(&locales[..1], &locales[0].code))
+            .expect("the built-in locales load: a unit test checks them");
+        Self { l10n: Arc::new(l10n), failure: None }
+    }
+}
+
+/// The value of `--config DIR` or `--config=DIR`, if the arguments give one.
+fn config_flag(raw: &[OsString]) -> Option<PathBuf> {
+    let mut args = raw.iter().skip(1);
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy();
+        if text == "--" {
+            break;
+        }
+        if text == "--config" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = text.strip_prefix("--config=") {
+            return Some(PathBuf::from(value));
+        }
+    }
+    None
+}
+
+fn run(cli: Cli, l10n: Arc<Localizer>, load_failure: Option<String>, locale: String) -> Result<(), Failure> {
     let overrides = Overrides {
         database_url: cli.database,
         bind: match &cli.command {
@@ -163,13 +243,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
 
     if let Command::CheckLocales { locales } = &cli.command {
         let dir = locales.clone().unwrap_or_else(|| settings.locales_dir.clone());
-        return locales::check(&settings, &dir);
+        let context = Context { settings, l10n, locale };
+        return locales::check(&context, &dir);
     }
-
-    let l10n = Localizer::load(&settings.locales_dir, &settings.locales, &settings.default_locale)
-        .map_err(|e| Failure::Technical(e.to_string()))?;
-    let locale = terminal_locale(&l10n);
-    let context = Context { settings, l10n: Arc::new(l10n), locale };
+    if let Some(failure) = load_failure {
+        return Err(Failure::Technical(failure));
+    }
+    let context = Context { settings, l10n, locale };
     match cli.command {
         Command::Serve { .. } => serve::run(context),
         Command::Demo { dir, content, bind } => import::demo(context, &dir, &content, bind),
@@ -180,21 +260,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Media(command) => media::run(&context, command),
         Command::Send { edition } => mail::send(&context, &edition),
         Command::Worker => mail::run_worker(&context),
-        Command::CheckLocales { .. } => unreachable!("handled before the locales are loaded"),
+        Command::CheckLocales { .. } => unreachable!("handled above"),
     }
 }
 
-/// `ar_IQ.UTF-8` → `ar`, if that locale is configured.
+/// The terminal's locale: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and
+/// not empty, as POSIX orders them; `ar_IQ.UTF-8` → `ar` if that locale is configured.
+/// `C`, `POSIX`, nothing, or a language not configured → the default locale.
 fn terminal_locale(l10n: &Localizer) -> String {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())
-        .and_then(|value| {
-            let tag = value.split(['.', '@']).next().unwrap_or_default().replace('_', "-");
-            l10n.match_tag(&tag).map(str::to_owned)
-        })
-        .unwrap_or_else(|| l10n.default_locale().to_owned())
+    let value =
+        ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|name| std::env::var(name).ok()).find(|v| !v.is_empty());
+    locale_of(value.as_deref(), l10n).unwrap_or_else(|| l10n.default_locale()).to_owned()
+}
+
+fn locale_of<'a>(value: Option<&str>, l10n: &'a Localizer) -> Option<&'a str> {
+    let tag = value?.split(['.', '@']).next().unwrap_or_default();
+    if tag.is_empty() || tag == "C" || tag == "POSIX" {
+        return None;
+    }
+    l10n.match_tag(&tag.replace('_', "-"))
 }
 
 fn init_tracing(quiet_by_default: bool) {
@@ -207,4 +291,30 @@ fn init_tracing(quiet_by_default: bool) {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .try_init();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_terminal_locale_follows_posix_names() {
+        let l10n = crate::l10n::shipped();
+        assert_eq!(locale_of(Some("ar_IQ.UTF-8"), &l10n), Some("ar"));
+        assert_eq!(locale_of(Some("ar"), &l10n), Some("ar"));
+        assert_eq!(locale_of(Some("en_GB.UTF-8@euro"), &l10n), Some("en"));
+        assert_eq!(locale_of(Some("C"), &l10n), None);
+        assert_eq!(locale_of(Some("POSIX"), &l10n), None);
+        assert_eq!(locale_of(Some("C.UTF-8"), &l10n), None);
+        assert_eq!(locale_of(Some("fr_FR.UTF-8"), &l10n), None);
+        assert_eq!(locale_of(None, &l10n), None);
+    }
+
+    #[test]
+    fn the_config_flag_is_found_before_parsing() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(config_flag(&args(&["nashra", "--config", "etc", "migrate"])), Some(PathBuf::from("etc")));
+        assert_eq!(config_flag(&args(&["nashra", "user", "list", "--config=etc"])), Some(PathBuf::from("etc")));
+        assert_eq!(config_flag(&args(&["nashra", "migrate"])), None);
+    }
 }

@@ -5,6 +5,7 @@ use std::io::Read;
 
 use clap::Subcommand;
 
+use super::words::Refusal;
 use super::{Context, Failure};
 use crate::auth::password;
 use crate::db::users;
@@ -44,8 +45,8 @@ pub enum UserCommand {
     },
 }
 
-fn parse_role(raw: &str) -> Result<Role, String> {
-    raw.parse().map_err(|_| "expected admin, editor or reviewer".to_owned())
+fn parse_role(raw: &str) -> Result<Role, Refusal> {
+    raw.parse().map_err(|_| Refusal("cli-role-expected"))
 }
 
 pub fn run(context: &Context, command: UserCommand) -> Result<(), Failure> {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 
-use super::parse::{GroupPlan, ImportError, ImportStatus, Origin, Plan, StoryPlan};
+use super::parse::{GroupPlan, ImportError, ImportStatus, Origin, Plan, Said, StoryPlan};
 use crate::config::MediaSettings;
 use crate::db::editions::{self, EditionChanges, EditionText};
 use crate::db::translations::{self, NewEvent, StateChange};
@@ -26,7 +26,7 @@ pub struct ImportReport {
     pub editions: usize,
     pub images: usize,
     /// Things imported as asked but worth a look, e.g. a story without an Arabic text.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -90,14 +90,14 @@ fn import(
         service::publication::save(conn, input).map_err(|error| match error {
             service::Error::Db(e) => ImportFailure::Database(e),
             service::Error::Invalid(problems) => origin.invalid(problems).into(),
-            other => origin.error(other.to_string()).into(),
+            other => origin.error(Said::new("import-refused").with("detail", other)).into(),
         })?;
     }
     let default_author = users::list(conn, Some(Role::Admin), 1, 0)?
         .0
         .first()
         .map(|u| u.id)
-        .ok_or_else(|| Origin { file: plan.dir.clone(), line: 0 }.error("create an admin user first"))?;
+        .ok_or_else(|| Origin { file: plan.dir.clone(), line: 0 }.error(Said::new("import-no-admin")))?;
     let images = store_images(conn, plan, media, locales, default_author, written)?;
     report.images = images.len();
 
@@ -106,7 +106,7 @@ fn import(
         if editions::find_by_slug(conn, &edition.slug)?.is_some()
             || editions::find_by_number(conn, edition.number)?.is_some()
         {
-            return Err(edition.origin.error(format!("edition {} already exists", edition.slug)).into());
+            return Err(edition.origin.error(Said::new("import-edition-exists").with("slug", &edition.slug)).into());
         }
         let required: Vec<String> =
             locales.iter().filter(|l| edition.texts.contains_key(**l)).map(|l| l.to_string()).collect();
@@ -145,7 +145,12 @@ fn import(
         report.stories += 1;
         report.translations += story.texts.len();
         for locale in locales.iter().filter(|l| !story.texts.contains_key(**l)) {
-            report.warnings.push(format!("{}: story {} has no {locale} text", story.origin.file.display(), story.slug));
+            report.warnings.push(
+                Said::new("import-no-text")
+                    .with("file", story.origin.file.display())
+                    .with("slug", &story.slug)
+                    .with("locale", locale),
+            );
         }
     }
 
@@ -214,7 +219,8 @@ fn store_images(
     let mut ids = HashMap::new();
     for Wanted { file, credits, origin } in wanted {
         let path: PathBuf = plan.dir.join("images").join(&file);
-        let bytes = std::fs::read(&path).map_err(|e| origin.error(format!("cannot read image {file}: {e}")))?;
+        let bytes = std::fs::read(&path)
+            .map_err(|e| origin.error(Said::new("import-image-unreadable").with("file", &file).with("detail", e)))?;
         // The credit of the first configured locale is the shared one; a locale whose text
         // says otherwise gets its own (the first its texts give).
         let mut credits = credits;
@@ -228,11 +234,15 @@ fn store_images(
         }
         let new = NewImage { bytes: &bytes, original_name: &file, credit: shared, credits: &own, uploader };
         let added = service::media::add_image(conn, media, locales, new).map_err(|error| match error {
-            service::Error::UnsupportedImage => origin.error(format!("{file} is not a JPEG, PNG or WebP image")).into(),
+            service::Error::UnsupportedImage => {
+                origin.error(Said::new("import-image-unsupported").with("file", &file)).into()
+            }
             service::Error::Invalid(problems) => origin.invalid(problems).into(),
-            service::Error::Storage(e) => origin.error(format!("cannot store {file}: {e}")).into(),
+            service::Error::Storage(e) => {
+                origin.error(Said::new("import-image-unstored").with("file", &file).with("detail", e)).into()
+            }
             service::Error::Db(e) => ImportFailure::Database(e),
-            other => origin.error(other.to_string()).into(),
+            other => origin.error(Said::new("import-refused").with("detail", other)).into(),
         })?;
         written.extend(added.files);
         let id = added.id;
@@ -249,7 +259,7 @@ fn import_story(
     default_author: i64,
 ) -> Result<i64, ImportFailure> {
     if stories::find_by_slug(conn, &story.slug)?.is_some() {
-        return Err(story.origin.error(format!("story {} already exists", story.slug)).into());
+        return Err(story.origin.error(Said::new("import-story-exists").with("slug", &story.slug)).into());
     }
     let author = user_id(conn, story.author.as_deref(), &story.origin)?.unwrap_or(default_author);
     let reviewer = user_id(conn, story.reviewer.as_deref(), &story.origin)?.unwrap_or(default_author);
@@ -327,14 +337,14 @@ fn import_story(
         )?;
         if goes_live {
             let approved = translations::find(conn, id, locale)?
-                .ok_or_else(|| story.origin.error(format!("the {locale} text vanished while importing")))?;
+                .ok_or_else(|| story.origin.error(Said::new("import-text-vanished").with("locale", locale)))?;
             let published = service::translations::publish(conn, &approved, Some(reviewer), None, published_at)
                 .map_err(|error| match error {
                     service::Error::Db(e) => ImportFailure::Database(e),
-                    other => story.origin.error(other.to_string()).into(),
+                    other => story.origin.error(Said::new("import-refused").with("detail", other)).into(),
                 })?;
             if !published {
-                return Err(story.origin.error(format!("the {locale} text changed while importing")).into());
+                return Err(story.origin.error(Said::new("import-text-changed").with("locale", locale)).into());
             }
         }
     }
@@ -345,7 +355,7 @@ fn user_id(conn: &mut DbConn, email: Option<&str>, origin: &Origin) -> Result<Op
     let Some(email) = email else { return Ok(None) };
     match users::find_by_email(conn, &email.to_lowercase())? {
         Some(user) => Ok(Some(user.id)),
-        None => Err(origin.error(format!("no user has the email {email}")).into()),
+        None => Err(origin.error(Said::new("import-unknown-user").with("email", email)).into()),
     }
 }
 
@@ -356,5 +366,5 @@ fn when(raw: &str, origin: &Origin) -> Result<NaiveDateTime, ImportError> {
     }
     chrono::DateTime::parse_from_rfc3339(raw)
         .map(|t| t.naive_utc())
-        .map_err(|_| origin.error(format!("{raw:?} is neither YYYY-MM-DD nor an RFC 3339 time")))
+        .map_err(|_| origin.error(Said::new("import-bad-time").with("value", raw)))
 }

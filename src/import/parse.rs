@@ -24,18 +24,48 @@ pub struct ImportError {
 }
 
 /// What is wrong: a sentence about the folder's structure, or values that break the rules
-/// the API applies (`field-<code>` in Fluent, so the CLI says them in the user's language).
+/// the API applies (`field-<code>` in Fluent). Both are Fluent messages, so the CLI says them
+/// in the terminal's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    Said(String),
+    Said(Said),
     Invalid(Vec<Invalid>),
+}
+
+/// A Fluent message (`import-…`) and its variables, all text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Said {
+    pub fn new(id: &'static str) -> Self {
+        Self { id, args: Vec::new() }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl fmt::Display) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+/// The message id and its variables, for logs and tests; people get the Fluent text.
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id)?;
+        for (name, value) in &self.args {
+            write!(f, " {name}={value:?}")?;
+        }
+        Ok(())
+    }
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}: ", self.file.display(), self.line)?;
         match &self.problem {
-            Problem::Said(message) => f.write_str(message),
+            Problem::Said(said) => said.fmt(f),
             Problem::Invalid(list) => {
                 let codes: Vec<String> = list.iter().map(|i| format!("{} ({})", i.field, i.code)).collect();
                 f.write_str(&codes.join(", "))
@@ -46,8 +76,8 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-fn error(file: &Path, line: usize, message: impl Into<String>) -> ImportError {
-    ImportError { file: file.to_owned(), line, problem: Problem::Said(message.into()) }
+fn error(file: &Path, line: usize, said: Said) -> ImportError {
+    ImportError { file: file.to_owned(), line, problem: Problem::Said(said) }
 }
 
 /// One `+++` front matter block and the Markdown after it.
@@ -86,23 +116,24 @@ impl Document {
 }
 
 fn documents(file: &Path) -> Result<Vec<Document>, ImportError> {
-    let text = std::fs::read_to_string(file).map_err(|e| error(file, 0, format!("cannot read: {e}")))?;
+    let text =
+        std::fs::read_to_string(file).map_err(|e| error(file, 0, Said::new("import-unreadable").with("detail", e)))?;
     let lines: Vec<&str> = text.lines().collect();
     let mut docs = Vec::new();
     let mut at = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(lines.len());
     if at == lines.len() {
-        return Err(error(file, 1, "the file is empty"));
+        return Err(error(file, 1, Said::new("import-file-empty")));
     }
     while at < lines.len() {
         if lines[at].trim_end() != "+++" {
-            return Err(error(file, at + 1, "expected a line `+++` opening the front matter"));
+            return Err(error(file, at + 1, Said::new("import-front-matter-open")));
         }
         let start = at;
         let close = lines[at + 1..]
             .iter()
             .position(|l| l.trim_end() == "+++")
             .map(|i| at + 1 + i)
-            .ok_or_else(|| error(file, start + 1, "the front matter is not closed by a line `+++`"))?;
+            .ok_or_else(|| error(file, start + 1, Said::new("import-front-matter-unclosed")))?;
         // The body runs to the next document: a `+++` line followed later by another `+++`.
         let mut end = close + 1;
         while end < lines.len() {
@@ -126,7 +157,7 @@ fn documents(file: &Path) -> Result<Vec<Document>, ImportError> {
 fn front<'a, T: Deserialize<'a>>(doc: &'a Document) -> Result<T, ImportError> {
     toml::from_str(&doc.front).map_err(|e| {
         let line = e.span().map_or(0, |span| doc.front[..span.start].matches('\n').count() + 1);
-        error(&doc.file, doc.line + line, e.message().to_owned())
+        error(&doc.file, doc.line + line, Said::new("import-front-matter-invalid").with("detail", e.message()))
     })
 }
 
@@ -227,8 +258,8 @@ pub struct Origin {
 }
 
 impl Origin {
-    pub fn error(&self, message: impl Into<String>) -> ImportError {
-        error(&self.file, self.line, message)
+    pub fn error(&self, said: Said) -> ImportError {
+        error(&self.file, self.line, said)
     }
 
     pub fn invalid(&self, invalid: Vec<Invalid>) -> ImportError {
@@ -355,7 +386,7 @@ pub struct Plan {
 /// Reads `dir`. `locales` are the configured locale codes.
 pub fn read_plan(dir: &Path, locales: &[&str]) -> Result<Plan, ImportError> {
     if !dir.is_dir() {
-        return Err(error(dir, 0, "not a folder"));
+        return Err(error(dir, 0, Said::new("import-not-a-folder")));
     }
     let mut plan = Plan { dir: dir.to_owned(), ..Default::default() };
     let publication = dir.join("publication.toml");
@@ -363,7 +394,8 @@ pub fn read_plan(dir: &Path, locales: &[&str]) -> Result<Plan, ImportError> {
         let doc = Document {
             file: publication.clone(),
             line: 0,
-            front: std::fs::read_to_string(&publication).map_err(|e| error(&publication, 0, e.to_string()))?,
+            front: std::fs::read_to_string(&publication)
+                .map_err(|e| error(&publication, 0, Said::new("import-unreadable").with("detail", e)))?,
             body: String::new(),
         };
         let publication: PublicationPlan = front(&doc)?;
@@ -397,7 +429,7 @@ fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
         return Ok(Vec::new());
     }
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| error(dir, 0, e.to_string()))?
+        .map_err(|e| error(dir, 0, Said::new("import-unreadable").with("detail", e)))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|e| e == "md"))
         .collect();
@@ -413,7 +445,7 @@ fn parse_status(raw: Option<&str>, origin: &Origin) -> Result<ImportStatus, Impo
         "approved" => ImportStatus::Approved,
         "published" => ImportStatus::Published,
         "scheduled" => ImportStatus::Scheduled,
-        other => return Err(origin.error(format!("unknown status {other:?}"))),
+        other => return Err(origin.error(Said::new("import-unknown-status").with("status", other))),
     })
 }
 
@@ -425,9 +457,12 @@ fn agree<T: PartialEq + fmt::Debug + Clone>(
     origin: &Origin,
 ) -> Result<(), ImportError> {
     match (slot.as_ref(), value) {
-        (Some(old), Some(new)) if *old != new => {
-            Err(origin.error(format!("{name} is {new:?} here but {old:?} in another document of this story")))
-        }
+        (Some(old), Some(new)) if *old != new => Err(origin.error(
+            Said::new("import-disagree")
+                .with("name", name)
+                .with("here", format!("{new:?}"))
+                .with("there", format!("{old:?}")),
+        )),
         (None, Some(new)) => {
             *slot = Some(new);
             Ok(())
@@ -439,7 +474,7 @@ fn agree<T: PartialEq + fmt::Debug + Clone>(
 fn add_story(plan: &mut Plan, doc: &Document, front: StoryFront, locales: &[&str]) -> Result<(), ImportError> {
     let origin = Origin { file: doc.file.clone(), line: doc.line };
     if !locales.contains(&front.locale.as_str()) {
-        return Err(origin.error(format!("locale {:?} is not configured", front.locale)));
+        return Err(origin.error(Said::new("import-unknown-locale").with("locale", &front.locale)));
     }
     let text = check_story(doc, &front)?;
     let section = front.section.as_deref().map(story::section).transpose().map_err(|i| doc.invalid(vec![i]))?;
@@ -465,7 +500,9 @@ fn add_story(plan: &mut Plan, doc: &Document, front: StoryFront, locales: &[&str
     };
     let story = &mut plan.stories[index];
     if story.texts.contains_key(&front.locale) {
-        return Err(origin.error(format!("story {} already has a {} text", front.slug, front.locale)));
+        return Err(
+            origin.error(Said::new("import-duplicate-text").with("slug", &front.slug).with("locale", &front.locale))
+        );
     }
     agree(&mut story.section, section, "section", &origin)?;
     agree(&mut story.edition, front.edition, "edition", &origin)?;
@@ -531,7 +568,7 @@ fn check_story(doc: &Document, front: &StoryFront) -> Result<TextPlan, ImportErr
 fn add_edition(plan: &mut Plan, doc: &Document, front: EditionFront, locales: &[&str]) -> Result<(), ImportError> {
     let origin = Origin { file: doc.file.clone(), line: doc.line };
     if !locales.contains(&front.locale.as_str()) {
-        return Err(origin.error(format!("locale {:?} is not configured", front.locale)));
+        return Err(origin.error(Said::new("import-unknown-locale").with("locale", &front.locale)));
     }
     let mut problems: Vec<Invalid> = Slug::parse(&front.slug).err().into_iter().collect();
     problems.extend(edition::number(front.number).err());
@@ -594,7 +631,7 @@ fn add_edition(plan: &mut Plan, doc: &Document, front: EditionFront, locales: &[
     };
     let edition = &mut plan.editions[index];
     if edition.number != front.number {
-        return Err(origin.error("the number differs from another document of this edition"));
+        return Err(origin.error(Said::new("import-edition-number-differs")));
     }
     let stories = if groups.is_empty() {
         front.stories
@@ -631,7 +668,7 @@ fn check_references(plan: &Plan) -> Result<(), ImportError> {
     for edition in &plan.editions {
         for slug in &edition.stories {
             if !plan.stories.iter().any(|s| &s.slug == slug) {
-                return Err(edition.origin.error(format!("story {slug:?} is not among the imported stories")));
+                return Err(edition.origin.error(Said::new("import-unknown-story").with("slug", slug)));
             }
         }
         if let Some(file) = &edition.cover {
@@ -641,7 +678,7 @@ fn check_references(plan: &Plan) -> Result<(), ImportError> {
     for story in &plan.stories {
         if let Some(edition) = &story.edition {
             if !plan.editions.iter().any(|e| &e.slug == edition) {
-                return Err(story.origin.error(format!("edition {edition:?} is not among the imported editions")));
+                return Err(story.origin.error(Said::new("import-unknown-edition").with("edition", edition)));
             }
         }
         for text in story.texts.values() {
@@ -650,7 +687,7 @@ fn check_references(plan: &Plan) -> Result<(), ImportError> {
             }
         }
         if story.status == Some(ImportStatus::ChangesRequested) && story.comment.is_none() {
-            return Err(story.origin.error("changes_requested needs the reviewer's comment"));
+            return Err(story.origin.error(Said::new("import-comment-needed")));
         }
     }
     Ok(())
@@ -659,7 +696,7 @@ fn check_references(plan: &Plan) -> Result<(), ImportError> {
 fn check_image(plan: &Plan, file: &str, origin: &Origin) -> Result<(), ImportError> {
     let path = plan.dir.join("images").join(file);
     if file.contains(['/', '\\']) || !path.is_file() {
-        return Err(origin.error(format!("image {file:?} is not in images/")));
+        return Err(origin.error(Said::new("import-missing-image").with("file", file)));
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use super::plural::PluralSelector;
+use super::sources::locale_files;
 use super::{localize_digits, Digits, Direction, LocaleSetting};
 
 type Bundle = FluentBundle<Arc<FluentResource>>;
@@ -66,18 +67,28 @@ pub enum LoadError {
     Conflict { path: PathBuf, errors: String },
     #[error("locale {0:?} is not a valid language tag")]
     BadTag(String),
-    #[error("locale folder {0} has no .ftl files")]
-    Empty(PathBuf),
+    #[error("locale {locale} has no messages: none are built in and {folder} has no .ftl files")]
+    Empty { locale: String, folder: PathBuf },
 }
 
 impl Localizer {
-    /// Reads `dir/<code>/*.ftl` for every configured locale.
+    /// The built-in messages of every configured locale, each file replaced or joined by
+    /// those in `dir/<code>/` when that folder exists (see `l10n::sources`).
     pub fn load(dir: &Path, locales: &[LocaleSetting], default_code: &str) -> Result<Self, LoadError> {
+        Self::load_from(Some(dir), locales, default_code)
+    }
+
+    /// The messages built into the binary alone.
+    pub fn built_in(locales: &[LocaleSetting], default_code: &str) -> Result<Self, LoadError> {
+        Self::load_from(None, locales, default_code)
+    }
+
+    fn load_from(dir: Option<&Path>, locales: &[LocaleSetting], default_code: &str) -> Result<Self, LoadError> {
         let mut loaded = Vec::with_capacity(locales.len());
         for setting in locales {
             let langid: LanguageIdentifier =
                 setting.code.parse().map_err(|_| LoadError::BadTag(setting.code.clone()))?;
-            let resources = read_resources(&dir.join(&setting.code))?;
+            let resources = read_resources(dir, &setting.code)?;
             let plurals = Arc::new(PluralSelector::for_locale(&setting.code));
             let isolated = build_bundle(&langid, setting.digits, &resources, plurals.clone(), true)?;
             let plain = build_bundle(&langid, setting.digits, &resources, plurals, false)?;
@@ -103,6 +114,11 @@ impl Localizer {
 
     pub fn direction(&self, code: &str) -> Direction {
         self.entry(code).setting.direction
+    }
+
+    /// The locale's ISO 15924 script (`Arab`, `Latn`), for `data-script` on pages.
+    pub fn script(&self, code: &str) -> &str {
+        self.entry(code).setting.script()
     }
 
     pub fn digits(&self, code: &str) -> Digits {
@@ -169,35 +185,16 @@ impl Localizer {
     }
 }
 
-fn read_resources(folder: &Path) -> Result<Vec<(PathBuf, Arc<FluentResource>)>, LoadError> {
-    let mut paths = ftl_files(folder)?;
-    paths.sort();
-    if paths.is_empty() {
-        return Err(LoadError::Empty(folder.to_owned()));
-    }
-    paths
+fn read_resources(dir: Option<&Path>, code: &str) -> Result<Vec<(PathBuf, Arc<FluentResource>)>, LoadError> {
+    locale_files(dir, code)?
         .into_iter()
-        .map(|path| {
-            let source =
-                std::fs::read_to_string(&path).map_err(|source| LoadError::Read { path: path.clone(), source })?;
-            let resource = FluentResource::try_new(source)
-                .map_err(|(_, errors)| LoadError::Syntax { path: path.clone(), errors: format!("{errors:?}") })?;
-            Ok((path, Arc::new(resource)))
+        .map(|file| {
+            let resource = FluentResource::try_new(file.text.into_owned()).map_err(|(_, errors)| {
+                LoadError::Syntax { path: file.origin.clone(), errors: format!("{errors:?}") }
+            })?;
+            Ok((file.origin, Arc::new(resource)))
         })
         .collect()
-}
-
-/// The `.ftl` files directly inside `folder`.
-pub(crate) fn ftl_files(folder: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let entries = std::fs::read_dir(folder).map_err(|source| LoadError::Read { path: folder.to_owned(), source })?;
-    let mut files = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|source| LoadError::Read { path: folder.to_owned(), source })?.path();
-        if path.extension().is_some_and(|ext| ext == "ftl") {
-            files.push(path);
-        }
-    }
-    Ok(files)
 }
 
 /// Fluent's number formatting, with Arabic-Indic digits.

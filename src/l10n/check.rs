@@ -7,7 +7,7 @@ use std::path::Path;
 use fluent_syntax::ast;
 use fluent_syntax::parser;
 
-use super::bundle::ftl_files;
+use super::sources::locale_files;
 
 /// One problem found, named by locale and message (`id` or `id.attribute`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,12 +21,13 @@ pub enum Finding {
 /// Message keys (`id`, `id.attr`) of one locale, each with the variables it uses.
 type Catalog = BTreeMap<String, BTreeSet<String>>;
 
-/// Compares every locale in `codes` with `reference`, reading `dir/<code>/*.ftl`.
+/// Compares every locale in `codes` with `reference`, each as the program loads it: the
+/// built-in files with those of `dir/<code>/` in their place or beside them.
 pub fn check_locales(dir: &Path, codes: &[&str], reference: &str) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut catalogs = BTreeMap::new();
     for code in codes {
-        match read_catalog(&dir.join(code)) {
+        match read_catalog(dir, code) {
             Ok(catalog) => {
                 catalogs.insert(code.to_string(), catalog);
             }
@@ -56,16 +57,12 @@ pub fn check_locales(dir: &Path, codes: &[&str], reference: &str) -> Vec<Finding
     findings
 }
 
-fn read_catalog(folder: &Path) -> Result<Catalog, String> {
-    let files = ftl_files(folder).map_err(|e| e.to_string())?;
-    if files.is_empty() {
-        return Err(format!("{}: no .ftl files", folder.display()));
-    }
+fn read_catalog(dir: &Path, code: &str) -> Result<Catalog, String> {
+    let files = locale_files(Some(dir), code).map_err(|e| e.to_string())?;
     let mut catalog = Catalog::new();
-    for path in files {
-        let source = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let resource =
-            parser::parse(source.as_str()).map_err(|(_, errors)| format!("{}: {errors:?}", path.display()))?;
+    for file in &files {
+        let resource = parser::parse(file.text.as_ref())
+            .map_err(|(_, errors)| format!("{}: {errors:?}", file.origin.display()))?;
         for entry in resource.body {
             let (id, value, attributes) = match entry {
                 ast::Entry::Message(m) => (m.id.name.to_owned(), m.value, m.attributes),

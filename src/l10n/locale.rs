@@ -1,5 +1,6 @@
 //! What a locale is, as the configuration names it: its code, its name in itself, its
-//! direction, its digits and the CLDR locale of its dates; and writing digits its way.
+//! direction, its script, its digits and the CLDR locale of its dates; and writing digits its
+//! way.
 
 use serde::Deserialize;
 
@@ -8,6 +9,11 @@ pub struct LocaleSetting {
     pub code: String,
     pub name: String,
     pub direction: Direction,
+    /// Its writing system, as an ISO 15924 code (`Latn`, `Arab`, `Cyrl`, `Hebr`…), which
+    /// pages carry as `data-script` for the stylesheets to pick fonts by. Default: `Arab` for
+    /// a right-to-left locale, `Latn` otherwise.
+    #[serde(default)]
+    pub script: Option<String>,
     /// How numbers and dates are written: `latn` (0-9) or `arab` (٠-٩).
     #[serde(default)]
     pub digits: Digits,
@@ -28,10 +34,30 @@ impl LocaleSetting {
             code: code.into(),
             name: code.into(),
             direction,
+            script: None,
             digits: Digits::Latn,
             cldr_locale: None,
             lettering: None,
         }
+    }
+
+    /// The locale's ISO 15924 script code.
+    pub fn script(&self) -> &str {
+        match (&self.script, self.direction) {
+            (Some(script), _) => script,
+            (None, Direction::Rtl) => "Arab",
+            (None, Direction::Ltr) => "Latn",
+        }
+    }
+
+    /// Whether `script` is written as ISO 15924 codes are: four ASCII letters, the first
+    /// upper-case and the rest lower-case (`Arab`).
+    pub fn script_is_valid(&self) -> bool {
+        let script = self.script();
+        let mut chars = script.chars();
+        script.len() == 4
+            && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && chars.all(|c| c.is_ascii_lowercase())
     }
 
     /// The letters of [`LocaleSetting::lettering`], one per label.
@@ -79,5 +105,24 @@ pub fn localize_digits(text: &str, digits: Digits) -> String {
                 None => c,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_is_configured_or_follows_the_direction() {
+        let mut hebrew = LocaleSetting::new("he", Direction::Rtl);
+        assert_eq!(hebrew.script(), "Arab");
+        hebrew.script = Some("Hebr".into());
+        assert_eq!(hebrew.script(), "Hebr");
+        assert!(hebrew.script_is_valid());
+        assert_eq!(LocaleSetting::new("en", Direction::Ltr).script(), "Latn");
+        for bad in ["arab", "ARAB", "Arabic", "Ar b", ""] {
+            hebrew.script = Some(bad.into());
+            assert!(!hebrew.script_is_valid(), "{bad:?}");
+        }
     }
 }

@@ -1,5 +1,6 @@
-//! Everything the product says, in the reader's language: Fluent bundles loaded from
-//! `locales/<code>/*.ftl`, locale matching, plural categories and the locale check.
+//! Everything the product says, in the reader's language: Fluent bundles from the files
+//! built into the binary (`locales/<code>/*.ftl`, optionally replaced or added to by a folder
+//! on disk: `sources`), locale matching, plural categories and the locale check.
 //! Nothing outside this module touches Fluent directly.
 
 mod bundle;
@@ -7,6 +8,7 @@ pub mod check;
 mod locale;
 mod negotiate;
 pub mod plural;
+pub mod sources;
 
 pub use bundle::{Args, LoadError, Localizer, Style};
 pub use locale::{localize_digits, Digits, Direction, LocaleSetting};
@@ -17,6 +19,5 @@ pub use negotiate::LocaleChoice;
 pub(crate) fn shipped() -> Localizer {
     use crate::l10n::{Direction, LocaleSetting};
     let locales = [LocaleSetting::new("en", Direction::Ltr), LocaleSetting::new("ar", Direction::Rtl)];
-    Localizer::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales"), &locales, "en")
-        .expect("the shipped locales load")
+    Localizer::built_in(&locales, "en").expect("the shipped locales load")
 }

@@ -57,6 +57,7 @@ mod tests {
             code: code.into(),
             name: code.into(),
             direction: Direction::Ltr,
+            script: None,
             digits,
             cldr_locale,
             lettering: None,

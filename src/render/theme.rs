@@ -2,9 +2,11 @@
 //! in; `site.theme_dir` may hold files of the same names that replace it, so a deployer can
 //! restyle the site without recompiling.
 //!
-//! Templates get three helpers: `t("message-id", name=value, …)` for Fluent messages in the
+//! Templates get these helpers: `t("message-id", name=value, …)` for Fluent messages in the
 //! page's language (the `lang` variable), and the filters `date` (an ISO date in the page's
-//! locale, from CLDR) and `digits` (numbers in the locale's digits).
+//! locale, from CLDR), `digits` (numbers in the locale's digits), `script` (a locale code's
+//! ISO 15924 script, for `data-script`, which the stylesheets pick fonts by) and
+//! `digit_system` (`latn` or `arab`, for `data-digits`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -103,6 +105,15 @@ impl Theme {
             let date = chrono::NaiveDate::parse_from_str(iso.get(..10).unwrap_or(iso), "%Y-%m-%d")
                 .map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("not a date: {iso}: {e}")))?;
             Ok(dates.long(&page_lang(state), date))
+        });
+        let scripts = l10n.clone();
+        env.add_filter("script", move |code: &str| -> String { scripts.script(code).to_owned() });
+        let systems = l10n.clone();
+        env.add_filter("digit_system", move |code: &str| -> &'static str {
+            match systems.digits(code) {
+                crate::l10n::Digits::Latn => "latn",
+                crate::l10n::Digits::Arab => "arab",
+            }
         });
         let numbers = l10n.clone();
         env.add_filter("digits", move |state: &State, value: Value| -> String {

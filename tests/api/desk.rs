@@ -67,7 +67,7 @@ fn a_wrong_password_keeps_the_form_and_says_why(backend: Backend) {
     arabic.get("/desk/login?lang=ar");
     let answer = arabic.post("/desk/login?lang=ar", &[("email", ADMIN_EMAIL), ("password", "nope-nope-nope")]);
     assert_eq!(answer.status, 401);
-    assert!(answer.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(answer.body.contains("<html lang=\"ar\" dir=\"rtl\" data-script=\"Arab\" data-digits=\"arab\">"));
     assert!(common::is_arabic(&answer.text()), "{}", answer.text());
 }
 
@@ -122,7 +122,7 @@ fn a_post_without_the_right_token_changes_nothing(backend: Backend) {
     assert_eq!(me["preferred_locale"], "en");
     let start = browser.get("/desk/");
     assert_eq!(start.status, 200);
-    assert!(start.body.contains("<html lang=\"en\" dir=\"ltr\">"));
+    assert!(start.body.contains("<html lang=\"en\" dir=\"ltr\" data-script=\"Latn\" data-digits=\"latn\">"));
 }
 
 fn the_sign_in_form_needs_its_own_token(backend: Backend) {
@@ -186,7 +186,7 @@ fn the_language_switch_keeps_the_choice(backend: Backend) {
     let answer = browser.post("/desk/language", &[("lang", "ar"), ("back", "/desk/")]);
     assert_eq!(answer.status, 303);
     let page = browser.get("/desk/");
-    assert!(page.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(page.body.contains("<html lang=\"ar\" dir=\"rtl\" data-script=\"Arab\" data-digits=\"arab\">"));
     assert!(page.text().contains("صار المكتب يخاطبك بالعربية"), "{}", page.text());
     let me: Value = app.get("/api/v1/me", Some(&app.admin_token())).json().unwrap();
     assert_eq!(me["preferred_locale"], "ar");

@@ -246,7 +246,11 @@ fn group_texts_are_saved_per_language_and_checked(backend: Backend) {
     assert_eq!(app.patch(&format!("/api/v1/editions/{id}"), &layout, Some(&token)).status(), 200);
     let page = editor.get(&format!("/desk/editions/{id}"));
     // Each group's fields sit in each language's column, in its language and direction.
-    assert!(page.body.contains("<label for=\"t-ar-group-news-heading\" lang=\"en\" dir=\"ltr\">"), "{}", page.body);
+    assert!(
+        page.body.contains("<label for=\"t-ar-group-news-heading\" lang=\"en\" dir=\"ltr\" data-script=\"Latn\">"),
+        "{}",
+        page.body
+    );
     assert!(page.text().contains("Heading of the group news"), "{}", page.text());
     let column = page.body.split("id=\"texts-ar\"").nth(1).unwrap();
     assert!(column.starts_with(" lang=\"ar\" dir=\"rtl\""), "{column}");

@@ -97,11 +97,11 @@ fn the_list_shows_editions_and_creates_one(backend: Backend) {
     assert_eq!(app.put(&format!("/api/v1/editions/{id}/translations/ar"), &text, &token, None).status(), 200);
     let list = editor.get("/desk/editions");
     assert!(list.text().contains("Edition 7") && list.text().contains("Draft"), "{}", list.text());
-    assert!(list.body.contains("<bdi lang=\"ar\" dir=\"rtl\">صيف ٢٠٢٦</bdi>"), "{}", list.body);
+    assert!(list.body.contains("<bdi lang=\"ar\" dir=\"rtl\" data-script=\"Arab\">صيف ٢٠٢٦</bdi>"), "{}", list.body);
     speak(&mut editor, "ar", "/desk/editions");
     let arabic = editor.get("/desk/editions");
     assert_eq!(arabic.status, 200);
-    assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\" data-script=\"Arab\" data-digits=\"arab\">"));
     assert!(arabic.text().contains("الأعداد") && arabic.text().contains("مسودة"), "{}", arabic.text());
 
     // Without the form's token nothing is created.
@@ -231,7 +231,11 @@ fn texts_are_saved_per_language(backend: Backend) {
     // Each column is in its language; the interface's words in it are in the page's.
     assert!(page.body.contains("id=\"texts-ar\" lang=\"ar\" dir=\"rtl\""), "{}", page.body);
     assert!(page.body.contains("id=\"texts-en\" lang=\"en\" dir=\"ltr\""), "{}", page.body);
-    assert!(page.body.contains("<label for=\"t-ar-title\" lang=\"en\" dir=\"ltr\">"), "{}", page.body);
+    assert!(
+        page.body.contains("<label for=\"t-ar-title\" lang=\"en\" dir=\"ltr\" data-script=\"Latn\">"),
+        "{}",
+        page.body
+    );
 
     let saved = editor.post(
         &format!("/desk/editions/{id}/texts/ar"),

@@ -145,7 +145,7 @@ fn an_upload_through_the_desk_is_listed_and_served_to_the_signed_in(backend: Bac
     let switched = browser.post("/desk/language", &[("lang", "ar"), ("back", "/desk/media")]);
     assert_eq!(switched.status, 303);
     let arabic = browser.get("/desk/media");
-    assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\" data-script=\"Arab\" data-digits=\"arab\">"));
     assert!(arabic.text().contains("مكتبة الوسائط"), "{}", arabic.text());
     assert!(arabic.text().contains("صورة واحدة"), "{}", arabic.text());
 }
@@ -221,12 +221,14 @@ fn an_editor_changes_an_images_credit(backend: Backend) {
     let credit = || metadata()["credit"].clone();
 
     // One field per language, each in its language and direction.
-    for (code, dir) in [("en", "ltr"), ("ar", "rtl")] {
+    for (code, dir, script) in [("en", "ltr", "Latn"), ("ar", "rtl", "Arab")] {
         let input = format!("id=\"credit-{id}-{code}\" name=\"credit-{code}\"");
         let at = page.body.find(&input).unwrap_or_else(|| panic!("no {code} field: {}", page.body));
         let tag = &page.body[at..at + page.body[at..].find('>').unwrap()];
         assert!(tag.contains(&format!("lang=\"{code}\" dir=\"{dir}\"")), "{tag}");
-        assert!(page.body.contains(&format!("<label for=\"credit-{id}-{code}\" lang=\"{code}\" dir=\"{dir}\">")));
+        assert!(page.body.contains(&format!(
+            "<label for=\"credit-{id}-{code}\" lang=\"{code}\" dir=\"{dir}\" data-script=\"{script}\">"
+        )));
     }
 
     assert_eq!(browser.post_raw(&path, &[("credit-en", "Forged")]).status, 403);
@@ -316,7 +318,7 @@ fn the_library_shows_where_each_image_is_used(backend: Backend) {
     assert!(used_item.contains(&format!("href=\"/desk/stories/{story}\"")), "{used_item}");
     assert!(used_item.contains(&format!("href=\"/desk/editions/{edition}\"")), "{used_item}");
     assert!(used_item.contains("A concrete well") && used_item.contains("بئر من الإسمنت"), "{used_item}");
-    assert!(used_item.contains("<li lang=\"ar\" dir=\"rtl\">"), "{used_item}");
+    assert!(used_item.contains("<li lang=\"ar\" dir=\"rtl\" data-script=\"Arab\">"), "{used_item}");
     assert!(used_item.contains("Cover of edition 7"), "{used_item}");
     let unused_item = item(unused);
     assert!(unused_item.contains("Not used in any story or edition yet."), "{unused_item}");
@@ -396,7 +398,7 @@ fn subscribers_search_filters_and_counts(backend: Backend) {
 
     browser.post("/desk/language", &[("lang", "ar"), ("back", "/desk/subscribers")]);
     let arabic = browser.get("/desk/subscribers");
-    assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\" data-script=\"Arab\" data-digits=\"arab\">"));
     assert!(is_arabic(&arabic.text()) && arabic.text().contains("المشتركون"), "{}", arabic.text());
 }
 

@@ -58,18 +58,18 @@ fn an_admin_adds_a_user_who_can_sign_in(backend: Backend) {
     let mut rana = DeskBrowser::signed_in(&app, EDITOR.0, EDITOR.1);
     let start = rana.get("/desk/");
     assert_eq!(start.status, 200);
-    assert!(start.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(start.body.contains("<html lang=\"ar\" dir=\"rtl\" data-script=\"Arab\" data-digits=\"arab\">"));
 
     // The list in Arabic.
     admin.post("/desk/language", &[("lang", "ar"), ("back", "/desk/users")]);
     let arabic = admin.get("/desk/users");
     assert_eq!(arabic.status, 200);
-    assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\" data-script=\"Arab\" data-digits=\"arab\">"));
     assert!(arabic.text().contains("المستخدمون"), "{}", arabic.text());
     let id = created["id"].as_i64().unwrap();
     let edit = admin.get(&format!("/desk/users/{id}"));
     assert_eq!(edit.status, 200);
-    assert!(edit.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(edit.body.contains("<html lang=\"ar\" dir=\"rtl\" data-script=\"Arab\" data-digits=\"arab\">"));
     assert!(edit.text().contains("احفظ التغييرات"), "{}", edit.text());
 }
 
@@ -256,7 +256,7 @@ fn the_own_account_keeps_name_language_and_time_zone(backend: Backend) {
     assert_eq!(saved["preferred_locale"], "ar");
     assert_eq!(saved["time_zone"], "Asia/Amman");
     let arabic = rana.get("/desk/account");
-    assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\" data-script=\"Arab\" data-digits=\"arab\">"));
     assert!(arabic.text().contains("حُفظ حسابك"), "{}", arabic.text());
     assert!(arabic.text().contains("عامل التحقق الثاني"));
 }

@@ -595,7 +595,10 @@ fn the_story_pages_speak_arabic(backend: Backend) {
     ] {
         let page = browser.get(&path);
         assert_eq!(page.status, 200, "{path}");
-        assert!(page.body.contains("<html lang=\"ar\" dir=\"rtl\">"), "{path}");
+        assert!(
+            page.body.contains("<html lang=\"ar\" dir=\"rtl\" data-script=\"Arab\" data-digits=\"arab\">"),
+            "{path}"
+        );
         assert!(common::is_arabic(&page.text()), "{path}: {}", page.text());
     }
     let editor = browser.get(&format!("/desk/stories/{story}"));

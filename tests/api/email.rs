@@ -227,13 +227,13 @@ fn the_email_is_right_in_both_languages(backend: Backend) {
         let html = part(&mail, "text/html");
         let text = part(&mail, "text/plain");
         if arabic {
-            assert!(html.contains(r#"<html lang="ar" dir="rtl">"#));
+            assert!(html.contains(r#"<html lang="ar" dir="rtl" data-script="Arab">"#));
             assert!(html.contains("text-align: right"), "right alignment inlined");
             assert!(html.contains("بئر جديدة في الحمدانية") && text.contains("بئر جديدة في الحمدانية"));
             assert!(text.contains("اعرض هذا العدد في المتصفح"));
             assert!(!text.contains('\u{2068}'), "no bidi isolation marks in the text part");
         } else {
-            assert!(html.contains(r#"<html lang="en" dir="ltr">"#));
+            assert!(html.contains(r#"<html lang="en" dir="ltr" data-script="Latn">"#));
             assert!(text.contains("Read more: ") && text.contains("/en/stories/new-well/"));
         }
         assert!(!html.contains("<style"), "CSS is inlined");

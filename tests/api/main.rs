@@ -10,10 +10,12 @@
 #[macro_use]
 mod common;
 
+mod anywhere;
 mod auth;
 mod bad_input;
 mod browser;
 mod cli;
+mod cli_language;
 mod cors;
 mod desk;
 mod desk_browser;
@@ -46,5 +48,6 @@ mod send_troubles;
 mod site;
 mod smtp_server;
 mod subscriptions;
+mod third_locale;
 mod users;
 mod workflow;

@@ -134,11 +134,14 @@ fn the_form_subscribes_and_only_the_button_confirms(backend: Backend) {
     let home = html_of(browse(&app, "/ar/", None), 200);
     let action = format!("<form method=\"post\" action=\"{}/subscribe\">", app.base);
     assert!(home.contains("subscribe-prominent") && home.contains(&action), "{home}");
-    assert!(home.contains(r#"<option value="ar" lang="ar" selected>العربية</option>"#), "{home}");
+    assert!(home.contains(r#"<option value="ar" lang="ar" data-script="Arab" selected>العربية</option>"#), "{home}");
     for path in ["/en/stories/new-well/", "/en/archive/", "/en/editions/spring-2026/"] {
         let page = html_of(browse(&app, path, None), 200);
         assert!(page.contains(&action) && page.contains(r#"name="website""#), "{path} has no subscribe form");
-        assert!(page.contains(r#"<option value="en" lang="en" selected>English</option>"#), "{path}");
+        assert!(
+            page.contains(r#"<option value="en" lang="en" data-script="Latn" selected>English</option>"#),
+            "{path}"
+        );
     }
 
     // The reader posts it from a copy of the site hosted elsewhere: no script, another origin.
@@ -150,7 +153,7 @@ fn the_form_subscribes_and_only_the_button_confirms(backend: Backend) {
         .send()
         .unwrap();
     let page = html_of(answer, 200);
-    assert!(page.contains(r#"<html lang="ar" dir="rtl">"#) && page.contains("تفقّد بريدك"), "{page}");
+    assert!(page.contains(r#"<html lang="ar" dir="rtl" data-script="Arab">"#) && page.contains("تفقّد بريدك"), "{page}");
     assert!(smtp.wait_for(1, WAIT), "the confirmation email");
     let mail = mails_to(&smtp, "reader@example.test").pop().expect("a confirmation to the address");
     let parsed = mailparse::parse_mail(&mail.data).unwrap();
@@ -171,7 +174,7 @@ fn the_form_subscribes_and_only_the_button_confirms(backend: Backend) {
 
     // The form also has a page of its own, in the request's language.
     let own = html_of(browse(&app, "/subscribe", Some("ar-IQ")), 200);
-    assert!(own.contains(r#"<html lang="ar" dir="rtl">"#), "{own}");
+    assert!(own.contains(r#"<html lang="ar" dir="rtl" data-script="Arab">"#), "{own}");
     assert!(own.contains(r#"<form method="post" action="/subscribe">"#), "the server's own page posts to itself");
 }
 
@@ -209,7 +212,7 @@ fn an_address_that_is_no_address_gets_the_form_again(backend: Backend) {
     let app = TestApp::spawn(backend);
     let before = app.database.snapshot();
     let page = html_of(post_form(&app, "/subscribe", &[("email", "not an address"), ("locale", "ar")]), 422);
-    assert!(page.contains(r#"<html lang="ar" dir="rtl">"#), "{page}");
+    assert!(page.contains(r#"<html lang="ar" dir="rtl" data-script="Arab">"#), "{page}");
     assert!(page.contains("هذا ليس عنوان بريد يمكننا الكتابة إليه"), "{page}");
     assert!(page.contains(r#"value="not an address""#) && page.contains(r#"aria-invalid="true""#), "{page}");
     assert!(page.contains(r#"<form method="post" action="/subscribe">"#), "the form again");
@@ -223,7 +226,10 @@ fn an_address_that_is_no_address_gets_the_form_again(backend: Backend) {
             .send()
             .unwrap();
         let page = html_of(response, 422);
-        assert!(page.contains(r#"<html lang="en" dir="ltr">"#) && page.contains("not an email address"), "{body}");
+        assert!(
+            page.contains(r#"<html lang="en" dir="ltr" data-script="Latn">"#) && page.contains("not an email address"),
+            "{body}"
+        );
     }
     assert_eq!(app.database.snapshot(), before, "nothing was stored");
 }
@@ -266,7 +272,7 @@ fn the_preferences_page_changes_the_language_and_erases_the_data(backend: Backen
     let token = preferences.split("token=").nth(1).unwrap().to_owned();
     let page = html_of(app.client.get(&preferences).send().unwrap(), 200);
     assert!(
-        page.contains(r#"<html lang="en" dir="ltr">"#)
+        page.contains(r#"<html lang="en" dir="ltr" data-script="Latn">"#)
             && page.contains("You receive \u{2068}Regional Bulletin\u{2069} by email"),
         "{page}"
     );
@@ -277,7 +283,7 @@ fn the_preferences_page_changes_the_language_and_erases_the_data(backend: Backen
     let location = changed.headers()["location"].to_str().unwrap().to_owned();
     assert_eq!(location, format!("/preferences?token={token}&done=language"));
     let page = html_of(app.client.get(app.url(&location)).send().unwrap(), 200);
-    assert!(page.contains(r#"<html lang="ar" dir="rtl">"#) && page.contains("حُفظت"), "{page}");
+    assert!(page.contains(r#"<html lang="ar" dir="rtl" data-script="Arab">"#) && page.contains("حُفظت"), "{page}");
     assert_eq!(subscriber(&app, "reader@example.test")["locale"], "ar");
     let refused = post_form(&app, "/preferences/language", &[("token", &token), ("locale", "fr")]);
     assert!(html_of(refused, 422).contains("اختر إحدى اللغات"));
@@ -360,12 +366,18 @@ fn browsers_get_error_pages_and_api_clients_problems(backend: Backend) {
     let english = browse(&app, "/en/no-such-page/", Some("ar"));
     assert_eq!(english.headers()["content-language"], "en");
     let english = html_of(english, 404);
-    assert!(english.contains(r#"<html lang="en" dir="ltr">"#) && english.contains("Page not found"), "{english}");
+    assert!(
+        english.contains(r#"<html lang="en" dir="ltr" data-script="Latn">"#) && english.contains("Page not found"),
+        "{english}"
+    );
     assert!(english.contains(r#"href="/en/">Read the latest edition"#) && english.contains(r#"href="/en/archive/""#));
     assert!(english.contains("/assets/site.css") && english.contains("Regional Bulletin"), "the site's look");
     assert!(english.contains(r#"<meta name="robots" content="noindex">"#));
     let arabic = html_of(browse(&app, "/ar/stories/no-such-story/", None), 404);
-    assert!(arabic.contains(r#"<html lang="ar" dir="rtl">"#) && arabic.contains("الصفحة غير موجودة"), "{arabic}");
+    assert!(
+        arabic.contains(r#"<html lang="ar" dir="rtl" data-script="Arab">"#) && arabic.contains("الصفحة غير موجودة"),
+        "{arabic}"
+    );
     assert!(arabic.contains(r#"href="/ar/archive/""#) && arabic.contains("النشرة الإقليمية"));
     // No language in the path: negotiated.
     assert!(html_of(browse(&app, "/nothing/here", Some("ar-IQ,en;q=0.5")), 404).contains(r#"<html lang="ar""#));
@@ -390,7 +402,10 @@ fn browsers_get_error_pages_and_api_clients_problems(backend: Backend) {
     app.database.execute("ALTER TABLE story_translations RENAME TO story_translations_gone");
     let broken = browse(&app, "/ar/stories/schools-reopen/", None);
     let broken = html_of(broken, 500);
-    assert!(broken.contains(r#"<html lang="ar" dir="rtl">"#) && broken.contains("حدث خطأ من جهتنا"), "{broken}");
+    assert!(
+        broken.contains(r#"<html lang="ar" dir="rtl" data-script="Arab">"#) && broken.contains("حدث خطأ من جهتنا"),
+        "{broken}"
+    );
     assert!(broken.contains("/assets/site.css"));
     assert_problem(app.get("/en/stories/schools-reopen/", None), 500, "internal-error", "en");
 }
@@ -419,7 +434,9 @@ fn the_export_writes_not_found_pages(backend: Backend) {
         assert_eq!(live.bytes().unwrap().to_vec(), written, "{file}");
     }
     let arabic = std::fs::read_to_string(out.path().join("ar/404.html")).unwrap();
-    assert!(arabic.contains(r#"<html lang="ar" dir="rtl">"#) && arabic.contains("الصفحة غير موجودة"));
+    assert!(
+        arabic.contains(r#"<html lang="ar" dir="rtl" data-script="Arab">"#) && arabic.contains("الصفحة غير موجودة")
+    );
     assert!(std::fs::read_to_string(out.path().join("404.html")).unwrap().contains(r#"<html lang="en""#));
     // The exported pages' form posts to the server, wherever the copy is hosted.
     let home = std::fs::read_to_string(out.path().join("en/index.html")).unwrap();

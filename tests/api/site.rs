@@ -37,20 +37,22 @@ fn pages_speak_each_language(backend: Backend) {
     assert_eq!(home.headers()["x-content-type-options"], "nosniff");
     assert_eq!(home.headers()["x-frame-options"], "DENY");
     let english = home.text().unwrap();
-    assert!(english.contains(r#"<html lang="en" dir="ltr">"#));
+    assert!(english.contains(r#"<html lang="en" dir="ltr" data-script="Latn">"#));
     assert!(english.contains("<h1>Spring 2026</h1>"));
     assert!(english.contains("Issue \u{2068}12\u{2069}"), "edition number");
     assert!(english.contains("(two stories)") || english.contains("(\u{2068}2\u{2069} stories)"), "plural count");
     let today = chrono::Utc::now().date_naive();
     assert!(english.contains(&today.format("%-d %B %Y").to_string()), "CLDR date in en-GB form");
     assert!(english.contains(r#"<link rel="alternate" hreflang="ar" href="http://"#));
-    assert!(english.contains(r#"<a href="/ar/" hreflang="ar" lang="ar" dir="rtl" rel="alternate">العربية</a>"#));
+    assert!(english.contains(
+        r#"<a href="/ar/" hreflang="ar" lang="ar" dir="rtl" data-script="Arab" rel="alternate">العربية</a>"#
+    ));
     assert!(english.contains("Funded by the Example Fund") && english.contains("12 River Road, Erbil"));
     assert!(english.contains("Layla Haddad") && english.contains("Head of Office"));
     assert!(english.contains(r#"<meta property="og:locale" content="en">"#));
 
     let arabic = page(&app, "/ar/");
-    assert!(arabic.contains(r#"<html lang="ar" dir="rtl">"#));
+    assert!(arabic.contains(r#"<html lang="ar" dir="rtl" data-script="Arab">"#));
     assert!(arabic.contains("العدد \u{2068}١٢\u{2069}"), "Arabic-Indic digits in the edition number");
     assert!(arabic.contains("قصتان"), "Arabic dual for two stories");
     let arabic_date = common::arabic_indic(&today.format("%-d").to_string());
@@ -59,7 +61,9 @@ fn pages_speak_each_language(backend: Backend) {
         "Arabic date with Arabic-Indic digits"
     );
     assert!(arabic.contains("بتمويل من صندوق المثال"));
-    assert!(arabic.contains(r#"<a href="/en/" hreflang="en" lang="en" dir="ltr" rel="alternate">English</a>"#));
+    assert!(arabic.contains(
+        r#"<a href="/en/" hreflang="en" lang="en" dir="ltr" data-script="Latn" rel="alternate">English</a>"#
+    ));
 
     let story = page(&app, "/ar/stories/new-well/");
     assert!(story.contains("<h1>بئر جديدة في الحمدانية</h1>"));

@@ -199,8 +199,27 @@ pub fn repo_dir() -> PathBuf {
 /// A `nashra` command with the test environment: test mode, the repository as working
 /// directory, no inherited `NASHRA_*` settings, and English unless a test says otherwise.
 pub fn nashra_command(database_url: &str, secret: &str) -> Command {
-    let mut command = Command::new(binary());
-    command.current_dir(repo_dir());
+    nashra_command_at(&Place::repository(), database_url, secret)
+}
+
+/// Which program runs, and in which working directory.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub program: PathBuf,
+    pub dir: PathBuf,
+}
+
+impl Place {
+    /// The binary cargo built, run from the repository.
+    pub fn repository() -> Self {
+        Self { program: PathBuf::from(binary()), dir: repo_dir() }
+    }
+}
+
+/// [`nashra_command`], for another program or working directory.
+pub fn nashra_command_at(place: &Place, database_url: &str, secret: &str) -> Command {
+    let mut command = Command::new(&place.program);
+    command.current_dir(&place.dir);
     for (name, _) in std::env::vars().filter(|(name, _)| name.starts_with("NASHRA_")) {
         command.env_remove(name);
     }
@@ -237,6 +256,7 @@ pub struct TestApp {
     pub database: TestDatabase,
     pub media_dir: tempfile::TempDir,
     env: Vec<(String, String)>,
+    place: Place,
     child: Child,
 }
 
@@ -252,10 +272,15 @@ impl TestApp {
 
     /// Starts a server with `secret` configured (empty: none, so the server keeps its own).
     pub fn spawn_with_secret(backend: Backend, secret: &str, env: &[(&str, &str)]) -> Self {
+        Self::spawn_at(Place::repository(), backend, secret, env)
+    }
+
+    /// Starts a server from `place`: another copy of the binary, another working directory.
+    pub fn spawn_at(place: Place, backend: Backend, secret: &str, env: &[(&str, &str)]) -> Self {
         let database = TestDatabase::create(&backend);
         let secret = secret.to_owned();
         let created = run_cli(
-            nashra_command(&database.url, &secret),
+            nashra_command_at(&place, &database.url, &secret),
             &["user", "add", "--email", ADMIN_EMAIL, "--name", "Test Admin", "--role", "admin", "--password-stdin"],
             ADMIN_PASSWORD,
         );
@@ -265,13 +290,13 @@ impl TestApp {
         let mut env: Vec<(String, String)> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         env.push(("NASHRA_MEDIA__DIR".into(), media_dir.path().display().to_string()));
         env.push(("NASHRA_WORKFLOW__SCHEDULER_INTERVAL_MS".into(), "200".into()));
-        let (child, address) = start_server(Self::serve_command(&database.url, &secret, &env));
+        let (child, address) = start_server(Self::serve_command(&place, &database.url, &secret, &env));
         let client = Client::builder().timeout(Duration::from_secs(30)).build().expect("HTTP client");
-        Self { base: format!("http://{address}"), client, secret, database, media_dir, env, child }
+        Self { base: format!("http://{address}"), client, secret, database, media_dir, env, place, child }
     }
 
-    fn serve_command(database_url: &str, secret: &str, env: &[(String, String)]) -> Command {
-        let mut command = nashra_command(database_url, secret);
+    fn serve_command(place: &Place, database_url: &str, secret: &str, env: &[(String, String)]) -> Command {
+        let mut command = nashra_command_at(place, database_url, secret);
         // Tests log in far more often than people; tests of the limit set their own.
         command.env("NASHRA_LOGIN_LIMITS__ADDRESS_ATTEMPTS", "10000");
         command.args(["serve", "--bind", "127.0.0.1:0"]).envs(env.iter().map(|(k, v)| (k, v)));
@@ -283,7 +308,8 @@ impl TestApp {
     pub fn restart(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let (child, address) = start_server(Self::serve_command(&self.database.url, &self.secret, &self.env));
+        let (child, address) =
+            start_server(Self::serve_command(&self.place, &self.database.url, &self.secret, &self.env));
         self.child = child;
         self.base = format!("http://{address}");
     }
@@ -300,7 +326,7 @@ impl TestApp {
     /// Another server process on the same database, with the same secret and settings, as
     /// behind a load balancer; returns it and its address. The caller ends it.
     pub fn spawn_sibling(&self) -> (Child, String) {
-        start_server(Self::serve_command(&self.database.url, &self.secret, &self.env))
+        start_server(Self::serve_command(&self.place, &self.database.url, &self.secret, &self.env))
     }
 
     /// Stops the server and starts it again with another secret and extra settings.
@@ -370,6 +396,13 @@ impl TestApp {
         );
         assert_eq!(response.status(), 201, "creating {email} failed");
         response.json::<Value>().expect("user JSON")["id"].as_i64().expect("id")
+    }
+
+    /// A CLI command against this server's database, from the server's place.
+    pub fn command(&self) -> Command {
+        let mut command = nashra_command_at(&self.place, &self.database.url, &self.secret);
+        command.envs(self.env.iter().map(|(k, v)| (k, v)));
+        command
     }
 
     pub fn pid(&self) -> u32 {
