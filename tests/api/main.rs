@@ -38,6 +38,7 @@ mod publication;
 mod readers;
 mod readers_browser;
 mod readme;
+mod scale;
 mod scheduled_send;
 mod security;
 mod site;
