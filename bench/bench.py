@@ -29,7 +29,7 @@ import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-COMPARISONS = ("page", "json", "export", "send", "memory", "logins", "desk", "photos")
+COMPARISONS = ("page", "json", "export", "send", "memory", "logins", "desk", "photos", "scale")
 
 ADMIN_EMAIL = "admin@bench.example"
 ADMIN_PASSWORD = "bench-admin-password-1"
@@ -236,9 +236,11 @@ def wrk(url, connections, seconds, threads=2, tolerate=False, headers=()):
 # ---------------------------------------------------------------------------------------
 # nginx: a minimal configuration in a scratch folder, as the current user, no daemon.
 
-def start_nginx(work, root):
+def start_nginx(work, root=None, upstreams=None, name="nginx"):
+    """nginx serving `root` from disk, or balancing round-robin over `upstreams` (ports of
+    nashra servers), with the proxy settings docs/operations.md recommends."""
     port = free_port()
-    conf_dir = os.path.join(work, "nginx")
+    conf_dir = os.path.join(work, name)
     os.makedirs(conf_dir, exist_ok=True)
     built = run(["nginx", "-V"], timeout=10).stderr
     # Temp paths default to /var/lib/nginx; point every compiled-in one at the scratch folder.
@@ -250,6 +252,30 @@ def start_nginx(work, root):
     )
     # As root, nginx would switch its workers to "nobody"; keep them as the current user.
     user = f"user {getpass.getuser()};\n" if os.geteuid() == 0 else ""
+    if upstreams:
+        servers = "".join(f"    server 127.0.0.1:{p};\n" for p in upstreams)
+        body = f"""  upstream nashra {{
+{servers}    keepalive 64;
+  }}
+  server {{
+    listen 127.0.0.1:{port};
+    location / {{
+      proxy_pass http://nashra;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+    }}
+  }}
+"""
+    else:
+        body = f"""  server {{
+    listen 127.0.0.1:{port};
+    root {root};
+    index index.html;
+  }}
+"""
     conf = f"""{user}worker_processes auto;
 daemon off;
 pid {conf_dir}/nginx.pid;
@@ -265,12 +291,7 @@ http {{
   keepalive_timeout 65;
   types {{ text/html html; application/json json; text/css css; }}
   default_type application/octet-stream;
-{temps}  server {{
-    listen 127.0.0.1:{port};
-    root {root};
-    index index.html;
-  }}
-}}
+{temps}{body}}}
 """
     path = os.path.join(conf_dir, "nginx.conf")
     with open(path, "w") as f:
@@ -300,7 +321,8 @@ class Nashra:
         self.env.pop("RUST_LOG", None)
 
     def cmd(self, db, *args):
-        return [self.binary, "--config", os.path.join(REPO, "config"), "--database", f"sqlite://{db}", *args]
+        url = db if "://" in db else f"sqlite://{db}"
+        return [self.binary, "--config", os.path.join(REPO, "config"), "--database", url, *args]
 
     def run(self, db, *args, timeout=600, stdin=None, env=None):
         return run(self.cmd(db, *args), timeout, input=stdin, cwd=self.cwd, env={**self.env, **(env or {})})
@@ -841,6 +863,71 @@ class Bench:
         finally:
             PROCS.stop(proc)
 
+    # -- several servers: two behind nginx against one --------------------------------------
+
+    def scale(self):
+        """The live story page through nginx balancing two servers on one PostgreSQL, against
+        one of those servers asked directly and against it alone behind the same nginx
+        (SPEC §13). On a 2-core machine the two servers, nginx and wrk share the same cores,
+        so this shows what the balancer costs, not what a second machine would add."""
+        a = self.a
+        admin_url = self.a.postgres_url
+        r = run(["psql", admin_url, "-Atc", "SELECT 1"], timeout=30, check=False)
+        if r.returncode != 0:
+            self.detail(f"scale: SKIPPED, no PostgreSQL at {admin_url} ({r.stderr.strip()[:200]})")
+            return
+        name = "nashra_bench_scale"
+        run(["psql", admin_url, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], timeout=60)
+        run(["psql", admin_url, "-qc", f"CREATE DATABASE {name}"], timeout=60)
+        url = admin_url.rsplit("/", 1)[0] + "/" + name
+        try:
+            self.nashra.run(url, "user", "add", "--email", ADMIN_EMAIL, "--name", "Bench Admin", "--role", "admin",
+                            "--password-stdin", stdin=ADMIN_PASSWORD, timeout=120)
+            t0 = time.time()
+            self.nashra.run(url, "import", os.path.join(self.content, "nashra"), timeout=1800)
+            self.detail(f"scale: import into PostgreSQL in {time.time() - t0:.1f} s")
+            # One secret for both, as docs/operations.md asks; no mail workers.
+            env = {"NASHRA_AUTH__SECRET": os.urandom(32).hex(), "NASHRA_EMAIL__WORKER_IN_SERVER": "false",
+                   "NASHRA_PUBLIC_URL": BASE_URL}
+            servers = [self.nashra.serve(url, env, os.path.join(self.work, f"scale-{n}.log")) for n in ("a", "b")]
+            (_, port_a), (_, port_b) = servers
+            path = f"/ar/stories/{self.story}/"
+            pages = [http_request(p, "GET", path) for p in (port_a, port_b)]
+            if any(status != 200 for status, _ in pages) or pages[0][1] != pages[1][1]:
+                raise Broken(f"scale: the two servers do not serve the same {path}")
+            one_nginx, one_port = start_nginx(self.work, upstreams=[port_a], name="nginx-one")
+            two_nginx, two_port = start_nginx(self.work, upstreams=[port_a, port_b], name="nginx-two")
+            for port in (one_port, two_port):
+                status, body = http_request(port, "GET", path)
+                if status != 200 or body != pages[0][1]:
+                    raise Broken(f"scale: nginx on {port} does not pass {path} through")
+            setups = [("one server directly", port_a), ("one server behind nginx", one_port),
+                      ("two servers behind nginx", two_port)]
+            for c in a.connections:
+                figures = {}
+                for label, port in setups:
+                    if not a.smoke:
+                        settle()
+                    if a.warmup:
+                        wrk(f"http://127.0.0.1:{port}{path}", c, a.warmup, tolerate=True)
+                    figures[label] = wrk(f"http://127.0.0.1:{port}{path}", c, a.duration)
+                    f = figures[label]
+                    self.detail(f"scale {label} @{c}: {f['rps']:.0f} req/s, p50 {f['p50']:.2f} ms, "
+                                f"p99 {f['p99']:.2f} ms")
+                direct = figures["one server directly"]
+                for label in ("two servers behind nginx", "one server behind nginx"):
+                    me = figures[label]
+                    self.row(f"story page, {label}, {c} connections (req/s; p50/p99 ms)",
+                             f"{me['rps']:.0f} ({me['p50']:.2f}/{me['p99']:.2f})",
+                             f"one server directly {direct['rps']:.0f} ({direct['p50']:.2f}/{direct['p99']:.2f})",
+                             f"{me['rps'] / direct['rps']:.2f}", f"none ({os.cpu_count()} cores: the overhead)", True)
+            PROCS.stop(two_nginx)
+            PROCS.stop(one_nginx)
+            for proc, _ in servers:
+                PROCS.stop(proc)
+        finally:
+            run(["psql", admin_url, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], timeout=60, check=False)
+
     # -- 5. memory rows ------------------------------------------------------------------
 
     def desk(self):
@@ -920,7 +1007,9 @@ class Bench:
         # A smoke run's figures mean nothing; it must not replace the committed full results.
         folder = os.path.join(HERE, ".work") if a.smoke else os.path.join(HERE, "results")
         os.makedirs(folder, exist_ok=True)
-        path = os.path.join(folder, "smoke.md" if a.smoke else "latest.md")
+        # The several-servers comparison alone keeps its own file beside the last full run.
+        name = "smoke.md" if a.smoke else "scale.md" if wanted == {"scale"} else "latest.md"
+        path = os.path.join(folder, name)
         with open(path, "w") as f:
             f.write("\n".join(md))
         log(f"wrote {path}")
@@ -942,6 +1031,9 @@ def main():
     ap.add_argument("--login-rate", type=float, default=20.0)
     ap.add_argument("--repeat", type=int, help="export runs per side (the best counts)")
     ap.add_argument("--send-timeout", type=int, help="seconds before nashra send is stopped and rated so far")
+    ap.add_argument("--postgres-url", default=os.environ.get("NASHRA_BENCH_POSTGRES_URL",
+                                                         "postgres://postgres@127.0.0.1:5432/postgres"),
+                    help="a PostgreSQL server for the scale comparison (it creates and drops its own database)")
     args = ap.parse_args()
 
     full = dict(stories=10000, subscribers=100000, duration=5, connections="8,64,256", login_duration=10,
@@ -980,6 +1072,8 @@ def main():
             bench.desk()
         if "photos" in wanted:
             bench.photos()
+        if "scale" in wanted:
+            bench.scale()
         if "memory" in wanted:
             bench.memory_rows()
     except Broken as e:

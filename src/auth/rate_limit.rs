@@ -5,17 +5,30 @@
 //! when the password was right (see `http::accounts::login`), which a token-bucket API has
 //! no way to express.
 //!
+//! Two stores behind one type, [`Limit`], chosen by the database backend:
+//!
+//! - **PostgreSQL: in the database** ([`Limit::Shared`], rows in `rate_limit_hits`, see
+//!   `db::rate_limits`). Several servers on one PostgreSQL count together, so five wrong
+//!   passwords spread over them lock the account on all. Each check is one short
+//!   transaction under a per-key advisory lock, so concurrent servers cannot both take the
+//!   last slot; expired rows are deleted as checks go, so the table holds one window's
+//!   attempts at most.
+//! - **SQLite: in memory** ([`Limit::InMemory`], [`SlidingWindow`]). SQLite means one
+//!   process, which memory serves exactly, with no write (and no wait for SQLite's single
+//!   write lock) on every attempt; see docs/operations.md for the measured cost of the other
+//!   choice.
+//!
 //! Memory is bounded whatever the input: keys are short (callers refuse or normalise long
 //! ones first), each key keeps at most `max` instants, and a window tracks at most
 //! `max_keys` keys. When it is full, keys whose hits have all left the window go first, then
-//! the one that has been quiet longest. State is per process: several servers behind a
-//! balancer each allow the configured number.
+//! the one that has been quiet longest.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::config::LoginLimitSettings;
+use crate::db::{self, rate_limits, Backend, Database, DbError};
 
 /// Keys a window tracks by default: about 10 MB at the most, with the longest keys.
 pub const DEFAULT_MAX_KEYS: usize = 10_000;
@@ -94,20 +107,102 @@ fn forget_old(times: &mut VecDeque<Instant>, now: Instant, window: Duration) {
     }
 }
 
+/// One limit: `max` hits per `window` and key, kept where [`Limit::for_backend`] chose.
+pub enum Limit {
+    InMemory(SlidingWindow),
+    Shared(SharedWindow),
+}
+
+/// A window kept in the database, shared by every server on it.
+pub struct SharedWindow {
+    db: Database,
+    /// Which limit the rows belong to (`login-account`, `login-address`, `subscribe`).
+    bucket: &'static str,
+    max: u32,
+    window: Duration,
+}
+
+/// Why a check did not count a hit.
+#[derive(Debug, thiserror::Error)]
+pub enum LimitError {
+    /// The allowance is used up; it is whole again after this long.
+    #[error("rate limited for {0:?}")]
+    Limited(Duration),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl Limit {
+    /// In the database on PostgreSQL (several servers may share it), in memory on SQLite
+    /// (one process).
+    pub fn for_backend(db: &Database, bucket: &'static str, max: u32, window: Duration) -> Self {
+        match db.backend() {
+            Backend::Postgres { .. } => Self::shared(db, bucket, max, window),
+            Backend::Sqlite { .. } => Limit::InMemory(SlidingWindow::new(max, window)),
+        }
+    }
+
+    /// Kept in the database whatever the backend.
+    pub fn shared(db: &Database, bucket: &'static str, max: u32, window: Duration) -> Self {
+        Limit::Shared(SharedWindow { db: db.clone(), bucket, max, window })
+    }
+
+    /// Counts a hit for `key` if its allowance is not used up; otherwise
+    /// `Err(LimitError::Limited(wait))`. Checking and counting are one step, so concurrent
+    /// callers (in this process or, shared, in any) never together get more than the
+    /// allowance.
+    pub async fn check_and_record(&self, key: &str) -> Result<(), LimitError> {
+        match self {
+            Limit::InMemory(window) => window.check_and_record(key).map_err(LimitError::Limited),
+            Limit::Shared(shared) => {
+                let (bucket, max, key) = (shared.bucket, shared.max, key.to_owned());
+                let window = chrono::Duration::from_std(shared.window).unwrap_or(chrono::Duration::MAX);
+                let counted = shared
+                    .db
+                    .run(move |conn| {
+                        rate_limits::check_and_record(conn, bucket, &key, max, window, db::now()).map_err(DbError::from)
+                    })
+                    .await?;
+                counted.map_err(|wait| LimitError::Limited(wait.to_std().unwrap_or_default()))
+            }
+        }
+    }
+
+    /// Forgets `key`'s hits: its allowance is whole again. A database that fails here is
+    /// logged, not passed on: the caller has already done what the right password allows.
+    pub async fn clear(&self, key: &str) {
+        match self {
+            Limit::InMemory(window) => window.clear(key),
+            Limit::Shared(shared) => {
+                let (bucket, key) = (shared.bucket, key.to_owned());
+                let cleared =
+                    shared.db.run(move |conn| rate_limits::clear(conn, bucket, &key).map_err(DbError::from)).await;
+                if let Err(error) = cleared {
+                    tracing::warn!(%error, bucket, "could not clear a rate-limit count");
+                }
+            }
+        }
+    }
+}
+
 /// The two login limits together.
 pub struct LoginLimiter {
-    pub per_account: SlidingWindow,
-    pub per_address: SlidingWindow,
+    pub per_account: Limit,
+    pub per_address: Limit,
 }
 
 impl LoginLimiter {
-    pub fn new(settings: &LoginLimitSettings) -> Self {
+    pub fn new(settings: &LoginLimitSettings, db: &Database) -> Self {
         Self {
-            per_account: SlidingWindow::new(
+            per_account: Limit::for_backend(
+                db,
+                "login-account",
                 settings.account_failures,
                 Duration::from_secs(settings.account_window_secs),
             ),
-            per_address: SlidingWindow::new(
+            per_address: Limit::for_backend(
+                db,
+                "login-address",
                 settings.address_attempts,
                 Duration::from_secs(settings.address_window_secs),
             ),

@@ -10,6 +10,7 @@ pub mod editions;
 pub mod media;
 pub mod publication;
 pub mod published;
+pub mod rate_limits;
 pub mod refresh_tokens;
 pub mod scheduled_sends;
 pub mod schema;

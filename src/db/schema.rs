@@ -322,6 +322,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    rate_limit_hits (id) {
+        id -> BigInt,
+        bucket -> Text,
+        subject -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(totp_recovery_codes -> users (user_id));
 diesel::table! {

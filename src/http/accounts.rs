@@ -106,14 +106,13 @@ pub(crate) async fn sign_in(
     }
     let address = client_key(req, &state.proxies);
     let limits = &state.login_limits;
-    let limited = |retry_after| ApiError::RateLimited { retry_after };
-    limits.per_address.check_and_record(&address).map_err(limited)?;
+    limits.per_address.check_and_record(&address).await?;
     // A malformed address cannot belong to an account; it fails like any unknown one, and is
     // counted in the same case-folded form.
     let account_key = EmailAddress::parse(&email).map_or_else(|_| email.trim().to_lowercase(), |e| e.into_string());
     // Counted before the password is tried, so that concurrent guesses cannot together get
     // more than the allowance; the right password clears the count.
-    limits.per_account.check_and_record(&account_key).map_err(limited)?;
+    limits.per_account.check_and_record(&account_key).await?;
 
     // Three steps, so that the slow hash holds no database connection: a burst of logins
     // must not starve every other request of the pool.
@@ -133,7 +132,7 @@ pub(crate) async fn sign_in(
         }
     }
     let session = start(state, user).await?;
-    limits.per_account.clear(&account_key);
+    limits.per_account.clear(&account_key).await;
     Ok(SignedIn::Session(session))
 }
 
@@ -148,16 +147,15 @@ pub(crate) async fn second_step(
     let account = state.db.run(move |conn| users::find(conn, user_id).map_err(ApiError::from)).await?;
     let user = account.ok_or(ApiError::InvalidCredentials)?;
     let limits = &state.login_limits;
-    let limited = |retry_after| ApiError::RateLimited { retry_after };
-    limits.per_address.check_and_record(&client_key(req, &state.proxies)).map_err(limited)?;
-    limits.per_account.check_and_record(&user.email).map_err(limited)?;
+    limits.per_address.check_and_record(&client_key(req, &state.proxies)).await?;
+    limits.per_account.check_and_record(&user.email).await?;
     if user.disabled {
         return Err(ApiError::AccountDisabled);
     }
     check_second_factor(state, user.id, code).await?;
     let account_key = user.email.clone();
     let session = start(state, user).await?;
-    limits.per_account.clear(&account_key);
+    limits.per_account.clear(&account_key).await;
     Ok(session)
 }
 

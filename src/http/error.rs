@@ -14,6 +14,7 @@ use std::time::Duration;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 
+use crate::auth::rate_limit::LimitError;
 use crate::auth::session::AuthError;
 use crate::db::DbError;
 use crate::delivery::DeliveryError;
@@ -219,6 +220,15 @@ impl ResponseError for ApiError {
             _ => {}
         }
         response.finish()
+    }
+}
+
+impl From<LimitError> for ApiError {
+    fn from(error: LimitError) -> Self {
+        match error {
+            LimitError::Limited(retry_after) => ApiError::RateLimited { retry_after },
+            LimitError::Db(error) => error.into(),
+        }
     }
 }
 

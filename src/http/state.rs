@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use crate::auth::csrf::CsrfKeys;
 use crate::auth::password::Hashing;
-use crate::auth::rate_limit::{LoginLimiter, SlidingWindow};
+use crate::auth::rate_limit::{Limit, LoginLimiter};
 use crate::auth::secret::Keyring;
 use crate::auth::session::Lifetimes;
 use crate::auth::TokenKeys;
@@ -34,7 +34,7 @@ pub struct AppState {
     pub site: Arc<Site>,
     pub mailer: Transport,
     pub link_tokens: LinkTokens,
-    pub subscribe_limits: SlidingWindow,
+    pub subscribe_limits: Limit,
     pub hashing: Hashing,
     pub freshness: Arc<Freshness>,
     pub proxies: TrustedProxies,
@@ -63,12 +63,14 @@ impl AppState {
             mailer: Transport::new(&settings)?,
             link_tokens: LinkTokens::new(keyring),
             csrf: CsrfKeys::new(keyring),
-            subscribe_limits: SlidingWindow::new(
+            subscribe_limits: Limit::for_backend(
+                &db,
+                "subscribe",
                 settings.subscriptions.per_address_per_minute,
                 Duration::from_secs(60),
             ),
             keys: TokenKeys::new(&settings.auth, keyring)?,
-            login_limits: LoginLimiter::new(&settings.login_limits),
+            login_limits: LoginLimiter::new(&settings.login_limits, &db),
             hashing: Hashing::new(),
             freshness: Arc::new(Freshness::new(Duration::from_millis(settings.site.recheck_ms))),
             proxies: TrustedProxies::new(&settings.http.trusted_proxies),

@@ -13,6 +13,7 @@ use utoipa::ToSchema;
 use super::client::client_key;
 use super::locale::request_locale;
 use super::site::secure_html;
+use crate::auth::rate_limit::LimitError;
 use crate::db::subscribers;
 use crate::domain::{EmailAddress, Invalid};
 use crate::http::json::Json;
@@ -59,7 +60,7 @@ pub async fn subscribe(
     body: Json<SubscribeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let address = client_key(&req, &state.proxies);
-    state.subscribe_limits.check_and_record(&address).map_err(|retry_after| ApiError::RateLimited { retry_after })?;
+    state.subscribe_limits.check_and_record(&address).await?;
     let body = body.into_inner();
     let email = EmailAddress::parse(&body.email);
     let mut problems: Vec<Invalid> = email.as_ref().err().cloned().into_iter().collect();
@@ -120,7 +121,12 @@ pub async fn subscribe_form(
         return subscribe_page(&state, &locale, StatusCode::UNPROCESSABLE_ENTITY, typed, true).await;
     };
     let client = client_key(&req, &state.proxies);
-    if state.subscribe_limits.check_and_record(&client).is_ok() {
+    let counted = match state.subscribe_limits.check_and_record(&client).await {
+        Ok(()) => true,
+        Err(LimitError::Limited(_)) => false,
+        Err(LimitError::Db(error)) => return Err(error.into()),
+    };
+    if counted {
         let policy = ConfirmationPolicy::new(&state.settings.subscriptions);
         let wanted = locale.clone();
         state

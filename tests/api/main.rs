@@ -42,6 +42,7 @@ mod publication;
 mod readers;
 mod readers_browser;
 mod readme;
+mod scale;
 mod scheduled_send;
 mod security;
 mod send_troubles;

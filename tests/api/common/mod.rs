@@ -244,7 +244,10 @@ pub fn run_cli(mut command: Command, args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn nashra");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    // A command refused at parsing exits without reading its input: the pipe is then closed.
+    if let Err(error) = child.stdin.take().expect("stdin").write_all(stdin.as_bytes()) {
+        assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {error}");
+    }
     child.wait_with_output().expect("wait for nashra")
 }
 

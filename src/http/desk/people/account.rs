@@ -133,11 +133,7 @@ pub async fn change_password(
 
 async fn set_password(state: &web::Data<AppState>, desk: &Desk, form: PasswordFields) -> Result<(), ApiError> {
     let new = NewPassword::parse(form.new_password);
-    state
-        .login_limits
-        .per_account
-        .check_and_record(&desk.user.email)
-        .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
+    state.login_limits.per_account.check_and_record(&desk.user.email).await?;
     let user = desk.user.clone();
     let current = form.current_password;
     let checked = state
@@ -156,7 +152,7 @@ async fn set_password(state: &web::Data<AppState>, desk: &Desk, form: PasswordFi
         Ok(new) if problems.is_empty() => new,
         _ => return Err(ApiError::Validation(problems)),
     };
-    state.login_limits.per_account.clear(&desk.user.email);
+    state.login_limits.per_account.clear(&desk.user.email).await;
     let hash = state.hashing.run(move |_| password::hash(new.expose())).await.ok_or(ApiError::Internal)?;
     let email = EmailAddress::parse(&desk.user.email).map_err(|_| ApiError::Internal)?;
     let actor = desk.user.id;
@@ -231,11 +227,7 @@ pub async fn disable(
 
 async fn turn_off(state: &web::Data<AppState>, desk: &Desk, form: DisableFields) -> Result<(), ApiError> {
     // Counted like a sign-in: either proof can be guessed at otherwise.
-    state
-        .login_limits
-        .per_account
-        .check_and_record(&desk.user.email)
-        .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
+    state.login_limits.per_account.check_and_record(&desk.user.email).await?;
     let id = desk.user.id;
     let now = second_factor::unix_now();
     if !form.code.trim().is_empty() {
